@@ -1,0 +1,50 @@
+"""Command-line interface `satudata`: thin commands over the library, one module per command."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .base import Grup
+from .list import list_command
+from .schema import schema_command
+
+# Command modules register themselves here; the work lives elsewhere in the package.
+COMMANDS = [list_command, schema_command]
+
+
+@click.group(cls=Grup, context_settings={"max_content_width": 100}, options_metavar="[OPSI]",
+             subcommand_metavar="PERINTAH [ARGUMEN]...")
+@click.version_option(package_name="satudata", message="%(prog)s %(version)s",
+                      help="Tampilkan versi lalu keluar.")
+def cli() -> None:
+    """Satu Data sebagai kode: validasi data dan metadata OPD, susun katalog data publik,
+    dan pantau kinerja data setiap perangkat daerah."""
+
+
+for _command in COMMANDS:
+    cli.add_command(_command)
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        result = cli.main(args=argv, prog_name="satudata", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Dibatalkan.", err=True)
+        return 2
+    except click.ClickException as exc:
+        exc.show()
+        return 2
+    except KeyboardInterrupt:
+        click.echo("Dibatalkan.", err=True)
+        return 2
+    except Exception as exc:  # never a traceback for a user; exit 2 is 'internal failure'
+        click.echo(f"Galat internal: {type(exc).__name__}: {exc}", err=True)
+        click.echo("Ini kesalahan program; laporkan ke tim Walidata.", err=True)
+        return 2
+    return result if isinstance(result, int) else 0
+
+
+def entry_point() -> None:
+    sys.exit(main())

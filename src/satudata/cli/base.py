@@ -1,0 +1,58 @@
+"""Click classes whose help reads in Bahasa Indonesia, and helpers shared by the commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+HELP_TEXT = "Tampilkan bantuan ini lalu keluar."
+
+
+class _Indonesian:
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = HELP_TEXT
+        return option
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), "Penggunaan: ")
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [r for p in self.get_params(ctx)  # type: ignore[attr-defined]
+                if (r := p.get_help_record(ctx)) is not None]
+        if rows:
+            with formatter.section("Opsi"):
+                formatter.write_dl(rows)
+
+
+class Perintah(_Indonesian, click.Command):
+    pass
+
+
+class Grup(_Indonesian, click.Group):
+    command_class = Perintah
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_options(ctx, formatter)
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=70)))
+        if rows:
+            with formatter.section("Perintah"):
+                formatter.write_dl(rows)
+
+
+def repo_option(function):
+    return click.option(
+        "--repo", "repo_root", type=click.Path(file_okay=False, path_type=Path), default=".",
+        show_default=True, help="Folder repositori Satu Data.")(function)
+
+
+def command(name: str):
+    """`click.command` with Indonesian help and usage."""
+    return click.command(name, cls=Perintah, options_metavar="[OPSI]")

@@ -1,0 +1,32 @@
+"""The one metadata model: every loader, check, schema and export reads these classes."""
+
+from .base import COLUMN_NAME_PATTERN, DATASET_ID_PATTERN, SLUG_PATTERN
+from .dataset import Dataset, Indikator, JadwalRilis, Kolom, ReferensiKolom
+from .governance import (
+    DaftarData,
+    EntriDaftarData,
+    Forge,
+    Opd,
+    Organisasi,
+    Portal,
+    Referensi,
+    TabelReferensi,
+    Walidata,
+)
+from .vocab import CaraPengumpulan, Frekuensi, Klasifikasi, Peran, Pilar, Tipe
+
+# File kinds: the schema name (metadata/schema/<name>.json) and the model that validates it.
+SCHEMAS = {
+    "dataset": Dataset,
+    "portal": Portal,
+    "organisasi": Organisasi,
+    "daftar-data": DaftarData,
+    "referensi": Referensi,
+}
+
+__all__ = [
+    "COLUMN_NAME_PATTERN", "DATASET_ID_PATTERN", "SLUG_PATTERN", "SCHEMAS",
+    "CaraPengumpulan", "DaftarData", "Dataset", "EntriDaftarData", "Forge", "Frekuensi",
+    "Indikator", "JadwalRilis", "Klasifikasi", "Kolom", "Opd", "Organisasi", "Peran", "Pilar",
+    "Portal", "Referensi", "ReferensiKolom", "TabelReferensi", "Tipe", "Walidata",
+]

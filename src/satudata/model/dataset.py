@@ -1,0 +1,161 @@
+"""Dataset metadata: SDI + BPS MS-Keg at dataset level, MS-Var + Table Schema per column."""
+
+import datetime as dt
+import re
+
+from pydantic import Field, field_validator
+
+from .base import ColumnName, DatasetId, Model, Slug, Text
+from .vocab import CaraPengumpulan, Frekuensi, Klasifikasi, Peran, Pilar, Tipe
+
+Batas = int | float | dt.date
+
+
+class ReferensiKolom(Model):
+    """Kunci asing dari kolom ke tabel kode referensi di `metadata/referensi/`."""
+
+    tabel: Slug
+    """Nama tabel referensi (berkas `metadata/referensi/<tabel>.csv`)."""
+    kolom: str = "kode"
+    """Kolom pada tabel referensi yang berisi kode."""
+    tingkat: str | None = None
+    """Tingkat yang wajib (nilai kolom `tingkat` tabel referensi), mis. `kecamatan`."""
+
+
+class Kolom(Model):
+    """Satu kolom dataset: metadata variabel BPS (MS-Var) dan batasan Table Schema."""
+
+    nama: ColumnName
+    """Nama kolom persis seperti pada baris judul CSV (huruf kecil, garis bawah)."""
+    judul: Text
+    """Label yang mudah dibaca."""
+    tipe: Tipe
+    """Tipe data nilai."""
+    peran: Peran = Peran.DIMENSI
+    """Peran dalam tabel format panjang: periode, dimensi, ukuran, atau atribut."""
+    konsep: Text | None = None
+    """Konsep (Standar Data): fenomena yang diukur variabel ini."""
+    definisi: Text | None = None
+    """Definisi operasional (Standar Data)."""
+    klasifikasi: Text | None = None
+    """Klasifikasi isian atau penyajian (Standar Data), mis. 'menurut kecamatan'."""
+    ukuran: Text | None = None
+    """Ukuran (Standar Data), mis. jumlah, persentase, rasio."""
+    satuan: Text | None = None
+    """Satuan (Standar Data), mis. orang, unit, persen."""
+    referensi_waktu: Text | None = None
+    """Referensi waktu nilai, mis. 'kondisi 31 Desember'."""
+    wajib: bool = False
+    """Setiap baris wajib berisi nilai."""
+    unik: bool = False
+    """Nilai tidak boleh berulang."""
+    min: Batas | None = None
+    """Nilai terkecil yang diizinkan."""
+    maks: Batas | None = None
+    """Nilai terbesar yang diizinkan."""
+    pola: str | None = None
+    """Regular expression yang harus cocok dengan seluruh nilai."""
+    nilai: list[str | int] | None = None
+    """Daftar nilai yang diizinkan (domain nilai)."""
+    referensi: ReferensiKolom | None = None
+    """Kunci asing ke tabel kode referensi."""
+    data_pribadi: bool | None = None
+    """Apakah kolom berisi data pribadi; `false` menyatakan kolom (mis. nama fasilitas) bukan data pribadi."""
+
+    @field_validator("pola")
+    @classmethod
+    def _pola_compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"pola bukan regular expression yang sah: {exc}") from exc
+        return value
+
+
+class Indikator(Model):
+    """Metadata indikator BPS (MS-Ind), untuk dataset yang menyajikan indikator."""
+
+    nama: Text | None = None
+    """Name of the indicator."""
+    konsep: Text | None = None
+    definisi: Text | None = None
+    interpretasi: Text | None = None
+    metode_perhitungan: Text | None = None
+    rumus: Text | None = None
+    ukuran: Text | None = None
+    satuan: Text | None = None
+    klasifikasi_penyajian: Text | None = None
+    level_estimasi: Text | None = None
+
+
+class JadwalRilis(Model):
+    """Kapan data suatu periode wajib terbit."""
+
+    jeda_bulan: int = Field(default=3, ge=0, le=36)
+    """Jumlah bulan setelah akhir periode sampai data periode itu wajib terbit."""
+    keterangan: Text | None = None
+    """Jadwal dalam kata-kata, mis. 'paling lambat akhir Maret tahun berikutnya'."""
+
+
+class Dataset(Model):
+    """Metadata satu dataset: berkas `metadata/<opd>/<dataset>.yaml`."""
+
+    id: DatasetId
+    """`<opd>/<dataset>`, sama dengan jalur berkas."""
+    judul: Text
+    """Judul dataset."""
+    deskripsi: Text
+    """Isi dataset, untuk publik."""
+    produsen: Slug
+    """Slug OPD Produsen Data, sama dengan nama folder."""
+    pilar: Pilar
+    topik: list[Text] = Field(min_length=1)
+    """Topik, mis. kesehatan, pendidikan."""
+    kata_kunci: list[Text] = Field(default_factory=list)
+    """Kata kunci untuk pencarian."""
+    klasifikasi: Klasifikasi
+    """Klasifikasi informasi (UU 14/2008); hanya dataset `terbuka` yang dipublikasikan."""
+    lisensi: str | None = None
+    """Kode lisensi SPDX; kosong berarti lisensi bawaan portal."""
+    frekuensi: Frekuensi
+    cara_pengumpulan: CaraPengumpulan
+    cakupan_wilayah: Text
+    """Cakupan wilayah, mis. 'Kota Medan'."""
+    sumber: Text
+    """Asal angka (dokumen, sistem informasi, survei)."""
+    kontak: Text | None = None
+    """Kontak untuk pertanyaan tentang dataset ini (kontak kantor, bukan pribadi)."""
+    daftar_data: str | None = None
+    """Kode entri Daftar Data yang dipenuhi dataset ini."""
+    jadwal_rilis: JadwalRilis = Field(default_factory=JadwalRilis)
+    data_contoh: bool = False
+    """`true` bila angka hanya contoh (ilustrasi), bukan angka resmi; ditampilkan kepada pembaca."""
+    catatan: Text | None = None
+    """Catatan untuk pembaca (keterbatasan, perubahan metode)."""
+    dihentikan: dt.date | None = None
+    """Tanggal dataset dihentikan (tidak diperbarui lagi, riwayat tetap disimpan)."""
+    indikator: Indikator | None = None
+    kunci: list[ColumnName] = Field(default_factory=list)
+    """Kunci utama: kolom-kolom yang bersama-sama mengenali satu baris."""
+    kolom: list[Kolom] = Field(min_length=1)
+    """Kamus kolom, berurutan sesuai CSV."""
+
+    @property
+    def opd(self) -> str:
+        return self.id.split("/", 1)[0]
+
+    @property
+    def slug(self) -> str:
+        return self.id.split("/", 1)[1]
+
+    def column(self, name: str) -> Kolom | None:
+        return next((k for k in self.kolom if k.nama == name), None)
+
+    @property
+    def periode(self) -> Kolom | None:
+        return next((k for k in self.kolom if k.peran is Peran.PERIODE), None)
+
+    @property
+    def ukuran_kolom(self) -> list[Kolom]:
+        return [k for k in self.kolom if k.peran is Peran.UKURAN]

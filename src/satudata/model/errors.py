@@ -1,0 +1,133 @@
+"""Turn pydantic validation errors into findings with a YAML line and Indonesian words."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..findings import Finding
+from ..yamlio import LoadedYaml
+
+_DETAIL_ID = {
+    "missing": "wajib diisi tetapi tidak ada",
+    "extra_forbidden": "bukan isian yang dikenal",
+    "string_type": "harus berupa teks",
+    "string_too_short": "tidak boleh kosong",
+    "string_pattern_mismatch": "tidak sesuai format yang ditentukan ({pattern})",
+    "int_type": "harus bilangan bulat",
+    "int_parsing": "harus bilangan bulat",
+    "int_from_float": "harus bilangan bulat",
+    "bool_type": "harus true atau false",
+    "bool_parsing": "harus true atau false",
+    "list_type": "harus berupa daftar (baris-baris diawali '- ')",
+    "dict_type": "harus berupa kumpulan isian (kunci: nilai)",
+    "model_type": "harus berupa kumpulan isian (kunci: nilai)",
+    "too_short": "minimal berisi {min_length} butir",
+    "url_parsing": "bukan URL yang sah",
+    "url_scheme": "URL harus diawali http:// atau https://",
+    "date_type": "harus tanggal dengan format TTTT-BB-HH",
+    "date_parsing": "harus tanggal dengan format TTTT-BB-HH",
+    "date_from_datetime_parsing": "harus tanggal dengan format TTTT-BB-HH",
+    "greater_than_equal": "minimal {ge}",
+    "less_than_equal": "maksimal {le}",
+    "value_error": "{error}",
+    "enum": "harus salah satu dari: {expected}",
+    "literal_error": "harus salah satu dari: {expected}",
+}
+
+
+def field_path(loc: tuple[Any, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(berkas)"
+
+
+def _yaml_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Drop the union-branch labels pydantic inserts (e.g. 'str', 'int', 'date')."""
+    return tuple(p for p in loc if isinstance(p, int) or not _is_branch_label(p))
+
+
+def _is_branch_label(part: str) -> bool:
+    return part in {"str", "int", "float", "date", "bool", "none"} or "[" in part
+
+
+def _detail(error: dict[str, Any]) -> str:
+    template = _DETAIL_ID.get(error["type"])
+    if template is None:
+        return error["msg"]
+    ctx = {k: str(v) for k, v in (error.get("ctx") or {}).items()}
+    try:
+        return template.format(**ctx)
+    except KeyError:
+        return error["msg"]
+
+
+def _fix(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
+    name = str(loc[-1]) if loc else ""
+    if error["type"] == "extra_forbidden":
+        known = _fields_at(model, loc[:-1])
+        close = difflib.get_close_matches(name, known, n=1)
+        if close:
+            return (f"Mungkin maksudnya '{close[0]}'? Perbaiki ejaan nama isian.",
+                    f"Did you mean '{close[0]}'? Fix the field name.")
+        return ("Hapus isian ini; isian yang dikenal tercantum di metadata/schema/.",
+                "Remove this field; known fields are listed in metadata/schema/.")
+    if error["type"] == "missing":
+        return (f"Tambahkan baris `{name}: ...` (lihat metadata/schema/ untuk penjelasannya).",
+                f"Add a line `{name}: ...` (see metadata/schema/).")
+    if error["type"] == "string_type":
+        return ("Tulis nilai di antara tanda kutip, mis. \"12.71\", agar dibaca sebagai teks.",
+                "Put the value in quotes, e.g. \"12.71\", so it is read as text.")
+    return ("Perbaiki nilai sesuai keterangan di atas.", "Fix the value as described above.")
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """Field names of the (sub)model found by following `loc` from `model`."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            return []
+        current = _inner_model(info.annotation)
+    return list(getattr(current, "model_fields", {}))
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def validation_findings(exc: ValidationError, model: type[BaseModel], source: LoadedYaml,
+                        file: str, dataset: str | None = None) -> list[Finding]:
+    findings = []
+    for error in exc.errors(include_url=False):
+        loc = _yaml_loc(tuple(error["loc"]))
+        saran, hint = _fix(error, model, loc)
+        findings.append(Finding(
+            "metadata-tidak-sesuai-skema", dataset=dataset, file=file,
+            line=source.line_of(loc), field=field_path(loc),
+            params={"field": field_path(loc), "detail": _detail(error),
+                    "saran_isian": saran, "hint_field": hint},
+        ))
+    return _dedupe(findings)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """A union field (e.g. `min: int | float | date`) fails once per branch; report it once."""
+    seen, unique = set(), []
+    for f in findings:
+        key = (f.field, f.line)
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique

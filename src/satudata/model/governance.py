@@ -1,0 +1,115 @@
+"""Governance metadata: the government (portal), its OPDs, the Daftar Data, reference tables."""
+
+import datetime as dt
+
+from pydantic import Field, HttpUrl
+
+from .base import Model, Slug, Text
+from .dataset import JadwalRilis
+from .vocab import Frekuensi, Pilar
+
+
+class Forge(Model):
+    """Tempat repositori di-host, untuk tautan ke commit, pull request, dan formulir isu."""
+
+    jenis: str = Field(default="github", pattern="^(github|gitlab)$")
+    url: HttpUrl
+    """URL repositori, mis. https://github.com/<org>/<repo>."""
+
+
+class Walidata(Model):
+    opd: Slug
+    """Slug OPD yang menjadi Walidata (biasanya Diskominfo)."""
+    tim: Text
+    """Nama tim peninjau, mis. @org/walidata."""
+
+
+class Portal(Model):
+    """Pemerintah daerah pemilik repositori ini: `metadata/portal.yaml`."""
+
+    nama: Text
+    """Nama resmi, mis. Pemerintah Kota Medan."""
+    nama_singkat: Text
+    nama_portal: Text
+    """Nama katalog publik, mis. Satu Data Kota Medan."""
+    kode_wilayah: str = Field(pattern=r"^\d{2}(\.\d{2}){0,2}(\.\d{4})?$")
+    """Kode wilayah Kemendagri, mis. 12.71."""
+    kode_bps: str | None = Field(default=None, pattern=r"^\d{2,10}$")
+    """Kode wilayah BPS (berbeda dari Kemendagri: Kota Medan = 1275)."""
+    walidata: Walidata
+    pembina_data: Text
+    """Pembina Data statistik, mis. BPS Kota Medan."""
+    dasar_hukum: list[Text] = Field(default_factory=list)
+    """Dasar hukum (Perpres, Perda/Perwal)."""
+    url_situs: HttpUrl
+    """URL publik situs katalog."""
+    forge: Forge
+    lisensi_bawaan: str = "CC-BY-4.0"
+    """Lisensi SPDX bila dataset tidak menyebutkan lisensi."""
+    zona_waktu: str = "Asia/Jakarta"
+    kontak: Text | None = None
+    """Kontak publik Walidata."""
+
+
+class Opd(Model):
+    """Satu perangkat daerah (OPD) di `metadata/organisasi.yaml`."""
+
+    slug: Slug
+    """Nama folder di bawah data/ dan metadata/."""
+    nama: Text
+    """Nama resmi lengkap."""
+    singkatan: Text
+    tim: Text
+    """Nama tim data OPD untuk peninjauan, mis. @org/dinkes."""
+    kontak: Text | None = None
+    """Kontak kantor (e-mail dinas, bukan pribadi)."""
+    situs: HttpUrl | None = None
+
+
+class Organisasi(Model):
+    organisasi: list[Opd] = Field(min_length=1)
+
+    def by_slug(self) -> dict[str, Opd]:
+        return {opd.slug: opd for opd in self.organisasi}
+
+
+class EntriDaftarData(Model):
+    """Dataset yang direncanakan dan disepakati dalam Forum Satu Data."""
+
+    kode: str = Field(pattern=r"^[A-Z0-9]+(-[A-Z0-9]+)*$")
+    """Kode tetap, mis. DD-DINKES-001."""
+    judul: Text
+    produsen: Slug
+    pilar: Pilar
+    frekuensi: Frekuensi
+    jadwal_rilis: JadwalRilis = Field(default_factory=JadwalRilis)
+    target: dt.date | None = None
+    """Tanggal paling lambat penyerahan pertama."""
+
+
+class DaftarData(Model):
+    """`metadata/daftar-data.yaml`: dataset yang direncanakan pada tahun berjalan."""
+
+    tahun: int = Field(ge=2019, le=2100)
+    ditetapkan: Text | None = None
+    """Kapan dan di mana daftar disepakati (Forum Satu Data)."""
+    entri: list[EntriDaftarData] = Field(default_factory=list)
+
+
+class TabelReferensi(Model):
+    """Keterangan satu tabel kode di `metadata/referensi/`."""
+
+    nama: Slug
+    """Nama berkas tanpa .csv."""
+    judul: Text
+    sumber: Text
+    """Sumber hukum atau statistik kode."""
+    lisensi: str | None = None
+    kolom_kode: str = "kode"
+    kolom_nama: str = "nama"
+
+
+class Referensi(Model):
+    """`metadata/referensi/referensi.yaml`: katalog tabel kode referensi."""
+
+    tabel: list[TabelReferensi] = Field(min_length=1)

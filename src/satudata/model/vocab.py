@@ -1,0 +1,83 @@
+"""Controlled vocabularies of Satu Data and the BPS metadata standard.
+
+Values are the words an OPD data team writes in YAML; each enum documents where it comes from.
+"""
+
+from enum import StrEnum
+
+
+class Pilar(StrEnum):
+    """Pilar Satu Data daerah: sektoral, kependudukan, layanan publik."""
+
+    SEKTORAL = "sektoral"
+    KEPENDUDUKAN = "kependudukan"
+    LAYANAN_PUBLIK = "layanan-publik"
+
+
+class Klasifikasi(StrEnum):
+    """Klasifikasi informasi menurut UU 14/2008 (Keterbukaan Informasi Publik)."""
+
+    TERBUKA = "terbuka"
+    TERBATAS = "terbatas"
+    TERTUTUP = "tertutup"
+
+
+class Frekuensi(StrEnum):
+    """Frekuensi pengumpulan/penerbitan data (MS-Keg BPS)."""
+
+    HARIAN = "harian"
+    MINGGUAN = "mingguan"
+    BULANAN = "bulanan"
+    TRIWULANAN = "triwulanan"
+    EMPAT_BULANAN = "empat-bulanan"
+    SEMESTERAN = "semesteran"
+    TAHUNAN = "tahunan"
+    LEBIH_DARI_DUA_TAHUNAN = "lebih-dari-dua-tahunan"
+    TIDAK_TETAP = "tidak-tetap"
+
+
+class CaraPengumpulan(StrEnum):
+    """Cara pengumpulan data (MS-Keg BPS)."""
+
+    PENCACAHAN_LENGKAP = "pencacahan-lengkap"
+    SURVEI = "survei"
+    KOMPILASI_PRODUK_ADMINISTRASI = "kompilasi-produk-administrasi"
+    CARA_LAIN = "cara-lain"
+
+
+class Tipe(StrEnum):
+    """Tipe data kolom; masing-masing setara dengan satu tipe Table Schema Frictionless."""
+
+    TEKS = "teks"
+    BILANGAN_BULAT = "bilangan-bulat"
+    BILANGAN = "bilangan"
+    BOOLEAN = "boolean"
+    TANGGAL = "tanggal"
+    TANGGAL_WAKTU = "tanggal-waktu"
+    TAHUN = "tahun"
+    TAHUN_BULAN = "tahun-bulan"
+
+    @property
+    def table_schema(self) -> str:
+        return _TABLE_SCHEMA_TYPES[self]
+
+
+_TABLE_SCHEMA_TYPES = {
+    Tipe.TEKS: "string",
+    Tipe.BILANGAN_BULAT: "integer",
+    Tipe.BILANGAN: "number",
+    Tipe.BOOLEAN: "boolean",
+    Tipe.TANGGAL: "date",
+    Tipe.TANGGAL_WAKTU: "datetime",
+    Tipe.TAHUN: "year",
+    Tipe.TAHUN_BULAN: "yearmonth",
+}
+
+
+class Peran(StrEnum):
+    """Peran kolom dalam tabel format panjang (tidy)."""
+
+    PERIODE = "periode"
+    DIMENSI = "dimensi"
+    UKURAN = "ukuran"
+    ATRIBUT = "atribut"

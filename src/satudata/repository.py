@@ -1,0 +1,194 @@
+"""Discover and load a Satu Data repository: metadata eagerly, data lazily, never crashing.
+
+A broken file becomes a finding in `Repository.problems`, never an exception.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import codes  # noqa: F401  (registers the finding codes)
+from .findings import Finding
+from .model import DaftarData, Dataset, Organisasi, Portal, Referensi
+from .model.base import SLUG_PATTERN
+from .model.errors import validation_findings
+from .yamlio import LoadedYaml, YamlError, load_yaml
+
+import re
+
+_SLUG = re.compile(SLUG_PATTERN)
+M = TypeVar("M", bound=BaseModel)
+
+GOVERNANCE_FILES = ("portal.yaml", "organisasi.yaml", "daftar-data.yaml")
+RESERVED_METADATA_DIRS = ("schema", "referensi")
+
+
+@dataclass
+class DatasetFiles:
+    """One dataset as found on disk: its id comes from the path, its metadata from YAML."""
+
+    id: str
+    metadata_path: Path | None = None
+    data_path: Path | None = None
+    meta: Dataset | None = None
+    source: LoadedYaml | None = None
+
+    @property
+    def opd(self) -> str:
+        return self.id.split("/", 1)[0]
+
+
+@dataclass
+class ReferenceTable:
+    name: str
+    columns: list[str]
+    rows: list[dict[str, str]]
+
+    @cached_property
+    def by_column(self) -> dict[str, dict[str, dict[str, str]]]:
+        return {c: {row[c]: row for row in self.rows} for c in self.columns}
+
+
+@dataclass
+class Repository:
+    root: Path
+    portal: Portal | None = None
+    organisasi: Organisasi | None = None
+    daftar_data: DaftarData | None = None
+    referensi: Referensi | None = None
+    datasets: dict[str, DatasetFiles] = field(default_factory=dict)
+    problems: list[Finding] = field(default_factory=list)
+    sources: dict[str, LoadedYaml] = field(default_factory=dict)
+    stray_files: list[tuple[str, str]] = field(default_factory=list)
+    _references: dict[str, ReferenceTable | None] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, root: Path | str) -> Repository:
+        repo = cls(Path(root).resolve())
+        repo._load_governance()
+        repo._discover()
+        for entry in repo.datasets.values():
+            if entry.metadata_path is not None:
+                entry.meta, entry.source = repo._load_model(entry.metadata_path, Dataset, entry.id)
+        return repo
+
+    def rel(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    # --- governance -----------------------------------------------------------------------
+    def _load_governance(self) -> None:
+        meta = self.root / "metadata"
+        self.portal, _ = self._load_required(meta / "portal.yaml", Portal)
+        self.organisasi, _ = self._load_required(meta / "organisasi.yaml", Organisasi)
+        self.daftar_data, _ = self._load_required(meta / "daftar-data.yaml", DaftarData)
+        ref_index = meta / "referensi" / "referensi.yaml"
+        if ref_index.exists():
+            self.referensi, _ = self._load_model(ref_index, Referensi)
+
+    def _load_required(self, path: Path, model: type[M]) -> tuple[M | None, LoadedYaml | None]:
+        if not path.exists():
+            self.problems.append(Finding("berkas-tata-kelola-hilang", file=self.rel(path),
+                                         params={"berkas": self.rel(path)}))
+            return None, None
+        return self._load_model(path, model)
+
+    def _load_model(self, path: Path, model: type[M],
+                    dataset: str | None = None) -> tuple[M | None, LoadedYaml | None]:
+        rel = self.rel(path)
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+            source = load_yaml(text)
+        except (UnicodeDecodeError, YamlError, OSError) as exc:
+            line = getattr(exc, "line", None)
+            detail = getattr(exc, "message", None) or (
+                "berkas bukan teks UTF-8" if isinstance(exc, UnicodeDecodeError) else str(exc))
+            self.problems.append(Finding("yaml-tidak-valid", dataset=dataset, file=rel,
+                                         line=line, params={"detail": detail}))
+            return None, None
+        self.sources[rel] = source
+        try:
+            return model.model_validate(source.data if source.data is not None else {}), source
+        except ValidationError as exc:
+            self.problems.extend(validation_findings(exc, model, source, rel, dataset))
+            return None, source
+
+    # --- discovery ------------------------------------------------------------------------
+    def _discover(self) -> None:
+        found: dict[str, DatasetFiles] = {}
+        for path in self._files("metadata"):
+            dataset_id = self._dataset_id(path, "metadata", (".yaml", ".yml"))
+            if dataset_id is None:
+                continue
+            entry = found.setdefault(dataset_id, DatasetFiles(dataset_id))
+            if entry.metadata_path is not None:
+                self.stray_files.append((self.rel(path),
+                                         f"metadata {dataset_id} sudah ada di "
+                                         f"{self.rel(entry.metadata_path)}"))
+                continue
+            entry.metadata_path = path
+        for path in self._files("data"):
+            dataset_id = self._dataset_id(path, "data", (".csv",))
+            if dataset_id is not None:
+                found.setdefault(dataset_id, DatasetFiles(dataset_id)).data_path = path
+        self.datasets = dict(sorted(found.items()))
+
+    def _files(self, top: str) -> list[Path]:
+        base = self.root / top
+        if not base.is_dir():
+            return []
+        return sorted(p for p in base.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+    def _dataset_id(self, path: Path, top: str, suffixes: tuple[str, ...]) -> str | None:
+        parts = path.relative_to(self.root / top).parts
+        if top == "metadata" and (len(parts) == 1 and parts[0] in GOVERNANCE_FILES
+                                  or parts[0] in RESERVED_METADATA_DIRS):
+            return None
+        reason = _layout_problem(parts, path.suffix.lower(), suffixes)
+        if reason:
+            self.stray_files.append((self.rel(path), reason))
+            return None
+        return f"{parts[0]}/{path.stem}"
+
+    # --- reference tables -----------------------------------------------------------------
+    def reference_table(self, name: str) -> ReferenceTable | None:
+        if name not in self._references:
+            self._references[name] = _read_reference(self.root / "metadata" / "referensi" /
+                                                     f"{name}.csv")
+        return self._references[name]
+
+    def reference_names(self) -> list[str]:
+        base = self.root / "metadata" / "referensi"
+        return sorted(p.stem for p in base.glob("*.csv")) if base.is_dir() else []
+
+
+def _layout_problem(parts: tuple[str, ...], suffix: str, suffixes: tuple[str, ...]) -> str:
+    if len(parts) != 2:
+        return "harus tepat satu folder OPD di bawah folder utama"
+    if suffix not in suffixes:
+        return f"ekstensi '{suffix or '(tanpa ekstensi)'}' tidak diterima, gunakan {suffixes[0]}"
+    opd, stem = parts[0], parts[1].rsplit(".", 1)[0]
+    if not _SLUG.match(opd) or not _SLUG.match(stem):
+        return "nama folder dan berkas harus huruf kecil, angka, dan tanda hubung"
+    return ""
+
+
+def _read_reference(path: Path) -> ReferenceTable | None:
+    if not path.exists():
+        return None
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    reader = csv.DictReader(io.StringIO(text))
+    rows = [{k: (v or "") for k, v in row.items() if k is not None} for row in reader]
+    return ReferenceTable(path.stem, list(reader.fieldnames or []), rows)

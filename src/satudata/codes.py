@@ -118,6 +118,11 @@ register(
        "`satudata impor` atau ubah pemisah daftar (List separator) menjadi koma lalu simpan ulang.",
        "Excel in the Indonesian locale saves CSV with semicolons. Run `satudata impor` or set "
        "the list separator to a comma and save again."),
+    _c("csv-rusak", "struktur", E,
+       "CSV tidak dapat diurai", "CSV cannot be parsed",
+       "CSV tidak dapat diurai: {detail}.", "The CSV cannot be parsed: {detail}.",
+       "Periksa tanda kutip ganda yang tidak ditutup; simpan ulang dari aplikasi lembar kerja "
+       "sebagai CSV UTF-8.", "Check for unclosed double quotes; save again as CSV UTF-8."),
     _c("judul-kolom-kosong", "struktur", E,
        "Judul kolom kosong", "Blank header",
        "Kolom ke-{posisi} tidak memiliki judul.", "Column {posisi} has no header.",

@@ -166,6 +166,10 @@ class Repository:
                                                      f"{name}.csv")
         return self._references[name]
 
+    @cached_property
+    def daftar_index(self) -> dict:
+        return {e.kode: e for e in self.daftar_data.entri} if self.daftar_data else {}
+
     def reference_names(self) -> list[str]:
         base = self.root / "metadata" / "referensi"
         return sorted(p.stem for p in base.glob("*.csv")) if base.is_dir() else []

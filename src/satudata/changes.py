@@ -1,0 +1,59 @@
+"""Which datasets a set of paths, or a git range, touches."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from .repository import Repository
+
+
+class GitError(Exception):
+    pass
+
+
+def changed_files(root: Path, ref: str) -> list[str]:
+    """Files that differ between `ref` and the working tree, plus untracked files."""
+    diff = _git(root, "diff", "--name-only", "--no-renames", ref, "--")
+    untracked = _git(root, "ls-files", "--others", "--exclude-standard")
+    return sorted(set(diff.splitlines()) | set(untracked.splitlines()))
+
+
+def _git(root: Path, *args: str) -> str:
+    try:
+        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True,
+                                text=True, check=False)
+    except FileNotFoundError as exc:
+        raise GitError("git tidak terpasang") from exc
+    if result.returncode != 0:
+        message = result.stderr.strip().splitlines()
+        raise GitError(message[-1] if message else f"git {' '.join(args)} gagal")
+    return result.stdout
+
+
+def datasets_for_paths(repo: Repository, paths: list[str]) -> set[str]:
+    """Datasets whose data or metadata file is one of `paths` or lies below one of them;
+    a changed reference table selects every dataset that refers to it."""
+    targets = [_relative(repo, p) for p in paths]
+    selected: set[str] = set()
+    for dataset_id, entry in repo.datasets.items():
+        files = [repo.rel(p) for p in (entry.data_path, entry.metadata_path) if p is not None]
+        files += [f"data/{dataset_id}.csv", f"metadata/{dataset_id}.yaml"]
+        if any(_under(f, t) for f in files for t in targets):
+            selected.add(dataset_id)
+    tables = {Path(t).stem for t in targets if t.startswith("metadata/referensi/")}
+    for dataset_id, entry in repo.datasets.items():
+        if entry.meta and any(k.referensi and k.referensi.tabel in tables for k in entry.meta.kolom):
+            selected.add(dataset_id)
+    return selected
+
+
+def _relative(repo: Repository, path: str) -> str:
+    candidate = Path(path)
+    if candidate.is_absolute() or candidate.exists():
+        return repo.rel(candidate.resolve())
+    return candidate.as_posix().strip("/")
+
+
+def _under(file: str, target: str) -> bool:
+    return target in ("", ".") or file == target or file.startswith(target.rstrip("/") + "/")

@@ -1,0 +1,93 @@
+"""metadata: id/path agreement, column dictionary, Standar Data fields, licences.
+
+Schema conformance itself (types, vocabularies, required fields) is found while loading, with
+YAML line numbers; see `satudata.model.errors`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..repository import Repository
+from . import DatasetContext, dataset_check, repository_check
+
+STANDAR_DATA = ("konsep", "definisi", "klasifikasi", "ukuran", "satuan")
+
+# Open licences a Satu Data portal may publish under (SPDX ids).
+OPEN_LICENCES = {"CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0", "ODbL-1.0", "ODC-By-1.0",
+                 "PDDL-1.0", "OGL-UK-3.0"}
+
+
+@repository_check
+def load_problems(repo: Repository) -> Iterator[Finding]:
+    """YAML syntax and schema errors found while loading."""
+    yield from repo.problems
+
+
+@dataset_check
+def identity(ctx: DatasetContext) -> Iterator[Finding]:
+    meta = ctx.meta
+    if meta is None:
+        return
+    if meta.id != ctx.entry.id:
+        yield ctx.meta_finding("id-tidak-sesuai-jalur", ("id",), "id", nilai=meta.id,
+                               harapan=ctx.entry.id)
+    if meta.produsen != ctx.entry.opd:
+        yield ctx.meta_finding("produsen-tidak-sesuai-jalur", ("produsen",), "produsen",
+                               nilai=meta.produsen, harapan=ctx.entry.opd)
+
+
+@dataset_check
+def column_dictionary(ctx: DatasetContext) -> Iterator[Finding]:
+    meta = ctx.meta
+    if meta is None:
+        return
+    seen: set[str] = set()
+    for index, kolom in enumerate(meta.kolom):
+        if kolom.nama in seen:
+            yield ctx.meta_finding("kolom-metadata-ganda", ("kolom", index, "nama"),
+                                   f"kolom[{index}].nama", kolom=kolom.nama)
+        seen.add(kolom.nama)
+    for index, name in enumerate(meta.kunci):
+        if name not in seen:
+            yield ctx.meta_finding("kunci-tidak-dikenal", ("kunci", index), f"kunci[{index}]",
+                                   kolom=name)
+
+
+@dataset_check
+def standar_data(ctx: DatasetContext) -> Iterator[Finding]:
+    """Every measure carries konsep, definisi, klasifikasi, ukuran and satuan."""
+    meta = ctx.meta
+    if meta is None:
+        return
+    for index, kolom in enumerate(meta.kolom):
+        if kolom.peran.value != "ukuran":
+            continue
+        missing = [name for name in STANDAR_DATA if getattr(kolom, name) is None]
+        if missing:
+            yield ctx.meta_finding("standar-data-tidak-lengkap", ("kolom", index),
+                                   f"kolom[{index}]", kolom=kolom.nama, kurang=", ".join(missing))
+
+
+@dataset_check
+def reference_tables_exist(ctx: DatasetContext) -> Iterator[Finding]:
+    meta = ctx.meta
+    if meta is None:
+        return
+    available = ctx.repo.reference_names()
+    for index, kolom in enumerate(meta.kolom):
+        if kolom.referensi is not None and kolom.referensi.tabel not in available:
+            yield ctx.meta_finding("tabel-referensi-tidak-ada",
+                                   ("kolom", index, "referensi", "tabel"),
+                                   f"kolom[{index}].referensi.tabel", kolom=kolom.nama,
+                                   tabel=kolom.referensi.tabel,
+                                   tersedia=", ".join(available) or "-")
+
+
+@dataset_check
+def licence(ctx: DatasetContext) -> Iterator[Finding]:
+    meta = ctx.meta
+    if meta is not None and meta.lisensi is not None and meta.lisensi not in OPEN_LICENCES:
+        yield ctx.meta_finding("lisensi-tidak-dikenal", ("lisensi",), "lisensi",
+                               nilai=meta.lisensi)

@@ -1,0 +1,117 @@
+"""repositori: layout, orphans, duplicate ids, unknown OPDs, Daftar Data links."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..repository import Repository
+from . import DatasetContext, dataset_check, repository_check
+
+
+@repository_check
+def stray_files(repo: Repository) -> Iterator[Finding]:
+    for file, reason in repo.stray_files:
+        yield Finding("berkas-tidak-dikenal", file=file, params={"alasan": reason,
+                                                                   "reason": reason})
+
+
+@dataset_check
+def orphans(ctx: DatasetContext) -> Iterator[Finding]:
+    entry = ctx.entry
+    opd, slug = entry.id.split("/", 1)
+    if entry.metadata_path is None:
+        yield ctx.data_finding("data-tanpa-metadata", harapan=f"metadata/{opd}/{slug}.yaml",
+                               dataset=entry.id)
+    if entry.data_path is None:
+        yield ctx.meta_finding("metadata-tanpa-data", harapan=f"data/{opd}/{slug}.csv")
+
+
+@dataset_check
+def known_opd(ctx: DatasetContext) -> Iterator[Finding]:
+    organisasi = ctx.repo.organisasi
+    if organisasi is not None and ctx.entry.opd not in organisasi.by_slug():
+        finding = ctx.meta_finding if ctx.entry.metadata_path else ctx.data_finding
+        yield finding("opd-tidak-dikenal", opd=ctx.entry.opd)
+
+
+@repository_check
+def duplicate_ids(repo: Repository) -> Iterator[Finding]:
+    claimed: dict[str, list[str]] = defaultdict(list)
+    for entry in repo.datasets.values():
+        if entry.meta is not None:
+            claimed[entry.meta.id].append(repo.rel(entry.metadata_path))
+    for dataset_id, files in claimed.items():
+        for index, file in enumerate(files):
+            if len(files) > 1:
+                others = ", ".join(f for j, f in enumerate(files) if j != index)
+                yield Finding("id-ganda", dataset=dataset_id, file=file,
+                              params={"nilai": dataset_id, "lain": others})
+
+
+@repository_check
+def walidata_known(repo: Repository) -> Iterator[Finding]:
+    if repo.portal is None or repo.organisasi is None:
+        return
+    if repo.portal.walidata.opd not in repo.organisasi.by_slug():
+        yield Finding("walidata-tidak-dikenal", file="metadata/portal.yaml",
+                      line=_line(repo, "metadata/portal.yaml", ("walidata", "opd")),
+                      params={"opd": repo.portal.walidata.opd})
+
+
+@repository_check
+def daftar_data_entries(repo: Repository) -> Iterator[Finding]:
+    if repo.daftar_data is None:
+        return
+    file = "metadata/daftar-data.yaml"
+    opds = repo.organisasi.by_slug() if repo.organisasi else None
+    fulfilled = fulfilment(repo)
+    seen: set[str] = set()
+    for index, entri in enumerate(repo.daftar_data.entri):
+        line = _line(repo, file, ("entri", index))
+        if entri.kode in seen:
+            yield Finding("daftar-data-kode-ganda", file=file, line=line,
+                          params={"kode": entri.kode})
+        seen.add(entri.kode)
+        if opds is not None and entri.produsen not in opds:
+            yield Finding("daftar-data-opd-tidak-dikenal", file=file, line=line,
+                          params={"kode": entri.kode, "opd": entri.produsen})
+        if entri.kode not in fulfilled:
+            yield Finding("daftar-data-belum-terpenuhi", file=file, line=line,
+                          params={"kode": entri.kode, "judul": entri.judul,
+                                  "opd": entri.produsen})
+    for kode, datasets in fulfilled.items():
+        if len(datasets) > 1:
+            for dataset_id in datasets:
+                yield Finding("daftar-data-ganda", dataset=dataset_id,
+                              file=repo.rel(repo.datasets[dataset_id].metadata_path),
+                              params={"kode": kode, "lain": ", ".join(datasets)})
+
+
+def fulfilment(repo: Repository) -> dict[str, list[str]]:
+    """Daftar Data code → ids of the datasets that declare they fulfil it."""
+    result: dict[str, list[str]] = defaultdict(list)
+    for entry in repo.datasets.values():
+        if entry.meta is not None and entry.meta.daftar_data:
+            result[entry.meta.daftar_data].append(entry.id)
+    return dict(result)
+
+
+@dataset_check
+def daftar_data_link(ctx: DatasetContext) -> Iterator[Finding]:
+    meta, daftar = ctx.meta, ctx.repo.daftar_data
+    if meta is None or meta.daftar_data is None or daftar is None:
+        return
+    entri = ctx.repo.daftar_index.get(meta.daftar_data)
+    if entri is None:
+        yield ctx.meta_finding("daftar-data-tidak-dikenal", ("daftar_data",), "daftar_data",
+                               nilai=meta.daftar_data)
+    elif entri.produsen != meta.produsen:
+        yield ctx.meta_finding("daftar-data-produsen-berbeda", ("daftar_data",), "daftar_data",
+                               kode=entri.kode, harapan=entri.produsen, nilai=meta.produsen)
+
+
+def _line(repo: Repository, file: str, path: tuple) -> int | None:
+    source = repo.sources.get(file)
+    return source.line_of(path) if source else None

@@ -1,0 +1,274 @@
+"""struktur: encoding, separator, header, row width, types and Table Schema constraints.
+
+Vectorized with pyarrow.compute over all-string columns, so each bad cell keeps its row; the
+frictionless engine is the reference these rules are tested against (tests/checks).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..findings import Finding
+from ..model import Kolom, Tipe
+from ..tabel import blank_rows
+from . import DatasetContext, dataset_check
+
+_PATTERNS = {
+    Tipe.BILANGAN_BULAT: r"^[+-]?[0-9]+$",
+    # Frictionless also accepts NaN/Infinity; a published statistic never should, so we don't.
+    Tipe.BILANGAN: r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$",
+    Tipe.TAHUN: r"^[0-9]{4}$",
+    Tipe.TAHUN_BULAN: r"^[0-9]{4}-(0[1-9]|1[0-2])$",
+    Tipe.TANGGAL: r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+    Tipe.TANGGAL_WAKTU: r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?"
+                        r"(Z|[+-][0-9]{2}:?[0-9]{2})?$",
+}
+_BOOLEAN_VALUES = ["true", "True", "TRUE", "false", "False", "FALSE", "1", "0"]
+_LOCALE_NUMBER = r"^[+-]?([0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?|[0-9]+,[0-9]+)$"
+_NUMERIC = {Tipe.BILANGAN_BULAT, Tipe.BILANGAN, Tipe.TAHUN}
+
+_TYPE_FIX = {
+    Tipe.BILANGAN_BULAT: ("Tulis bilangan bulat tanpa pemisah ribuan, mis. 1250; biarkan sel "
+                          "kosong bila data tidak ada.",
+                          "Write a whole number without separators, e.g. 1250; leave the cell "
+                          "empty when there is no data."),
+    Tipe.BILANGAN: ("Tulis angka dengan titik desimal, mis. 12.5; biarkan sel kosong bila data "
+                    "tidak ada.", "Write a number with a decimal point, e.g. 12.5."),
+    Tipe.TAHUN: ("Tulis tahun dengan empat angka, mis. 2024.", "Write a four-digit year."),
+    Tipe.TAHUN_BULAN: ("Tulis tahun-bulan sebagai TTTT-BB, mis. 2024-03.",
+                       "Write year-month as YYYY-MM, e.g. 2024-03."),
+    Tipe.TANGGAL: ("Tulis tanggal sebagai TTTT-BB-HH, mis. 2024-03-31 (bukan 31/03/2024).",
+                   "Write dates as YYYY-MM-DD, e.g. 2024-03-31."),
+    Tipe.TANGGAL_WAKTU: ("Tulis waktu sebagai TTTT-BB-HHTjj:mm:dd, mis. 2024-03-31T08:00:00.",
+                         "Write datetimes as YYYY-MM-DDThh:mm:ss."),
+    Tipe.BOOLEAN: ("Tulis true atau false.", "Write true or false."),
+}
+
+
+def short(value: object, limit: int = 60) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+
+@dataset_check
+def read_problems(ctx: DatasetContext) -> Iterator[Finding]:
+    """Encoding, separator, empty file, ragged rows: whatever reading the file found."""
+    result = ctx.read()
+    if result is not None:
+        yield from result.findings
+
+
+@dataset_check
+def header(ctx: DatasetContext) -> Iterator[Finding]:
+    tabel = ctx.tabel
+    if tabel is None:
+        return
+    seen: set[str] = set()
+    for position, name in enumerate(tabel.header, start=1):
+        if not name.strip():
+            yield ctx.data_finding("judul-kolom-kosong", 1, posisi=position)
+        elif name in seen:
+            yield ctx.data_finding("judul-kolom-ganda", 1, name, kolom=name)
+        seen.add(name)
+    if tabel.num_rows == 0:
+        yield ctx.data_finding("tanpa-baris-data", 1)
+    if ctx.meta is not None:
+        yield from _header_against_metadata(ctx, tabel.header)
+
+
+def _header_against_metadata(ctx: DatasetContext, header: list[str]) -> Iterator[Finding]:
+    described = [k.nama for k in ctx.meta.kolom]
+    for name in header:
+        if name.strip() and name not in described:
+            yield ctx.data_finding("kolom-tidak-didokumentasikan", 1, name, kolom=name)
+    for index, name in enumerate(described):
+        if name not in header:
+            yield ctx.meta_finding("kolom-tidak-ada-di-data", ("kolom", index),
+                                   f"kolom[{index}]", kolom=name)
+    shared_data = [n for n in header if n in described]
+    shared_meta = [n for n in described if n in header]
+    if shared_data != shared_meta:
+        yield ctx.data_finding("urutan-kolom-berbeda", 1, data=", ".join(shared_data),
+                               metadata=", ".join(shared_meta))
+
+
+@dataset_check
+def cells(ctx: DatasetContext) -> Iterator[Finding]:
+    """Types and constraints of every described column, cell by cell."""
+    tabel, meta = ctx.tabel, ctx.meta
+    if tabel is None or meta is None or tabel.num_rows == 0:
+        return
+    blank = blank_rows(tabel)
+    yield from ctx.bad_cells(blank, None, "baris-kosong", lambda i: {})
+    filled_row = pc.invert(blank)
+    key_columns = set(meta.kunci)
+    for kolom in meta.kolom:
+        values = tabel.column(kolom.nama)
+        if values is not None and kolom.nama not in _duplicated(tabel.header):
+            yield from _column(ctx, kolom, values, filled_row, kolom.nama in key_columns)
+    yield from _primary_key(ctx, filled_row)
+
+
+def _duplicated(header: list[str]) -> set[str]:
+    return {n for n in header if header.count(n) > 1}
+
+
+def _column(ctx: DatasetContext, kolom: Kolom, values: pa.ChunkedArray,
+            filled_row: pa.ChunkedArray, in_key: bool) -> Iterator[Finding]:
+    name = kolom.nama
+    present = pc.and_(filled_row, pc.greater(pc.utf8_length(values), 0))
+    if kolom.wajib or in_key:
+        missing = pc.and_(filled_row, pc.invert(present))
+        yield from ctx.bad_cells(missing, name, "sel-wajib-kosong", lambda i: {"kolom": name})
+    if kolom.tipe is Tipe.TEKS:
+        ok = present
+    else:
+        valid_type = type_mask(values, kolom.tipe)
+        yield from _type_findings(ctx, kolom, values, pc.and_(present, pc.invert(valid_type)))
+        ok = pc.and_(present, valid_type)
+    if kolom.pola is not None:
+        yield from _pattern(ctx, kolom, values, ok)
+    if kolom.nilai is not None:
+        allowed = _in_value_set(values, kolom)
+        listed = ", ".join(str(v) for v in kolom.nilai[:10])
+        yield from ctx.bad_cells(pc.and_(ok, pc.invert(allowed)), name, "nilai-tidak-diizinkan",
+                                 lambda i: {"nilai": short(values[i]), "daftar": listed})
+    yield from _bounds(ctx, kolom, values, ok)
+    if kolom.unik:
+        for index, first in duplicate_rows(values, ok):
+            yield ctx.data_finding("nilai-tidak-unik", ctx.tabel.row_number(index), name,
+                                   nilai=short(values[index]), kolom=name,
+                                   pertama=ctx.tabel.row_number(first))
+
+
+def type_mask(values: pa.ChunkedArray, tipe: Tipe) -> pa.ChunkedArray:
+    """True where a non-empty cell is a valid literal of `tipe` (empty cells count as valid)."""
+    empty = pc.equal(pc.utf8_length(values), 0)
+    if tipe is Tipe.TEKS:
+        return pc.or_(empty, pc.invert(empty))  # all true, same chunking as `values`
+    if tipe is Tipe.BOOLEAN:
+        return pc.or_(empty, pc.is_in(values, value_set=pa.array(_BOOLEAN_VALUES)))
+    valid = pc.match_substring_regex(values, _PATTERNS[tipe])
+    if tipe is Tipe.TANGGAL:
+        parsed = pc.strptime(values, format="%Y-%m-%d", unit="s", error_is_null=True)
+        valid = pc.and_(valid, pc.is_valid(parsed))
+    return pc.or_(empty, valid)
+
+
+def _type_findings(ctx, kolom: Kolom, values, bad_type) -> Iterator[Finding]:
+    name, tipe = kolom.nama, kolom.tipe
+    if tipe in (Tipe.BILANGAN, Tipe.BILANGAN_BULAT):
+        locale = pc.and_(bad_type, pc.match_substring_regex(values, _LOCALE_NUMBER))
+        yield from ctx.bad_cells(locale, name, "desimal-koma", lambda i: {
+            "nilai": short(values[i]), "usulan": _canonical_number(values[i].as_py())})
+        bad_type = pc.and_(bad_type, pc.invert(locale))
+    saran, hint = _TYPE_FIX[tipe]
+    yield from ctx.bad_cells(bad_type, name, "tipe-tidak-sesuai", lambda i: {
+        "nilai": short(values[i]), "tipe": tipe.value, "saran_tipe": saran, "hint_type": hint})
+
+
+def _canonical_number(text: str) -> str:
+    return text.replace(".", "").replace(",", ".")
+
+
+def _pattern(ctx, kolom: Kolom, values, ok) -> Iterator[Finding]:
+    try:
+        matches = pc.match_substring_regex(values, f"^(?:{kolom.pola})$")
+    except pa.ArrowInvalid:
+        # RE2 (pyarrow) lacks look-arounds and back-references that Python's `re` (and so
+        # frictionless) supports: check each distinct value with `re` instead.
+        regex = re.compile(kolom.pola)
+        distinct = pc.unique(values).to_pylist()
+        good = pa.array([v for v in distinct if regex.fullmatch(v)], pa.string())
+        matches = pc.is_in(values, value_set=good)
+    yield from ctx.bad_cells(pc.and_(ok, pc.invert(matches)), kolom.nama, "pola-tidak-cocok",
+                             lambda i: {"nilai": short(values[i]), "pola": kolom.pola})
+
+
+def _in_value_set(values, kolom: Kolom):
+    if kolom.tipe in _NUMERIC:
+        numbers = [float(v) for v in kolom.nilai if _is_number(v)]
+        return pc.is_in(_as_float(values), value_set=pa.array(numbers, pa.float64()))
+    return pc.is_in(values, value_set=pa.array([str(v) for v in kolom.nilai], pa.string()))
+
+
+def _is_number(value: object) -> bool:
+    try:
+        float(value)
+        return True
+    except (TypeError, ValueError):
+        return False
+
+
+def _as_float(values):
+    """Cast to float64; cells that are not numbers become null (they are reported as types)."""
+    numeric = pc.match_substring_regex(values, _PATTERNS[Tipe.BILANGAN])
+    return pc.cast(pc.if_else(numeric, values, None), pa.float64())
+
+
+def _bounds(ctx, kolom: Kolom, values, ok) -> Iterator[Finding]:
+    if kolom.min is None and kolom.maks is None:
+        return
+    typed, convert = _comparable(values, kolom)
+    if typed is None:
+        return
+    for bound, code, compare in ((kolom.min, "di-bawah-minimum", pc.less),
+                                 (kolom.maks, "di-atas-maksimum", pc.greater)):
+        if bound is None:
+            continue
+        limit = convert(bound)
+        if limit is None:
+            continue
+        outside = pc.fill_null(pc.and_(ok, compare(typed, limit)), False)
+        yield from ctx.bad_cells(outside, kolom.nama, code,
+                                 lambda i, b=bound: {"nilai": short(values[i]), "batas": b})
+
+
+def _comparable(values, kolom: Kolom):
+    if kolom.tipe in _NUMERIC:
+        return _as_float(values), lambda b: pa.scalar(float(b)) if _is_number(b) else None
+    if kolom.tipe is Tipe.TANGGAL:
+        typed = pc.cast(pc.strptime(values, format="%Y-%m-%d", unit="s", error_is_null=True),
+                        pa.date32())
+        return typed, lambda b: pa.scalar(b, pa.date32()) if hasattr(b, "year") else None
+    return None, None
+
+
+def duplicate_rows(keys: pa.ChunkedArray, considered: pa.ChunkedArray) -> list[tuple[int, int]]:
+    """(row index, index of first occurrence) for every repeat of a key among considered rows."""
+    keys = pc.if_else(considered, keys, None)
+    non_null = pc.drop_null(keys)
+    if pc.count_distinct(non_null).as_py() == len(non_null):
+        return []
+    table = pa.table({"k": keys, "i": pa.array(range(len(keys)), pa.int64())})
+    table = table.filter(pc.is_valid(table["k"]))
+    firsts = table.group_by("k", use_threads=False).aggregate([("i", "min")])
+    joined = table.join(firsts, "k", use_threads=False)
+    repeats = joined.filter(pc.not_equal(joined["i"], joined["i_min"])).sort_by("i")
+    return list(zip(repeats["i"].to_pylist(), repeats["i_min"].to_pylist()))
+
+
+def _primary_key(ctx: DatasetContext, filled_row) -> Iterator[Finding]:
+    meta, tabel = ctx.meta, ctx.tabel
+    columns = [tabel.column(n) for n in meta.kunci]
+    if not meta.kunci or any(c is None for c in columns):
+        return
+    keys = columns[0] if len(columns) == 1 else pc.binary_join_element_wise(*columns, "\x1f")
+    complete = filled_row
+    for column in columns:
+        complete = pc.and_(complete, pc.greater(pc.utf8_length(column), 0))
+    repeats = duplicate_rows(keys, complete)
+    for shown, (index, first) in enumerate(repeats):
+        if ctx.cell_limit is not None and shown >= ctx.cell_limit:
+            yield ctx.data_finding("sel-bermasalah-lain", None, meta.kunci[0],
+                                   jumlah=len(repeats) - shown, kolom=", ".join(meta.kunci),
+                                   kode="kunci-utama-ganda")
+            break
+        yield ctx.data_finding(
+            "kunci-utama-ganda", tabel.row_number(index), None, kunci=", ".join(meta.kunci),
+            nilai=", ".join(short(c[index]) for c in columns), pertama=tabel.row_number(first))

@@ -1,0 +1,75 @@
+"""`satudata validate`: check data and metadata; exit 0 clean, 1 errors, 2 usage/internal."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..changes import GitError, changed_files, datasets_for_paths
+from ..findings import language
+from ..report import RENDERERS
+from ..repository import Repository
+from ..validation import default_jobs, validate
+from .base import command, repo_option
+
+
+@command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@repo_option
+@click.option("--changed-since", "changed_since", metavar="REF",
+              help="Hanya dataset yang berubah sejak REF git (mis. origin/main), ditambah "
+                   "pemeriksaan tingkat repositori.")
+@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text",
+              show_default=True, help="Bentuk laporan.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Jumlah proses paralel (bawaan: jumlah inti CPU).")
+@click.option("--lang", type=click.Choice(["id", "en"]), default=None,
+              help="Bahasa pesan (bawaan: id, atau en bila LANG berbahasa Inggris).")
+@click.option("--semua-sel", is_flag=True,
+              help="Tampilkan setiap sel bermasalah (bawaan: 20 contoh per kolom dan kode).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Tulis laporan ke berkas ini (selain ke layar untuk format text).")
+def validate_command(paths: tuple[str, ...], repo_root: Path, changed_since: str | None,
+                     fmt: str, jobs: int | None, lang: str | None, semua_sel: bool,
+                     output: Path | None) -> int:
+    """Periksa data dan metadata terhadap prinsip Satu Data dan standar metadata BPS."""
+    lang = language(lang)
+    repo = Repository.load(repo_root)
+    only = _selection(repo, paths, changed_since)
+    report = _run(repo, only, jobs or default_jobs(), None if semua_sel else 20, fmt)
+    text = RENDERERS[fmt](report, lang)
+    if output is not None:
+        from ..fsutil import write_atomic
+
+        write_atomic(output, text)
+    if output is None or fmt == "text":
+        click.echo(text, nl=False)
+    return 0 if report.ok else 1
+
+
+def _selection(repo: Repository, paths: tuple[str, ...], changed_since: str | None):
+    selected: set[str] | None = None
+    if paths:
+        selected = datasets_for_paths(repo, list(paths))
+    if changed_since:
+        try:
+            changed = changed_files(repo.root, changed_since)
+        except GitError as exc:
+            raise click.UsageError(f"--changed-since {changed_since}: {exc}") from exc
+        by_change = datasets_for_paths(repo, changed) if changed else set()
+        selected = by_change if selected is None else selected & by_change
+    return selected
+
+
+def _run(repo: Repository, only, jobs: int, cell_limit, fmt: str):
+    total = len(repo.datasets) if only is None else len(only)
+    if fmt != "text" or total < 200 or not sys.stderr.isatty():
+        return validate(repo, only, jobs, cell_limit)
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("Memeriksa dataset", total=total)
+        return validate(repo, only, jobs, cell_limit,
+                        progress=lambda n: progress.advance(task, n))

@@ -1,0 +1,128 @@
+"""Run every registered check and return one list of findings (the Report)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from .checks import (
+    DATASET_CHECKS,
+    DEFAULT_CELL_LIMIT,
+    REPOSITORY_CHECKS,
+    DatasetContext,
+    load_checks,
+)
+from .findings import Finding, count, has_errors
+from .repository import Repository
+
+load_checks()
+
+_CHUNK = 32
+
+
+@dataclass
+class Report:
+    findings: list[Finding]
+    datasets: list[str]
+    rows: int = 0
+    seconds: float = 0.0
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def totals(self) -> dict[str, int]:
+        return count(self.findings)
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.findings)
+
+    def by_dataset(self) -> dict[str, list[Finding]]:
+        groups: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            groups.setdefault(finding.dataset or "", []).append(finding)
+        return groups
+
+
+def validate(repo: Repository, only: Iterable[str] | None = None, jobs: int = 1,
+             cell_limit: int | None = DEFAULT_CELL_LIMIT,
+             progress: Callable[[int], None] | None = None) -> Report:
+    started = time.perf_counter()
+    selected = list(repo.datasets) if only is None else [d for d in repo.datasets if d in set(only)]
+    findings = _repository_findings(repo, None if only is None else set(selected))
+    rows = 0
+    for dataset_findings, dataset_rows in _run_datasets(repo, selected, jobs, cell_limit):
+        findings.extend(dataset_findings)
+        rows += dataset_rows
+        if progress is not None:
+            progress(1)
+    findings.sort(key=Finding.sort_key)
+    return Report(findings, selected, rows, time.perf_counter() - started)
+
+
+def _repository_findings(repo: Repository, selected: set[str] | None) -> list[Finding]:
+    findings = []
+    for name, check in REPOSITORY_CHECKS:
+        for finding in _guarded(name, lambda c=check: list(c(repo))):
+            if selected is None or finding.dataset is None or finding.dataset in selected:
+                findings.append(finding)
+    return findings
+
+
+def check_dataset(repo: Repository, dataset_id: str,
+                  cell_limit: int | None = DEFAULT_CELL_LIMIT) -> tuple[list[Finding], int]:
+    ctx = DatasetContext(repo, repo.datasets[dataset_id], cell_limit)
+    findings: list[Finding] = []
+    for name, check in DATASET_CHECKS:
+        findings.extend(_guarded(name, lambda c=check: list(c(ctx)), dataset_id,
+                                 ctx.data_file or ctx.metadata_file))
+    tabel = ctx.tabel if ctx._read is not None else None
+    return findings, tabel.num_rows if tabel is not None else 0
+
+
+def _guarded(name: str, run: Callable[[], list[Finding]], dataset: str | None = None,
+             file: str | None = None) -> list[Finding]:
+    """A bug in one check becomes one finding; it never stops the other checks."""
+    try:
+        return run()
+    except Exception as exc:  # noqa: BLE001 - the point is to catch everything
+        if os.environ.get("SATUDATA_DEBUG"):
+            traceback.print_exc()
+        return [Finding("kesalahan-internal", dataset=dataset, file=file,
+                        params={"pemeriksaan": name, "detail": f"{type(exc).__name__}: {exc}"})]
+
+
+# --- parallel execution ----------------------------------------------------------------------
+_WORKER_STATE: tuple[Repository, int | None] | None = None
+
+
+def _worker(chunk: list[str]) -> list[tuple[list[Finding], int]]:
+    repo, cell_limit = _WORKER_STATE
+    return [check_dataset(repo, dataset_id, cell_limit) for dataset_id in chunk]
+
+
+def _run_datasets(repo: Repository, selected: list[str], jobs: int, cell_limit: int | None):
+    if jobs <= 1 or len(selected) < 2 * _CHUNK:
+        for dataset_id in selected:
+            yield check_dataset(repo, dataset_id, cell_limit)
+        return
+    global _WORKER_STATE
+    _WORKER_STATE = (repo, cell_limit)
+    chunks = [selected[i:i + _CHUNK] for i in range(0, len(selected), _CHUNK)]
+    # fork: workers inherit the loaded repository instead of re-reading every YAML file.
+    context = multiprocessing.get_context("fork")
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            for results in pool.map(_worker, chunks):
+                for result in results:
+                    yield result
+    finally:
+        _WORKER_STATE = None
+
+
+def default_jobs() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))

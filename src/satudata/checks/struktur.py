@@ -24,7 +24,7 @@ _PATTERNS = {
     Tipe.TAHUN: r"^[0-9]{4}$",
     Tipe.TAHUN_BULAN: r"^[0-9]{4}-(0[1-9]|1[0-2])$",
     Tipe.TANGGAL: r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-    Tipe.TANGGAL_WAKTU: r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?"
+    Tipe.TANGGAL_WAKTU: r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?"
                         r"(Z|[+-][0-9]{2}:?[0-9]{2})?$",
 }
 _BOOLEAN_VALUES = ["true", "True", "TRUE", "false", "False", "FALSE", "1", "0"]
@@ -155,9 +155,15 @@ def type_mask(values: pa.ChunkedArray, tipe: Tipe) -> pa.ChunkedArray:
         return pc.or_(empty, pc.is_in(values, value_set=pa.array(_BOOLEAN_VALUES)))
     valid = pc.match_substring_regex(values, _PATTERNS[tipe])
     if tipe is Tipe.TANGGAL:
-        parsed = pc.strptime(values, format="%Y-%m-%d", unit="s", error_is_null=True)
-        valid = pc.and_(valid, pc.is_valid(parsed))
+        valid = pc.and_(valid, _real_dates(values))
     return pc.or_(empty, valid)
+
+
+def _real_dates(values):
+    """pyarrow's strptime rolls 2020-02-30 over to March; a round trip catches that."""
+    parsed = pc.strptime(values, format="%Y-%m-%d", unit="s", error_is_null=True)
+    same = pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), values)
+    return pc.fill_null(same, False)
 
 
 def _type_findings(ctx, kolom: Kolom, values, bad_type) -> Iterator[Finding]:

@@ -49,8 +49,9 @@ def datasets_for_paths(repo: Repository, paths: list[str]) -> set[str]:
 
 
 def _relative(repo: Repository, path: str) -> str:
+    """Absolute paths are made repository-relative; relative ones already are (git's)."""
     candidate = Path(path)
-    if candidate.is_absolute() or candidate.exists():
+    if candidate.is_absolute():
         return repo.rel(candidate.resolve())
     return candidate.as_posix().strip("/")
 

@@ -52,7 +52,7 @@ def validate_command(paths: tuple[str, ...], repo_root: Path, changed_since: str
 def _selection(repo: Repository, paths: tuple[str, ...], changed_since: str | None):
     selected: set[str] | None = None
     if paths:
-        selected = datasets_for_paths(repo, list(paths))
+        selected = datasets_for_paths(repo, [str(Path(p).resolve()) for p in paths])
     if changed_since:
         try:
             changed = changed_files(repo.root, changed_since)

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+
+from satudata.cli import main
+
+
+def _snapshot(root):
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_exit_codes_and_never_writing(repo, capsys):
+    before = _snapshot(repo.root)
+    assert main(["validate", "--repo", str(repo.root)]) == 0
+    repo.write("data/dinkes/puskesmas.csv", "tahun,kode_kecamatan,jumlah_puskesmas\n2024,x,1\n")
+    before = _snapshot(repo.root)
+    assert main(["validate", "--repo", str(repo.root)]) == 1
+    assert _snapshot(repo.root) == before
+    assert "GAGAL" in capsys.readouterr().out
+
+
+def test_usage_errors_exit_2(repo, capsys):
+    assert main(["validate", "--repo", str(repo.root), "--format", "xml"]) == 2
+    assert main(["validate", "--repo", str(repo.root), "--changed-since", "no-such-ref"]) == 2
+    assert "--changed-since" in capsys.readouterr().err
+
+
+def test_json_output_to_file(repo, tmp_path):
+    out = tmp_path / "laporan.json"
+    assert main(["validate", "--repo", str(repo.root), "--format", "json", "-o", str(out)]) == 0
+    assert json.loads(out.read_text())["summary"]["ok"] is True
+
+
+def _git(root, *args):
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+
+
+def test_changed_since_validates_only_changed_datasets(repo, capsys):
+    repo.write("metadata/dinkes/kasus-dbd.yaml",
+               repo.read("metadata/dinkes/puskesmas.yaml").replace("dinkes/puskesmas",
+                                                                   "dinkes/kasus-dbd")
+               .replace("DD-DINKES-001", "DD-DINKES-002"))
+    repo.write("data/dinkes/kasus-dbd.csv", "tahun,kode_kecamatan,jumlah_puskesmas\n2024,x,1\n")
+    _git(repo.root, "init", "-q")
+    _git(repo.root, "-c", "user.name=t", "-c", "user.email=t@t", "add", "-A")
+    _git(repo.root, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "awal")
+    repo.write("data/dinkes/puskesmas.csv",
+               repo.read("data/dinkes/puskesmas.csv") + "2023,12.71.01,2\n")
+    assert main(["validate", "--repo", str(repo.root), "--changed-since", "HEAD",
+                 "--format", "json"]) == 0  # the broken kasus-dbd did not change
+    data = json.loads(capsys.readouterr().out)
+    assert data["summary"]["datasets"] == 1
+    assert main(["validate", "--repo", str(repo.root)]) == 1
+
+
+def test_paths_select_datasets(repo, capsys):
+    repo.write("data/dinkes/lain.csv", "a\n1\n")
+    assert main(["validate", "--repo", str(repo.root), "--format", "json",
+                 str(repo.root / "data/dinkes/puskesmas.csv")]) == 0
+    assert json.loads(capsys.readouterr().out)["summary"]["datasets"] == 1
+
+
+def test_help_is_in_indonesian(capsys):
+    assert main(["validate", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "Penggunaan:" in out and "Opsi" in out and "Tampilkan bantuan" in out

@@ -1,0 +1,215 @@
+#!/usr/bin/env python3
+"""Benchmark `satudata validate` against `frictionless validate` on a synthetic repository.
+
+Generates a seeded repository (N datasets × R rows with realistic metadata, plus one large
+CSV), then measures in one run, each in a fresh process: our full validation, frictionless
+validating the same files sequentially, one large file, and `--changed-since` with one changed
+dataset. Prints wall time, peak memory (max RSS of the measured process) and ratios.
+
+    python scripts/benchmark.py                     # the targets of the issue: 2000 × 500, 1M rows
+    python scripts/benchmark.py --datasets 50 --rows 100 --big-rows 20000   # quick look
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+KECAMATAN = [f"12.71.{i:02d}" for i in range(1, 22)]
+OPDS = ["dinkes", "disdikbud", "disnaker", "dishub", "dp3a", "brida", "diskominfo",
+        "disdukcapil"]
+
+
+def governance(root: Path, datasets: list[str]) -> None:
+    meta = root / "metadata"
+    (meta / "referensi").mkdir(parents=True, exist_ok=True)
+    (meta / "portal.yaml").write_text(yaml.safe_dump({
+        "nama": "Pemerintah Kota Uji", "nama_singkat": "Pemkot Uji", "nama_portal": "Satu Data Uji",
+        "kode_wilayah": "12.71", "walidata": {"opd": "diskominfo", "tim": "@uji/walidata"},
+        "pembina_data": "BPS", "url_situs": "https://data.uji.go.id",
+        "forge": {"url": "https://github.com/uji/satudata"}}))
+    (meta / "organisasi.yaml").write_text(yaml.safe_dump({"organisasi": [
+        {"slug": o, "nama": f"Dinas {o}", "singkatan": o, "tim": f"@uji/{o}"} for o in OPDS]}))
+    (meta / "daftar-data.yaml").write_text(yaml.safe_dump({"tahun": 2026, "entri": [
+        {"kode": f"DD-{i:05d}", "judul": f"Dataset {i}", "produsen": d.split("/")[0],
+         "pilar": "sektoral", "frekuensi": "tahunan"} for i, d in enumerate(datasets)]}))
+    (meta / "referensi" / "referensi.yaml").write_text(yaml.safe_dump({"tabel": [
+        {"nama": "wilayah", "judul": "Wilayah", "sumber": "Kepmendagri"}]}))
+    rows = ["kode,nama,tingkat,kode_induk", "12.71,Kota,kabupaten_kota,12"]
+    rows += [f"{k},Kecamatan {k},kecamatan,12.71" for k in KECAMATAN]
+    (meta / "referensi" / "wilayah.csv").write_text("\n".join(rows) + "\n")
+
+
+def dataset_metadata(dataset_id: str, index: int) -> dict:
+    measure = {"tipe": "bilangan-bulat", "peran": "ukuran", "konsep": "Jumlah",
+               "definisi": "Banyaknya kejadian.", "klasifikasi": "Menurut kecamatan",
+               "ukuran": "Jumlah", "satuan": "unit", "min": 0}
+    return {
+        "id": dataset_id, "judul": f"Dataset sintetis {index}", "deskripsi": "Data uji.",
+        "produsen": dataset_id.split("/")[0], "pilar": "sektoral", "topik": ["uji"],
+        "kata_kunci": ["uji"], "klasifikasi": "terbuka", "frekuensi": "tahunan",
+        "cara_pengumpulan": "kompilasi-produk-administrasi", "cakupan_wilayah": "Kota Uji",
+        "sumber": "Sintetis", "daftar_data": f"DD-{index:05d}", "data_contoh": True,
+        "kunci": ["tahun", "kode_kecamatan", "kategori"],
+        "kolom": [
+            {"nama": "tahun", "judul": "Tahun", "tipe": "tahun", "peran": "periode",
+             "wajib": True},
+            {"nama": "kode_kecamatan", "judul": "Kecamatan", "tipe": "teks", "wajib": True,
+             "referensi": {"tabel": "wilayah", "tingkat": "kecamatan"}},
+            {"nama": "kategori", "judul": "Kategori", "tipe": "teks", "wajib": True,
+             "pola": "^K[0-9]{4}$"},
+            {"nama": "jumlah", "judul": "Jumlah", **measure},
+            {"nama": "persen", "judul": "Persen", **measure, "tipe": "bilangan", "maks": 100,
+             "satuan": "persen"},
+        ],
+    }
+
+
+def write_csv(path: Path, rows: int, rng: random.Random) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = ["tahun,kode_kecamatan,kategori,jumlah,persen"]
+    for i in range(rows):
+        lines.append(f"{2000 + i // (21 * 1000) % 26},{KECAMATAN[i % 21]},"
+                     f"K{(i // 21) % 1000:04d},{rng.randint(0, 5000)},{rng.uniform(0, 100):.2f}")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+
+
+def generate(root: Path, datasets: int, rows: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    ids = [f"{OPDS[i % len(OPDS)]}/dataset-{i:05d}" for i in range(datasets)]
+    governance(root, ids)
+    for index, dataset_id in enumerate(ids):
+        meta_path = root / "metadata" / f"{dataset_id}.yaml"
+        meta_path.parent.mkdir(parents=True, exist_ok=True)
+        meta_path.write_text("# yaml-language-server: $schema=../schema/dataset.json\n" +
+                             yaml.safe_dump(dataset_metadata(dataset_id, index),
+                                            allow_unicode=True, sort_keys=False))
+        write_csv(root / "data" / f"{dataset_id}.csv", rows, rng)
+    return ids
+
+
+def datapackage(root: Path, ids: list[str]) -> Path:
+    """A Data Package over the same files, for `frictionless validate`."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from satudata.model import Dataset
+    from satudata.tableschema import table_schema
+
+    resources = []
+    for dataset_id in ids:
+        meta = Dataset.model_validate(yaml.safe_load(
+            (root / "metadata" / f"{dataset_id}.yaml").read_text()))
+        resources.append({"name": dataset_id.replace("/", "--"), "path": f"data/{dataset_id}.csv",
+                          "schema": table_schema(meta)})
+    path = root / "datapackage.json"
+    path.write_text(json.dumps({"name": "benchmark", "resources": resources}))
+    return path
+
+
+def measure(label: str, command: list[str], cwd: Path) -> dict:
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    stderr = process.stderr.read().decode(errors="replace")
+    process.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"{label} failed (exit {code}): {stderr[-2000:]}")
+    return {"label": label, "wall": wall, "peak_mb": usage.ru_maxrss / 1024, "exit": code}
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), "-c", "user.name=bench", "-c",
+                    "user.email=bench@example.invalid", *args], check=True, capture_output=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--datasets", type=int, default=2000)
+    parser.add_argument("--rows", type=int, default=500)
+    parser.add_argument("--big-rows", type=int, default=1_000_000)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--skip-frictionless", action="store_true")
+    parser.add_argument("--keep", type=Path, help="generate here and keep it")
+    args = parser.parse_args()
+
+    root = args.keep or Path(tempfile.mkdtemp(prefix="satudata-bench-"))
+    satudata = [sys.executable, "-m", "satudata"]
+    try:
+        t0 = time.perf_counter()
+        ids = generate(root, args.datasets, args.rows, args.seed)
+        git(root, "init", "-q")
+        git(root, "add", "-A")
+        git(root, "commit", "-qm", "bench")
+        print(f"generated {len(ids)} datasets × {args.rows} rows in "
+              f"{time.perf_counter() - t0:.1f} s at {root}")
+        results = [measure(f"satudata validate ({args.jobs} jobs)",
+                           satudata + ["validate", "--format", "json", "--jobs", str(args.jobs)],
+                           root)]
+        if not args.skip_frictionless:
+            package = datapackage(root, ids)
+            results.append(measure("frictionless validate (sequential)",
+                                   [shutil.which("frictionless") or "frictionless", "validate",
+                                    str(package)], root))
+        changed = root / "data" / f"{ids[0]}.csv"
+        changed.write_text(changed.read_text() + "2025,12.71.01,K9999,1,1.0\n")
+        results.append(measure("satudata validate --changed-since HEAD (1 changed)",
+                               satudata + ["validate", "--format", "json", "--changed-since",
+                                           "HEAD"], root))
+        results += big_file(root, args, satudata)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(root, ignore_errors=True)
+    report(results, args)
+
+
+def big_file(root: Path, args, satudata: list[str]) -> list[dict]:
+    big_root = root / "besar"
+    governance(big_root, ["dinkes/besar"])
+    meta = dataset_metadata("dinkes/besar", 0)
+    (big_root / "metadata" / "dinkes").mkdir(parents=True)
+    (big_root / "metadata" / "dinkes" / "besar.yaml").write_text(yaml.safe_dump(meta))
+    write_csv(big_root / "data" / "dinkes" / "besar.csv", args.big_rows, random.Random(1))
+    size = (big_root / "data" / "dinkes" / "besar.csv").stat().st_size / 1e6
+    results = [measure(f"satudata validate, one {args.big_rows:,}-row CSV ({size:.0f} MB)",
+                       satudata + ["validate", "--format", "json"], big_root)]
+    if not args.skip_frictionless:
+        package = datapackage(big_root, ["dinkes/besar"])
+        results.append(measure("frictionless validate, same CSV",
+                               [shutil.which("frictionless") or "frictionless", "validate",
+                                str(package)], big_root))
+    return results
+
+
+def report(results: list[dict], args) -> None:
+    print(f"\nmachine: {platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}, {platform.platform()}")
+    print(f"{'measurement':62} {'wall s':>8} {'peak MB':>8}")
+    for r in results:
+        print(f"{r['label']:62} {r['wall']:8.2f} {r['peak_mb']:8.0f}")
+    ours = results[0]
+    fl = next((r for r in results if r["label"].startswith("frictionless validate (")), None)
+    if fl:
+        print(f"ratio frictionless/satudata, {args.datasets} datasets: "
+              f"{fl['wall'] / ours['wall']:.1f}×")
+    big = [r for r in results if "CSV" in r["label"]]
+    if len(big) == 2:
+        print(f"ratio frictionless/satudata, one large CSV: {big[1]['wall'] / big[0]['wall']:.1f}×")
+
+
+if __name__ == "__main__":
+    main()

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import csv
 import io
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -70,14 +72,26 @@ class Repository:
     _references: dict[str, ReferenceTable | None] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, root: Path | str) -> Repository:
+    def load(cls, root: Path | str, jobs: int = 1) -> Repository:
         repo = cls(Path(root).resolve())
         repo._load_governance()
         repo._discover()
-        for entry in repo.datasets.values():
-            if entry.metadata_path is not None:
-                entry.meta, entry.source = repo._load_model(entry.metadata_path, Dataset, entry.id)
+        entries = [e for e in repo.datasets.values() if e.metadata_path is not None]
+        for entry, (meta, source, problems) in zip(entries, _map(repo, entries, jobs)):
+            entry.meta, entry.source = meta, source
+            repo.problems.extend(problems)
+            if source is not None:
+                repo.sources[repo.rel(entry.metadata_path)] = source
         return repo
+
+    def load_dataset_metadata(self, entry: DatasetFiles):
+        """(model or None, source, problems) of one dataset YAML; touches no shared state,
+        so it can run in a worker process."""
+        meta, source, problems = _read_model(entry.metadata_path, self.rel(entry.metadata_path),
+                                             Dataset, entry.id)
+        if source is not None:
+            source.data = None  # the model holds the content; the text is kept for lines
+        return meta, source, problems
 
     def rel(self, path: Path) -> str:
         try:
@@ -102,25 +116,12 @@ class Repository:
             return None, None
         return self._load_model(path, model)
 
-    def _load_model(self, path: Path, model: type[M],
-                    dataset: str | None = None) -> tuple[M | None, LoadedYaml | None]:
-        rel = self.rel(path)
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-            source = load_yaml(text)
-        except (UnicodeDecodeError, YamlError, OSError) as exc:
-            line = getattr(exc, "line", None)
-            detail = getattr(exc, "message", None) or (
-                "berkas bukan teks UTF-8" if isinstance(exc, UnicodeDecodeError) else str(exc))
-            self.problems.append(Finding("yaml-tidak-valid", dataset=dataset, file=rel,
-                                         line=line, params={"detail": detail}))
-            return None, None
-        self.sources[rel] = source
-        try:
-            return model.model_validate(source.data if source.data is not None else {}), source
-        except ValidationError as exc:
-            self.problems.extend(validation_findings(exc, model, source, rel, dataset))
-            return None, source
+    def _load_model(self, path: Path, model: type[M]) -> tuple[M | None, LoadedYaml | None]:
+        result, source, problems = _read_model(path, self.rel(path), model)
+        self.problems.extend(problems)
+        if source is not None:
+            self.sources[self.rel(path)] = source
+        return result, source
 
     # --- discovery ------------------------------------------------------------------------
     def _discover(self) -> None:
@@ -173,6 +174,46 @@ class Repository:
     def reference_names(self) -> list[str]:
         base = self.root / "metadata" / "referensi"
         return sorted(p.stem for p in base.glob("*.csv")) if base.is_dir() else []
+
+
+_PARALLEL_MIN = 200
+_LOADER: Repository | None = None
+
+
+def _load_chunk(chunk: list[DatasetFiles]) -> list:
+    return [_LOADER.load_dataset_metadata(entry) for entry in chunk]
+
+
+def _map(repo: Repository, entries: list[DatasetFiles], jobs: int) -> list:
+    """Parse dataset YAML in `jobs` forked processes: parsing is the cost of loading."""
+    if jobs <= 1 or len(entries) < _PARALLEL_MIN:
+        return [repo.load_dataset_metadata(entry) for entry in entries]
+    global _LOADER
+    _LOADER = repo
+    size = -(-len(entries) // (jobs * 4))
+    chunks = [entries[i:i + size] for i in range(0, len(entries), size)]
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            return [item for chunk in pool.map(_load_chunk, chunks) for item in chunk]
+    finally:
+        _LOADER = None
+
+
+def _read_model(path: Path, rel: str, model: type[M], dataset: str | None = None):
+    """Parse and validate one YAML file: (model or None, source or None, findings)."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+        source = load_yaml(text)
+    except (UnicodeDecodeError, YamlError, OSError) as exc:
+        detail = getattr(exc, "message", None) or (
+            "berkas bukan teks UTF-8" if isinstance(exc, UnicodeDecodeError) else str(exc))
+        return None, None, [Finding("yaml-tidak-valid", dataset=dataset, file=rel,
+                                    line=getattr(exc, "line", None), params={"detail": detail})]
+    try:
+        return model.model_validate(source.data if source.data is not None else {}), source, []
+    except ValidationError as exc:
+        return None, source, validation_findings(exc, model, source, rel, dataset)
 
 
 def _layout_problem(parts: tuple[str, ...], suffix: str, suffixes: tuple[str, ...]) -> str:

@@ -59,11 +59,11 @@ class DatasetContext:
     def meta(self):
         return self.entry.meta
 
-    @property
+    @cached_property
     def data_file(self) -> str | None:
         return self.repo.rel(self.entry.data_path) if self.entry.data_path else None
 
-    @property
+    @cached_property
     def metadata_file(self) -> str | None:
         return self.repo.rel(self.entry.metadata_path) if self.entry.metadata_path else None
 

@@ -69,16 +69,18 @@ def daftar_data_entries(repo: Repository) -> Iterator[Finding]:
     fulfilled = fulfilment(repo)
     seen: set[str] = set()
     for index, entri in enumerate(repo.daftar_data.entri):
-        line = _line(repo, file, ("entri", index))
+        def line(i=index):  # computing YAML lines is only worth it for a finding
+            return _line(repo, file, ("entri", i))
+
         if entri.kode in seen:
-            yield Finding("daftar-data-kode-ganda", file=file, line=line,
+            yield Finding("daftar-data-kode-ganda", file=file, line=line(),
                           params={"kode": entri.kode})
         seen.add(entri.kode)
         if opds is not None and entri.produsen not in opds:
-            yield Finding("daftar-data-opd-tidak-dikenal", file=file, line=line,
+            yield Finding("daftar-data-opd-tidak-dikenal", file=file, line=line(),
                           params={"kode": entri.kode, "opd": entri.produsen})
         if entri.kode not in fulfilled:
-            yield Finding("daftar-data-belum-terpenuhi", file=file, line=line,
+            yield Finding("daftar-data-belum-terpenuhi", file=file, line=line(),
                           params={"kode": entri.kode, "judul": entri.judul,
                                   "opd": entri.produsen})
     for kode, datasets in fulfilled.items():

@@ -99,19 +99,48 @@ def _header_against_metadata(ctx: DatasetContext, header: list[str]) -> Iterator
 
 @dataset_check
 def cells(ctx: DatasetContext) -> Iterator[Finding]:
-    """Types and constraints of every described column, cell by cell."""
+    """Types and constraints of every described column, cell by cell.
+
+    Written to keep the number of pyarrow calls per column small: on a repository of
+    thousands of small files the per-call overhead, not the data, is what costs.
+    """
     tabel, meta = ctx.tabel, ctx.meta
     if tabel is None or meta is None or tabel.num_rows == 0:
         return
-    blank = blank_rows(tabel)
-    yield from ctx.bad_cells(blank, None, "baris-kosong", lambda i: {})
-    filled_row = pc.invert(blank)
-    key_columns = set(meta.kunci)
+    filled = None
+    if _may_have_blank_rows(tabel):
+        blank = blank_rows(tabel)
+        yield from ctx.bad_cells(blank, None, "baris-kosong", lambda i: {})
+        filled = pc.invert(blank)
+    key_columns, duplicated = set(meta.kunci), _duplicated(tabel.header)
+    presence: dict[str, pa.ChunkedArray] = {}
     for kolom in meta.kolom:
         values = tabel.column(kolom.nama)
-        if values is not None and kolom.nama not in _duplicated(tabel.header):
-            yield from _column(ctx, kolom, values, filled_row, kolom.nama in key_columns)
-    yield from _primary_key(ctx, filled_row)
+        if values is None or kolom.nama in duplicated:
+            continue
+        present, has_empty = _presence(values, filled)
+        presence[kolom.nama] = present
+        if (kolom.wajib or kolom.nama in key_columns) and has_empty:
+            missing = pc.invert(present) if filled is None else pc.and_not(filled, present)
+            yield from ctx.bad_cells(missing, kolom.nama, "sel-wajib-kosong",
+                                     lambda i, n=kolom.nama: {"kolom": n})
+        yield from _column(ctx, kolom, values, present)
+    yield from _primary_key(ctx, presence, filled)
+
+
+def _may_have_blank_rows(tabel) -> bool:
+    first = tabel.table.column(0)
+    return len(first) > 0 and pc.min(pc.utf8_length(first)).as_py() == 0
+
+
+def _presence(values, filled):
+    """(mask of non-empty cells in filled rows, whether any cell is empty)."""
+    lengths = pc.utf8_length(values)
+    present = pc.greater(lengths, 0)
+    has_empty = pc.min(lengths).as_py() == 0
+    if filled is not None:
+        present = pc.and_(present, filled)
+    return present, has_empty
 
 
 def _duplicated(header: list[str]) -> set[str]:
@@ -119,24 +148,20 @@ def _duplicated(header: list[str]) -> set[str]:
 
 
 def _column(ctx: DatasetContext, kolom: Kolom, values: pa.ChunkedArray,
-            filled_row: pa.ChunkedArray, in_key: bool) -> Iterator[Finding]:
+            present: pa.ChunkedArray) -> Iterator[Finding]:
     name = kolom.nama
-    present = pc.and_(filled_row, pc.greater(pc.utf8_length(values), 0))
-    if kolom.wajib or in_key:
-        missing = pc.and_(filled_row, pc.invert(present))
-        yield from ctx.bad_cells(missing, name, "sel-wajib-kosong", lambda i: {"kolom": name})
     if kolom.tipe is Tipe.TEKS:
         ok = present
     else:
-        valid_type = type_mask(values, kolom.tipe)
-        yield from _type_findings(ctx, kolom, values, pc.and_(present, pc.invert(valid_type)))
-        ok = pc.and_(present, valid_type)
+        valid = _literal_mask(values, kolom.tipe)
+        yield from _type_findings(ctx, kolom, values, pc.and_not(present, valid))
+        ok = pc.and_(present, valid)
     if kolom.pola is not None:
         yield from _pattern(ctx, kolom, values, ok)
     if kolom.nilai is not None:
-        allowed = _in_value_set(values, kolom)
+        allowed = _in_value_set(values, kolom, ok)
         listed = ", ".join(str(v) for v in kolom.nilai[:10])
-        yield from ctx.bad_cells(pc.and_(ok, pc.invert(allowed)), name, "nilai-tidak-diizinkan",
+        yield from ctx.bad_cells(pc.and_not(ok, allowed), name, "nilai-tidak-diizinkan",
                                  lambda i: {"nilai": short(values[i]), "daftar": listed})
     yield from _bounds(ctx, kolom, values, ok)
     if kolom.unik:
@@ -146,17 +171,22 @@ def _column(ctx: DatasetContext, kolom: Kolom, values: pa.ChunkedArray,
                                    pertama=ctx.tabel.row_number(first))
 
 
-def type_mask(values: pa.ChunkedArray, tipe: Tipe) -> pa.ChunkedArray:
-    """True where a non-empty cell is a valid literal of `tipe` (empty cells count as valid)."""
-    empty = pc.equal(pc.utf8_length(values), 0)
-    if tipe is Tipe.TEKS:
-        return pc.or_(empty, pc.invert(empty))  # all true, same chunking as `values`
+def _literal_mask(values: pa.ChunkedArray, tipe: Tipe) -> pa.ChunkedArray:
+    """True where a cell is a valid literal of `tipe` (empty cells are false)."""
     if tipe is Tipe.BOOLEAN:
-        return pc.or_(empty, pc.is_in(values, value_set=pa.array(_BOOLEAN_VALUES)))
+        return pc.is_in(values, value_set=pa.array(_BOOLEAN_VALUES))
     valid = pc.match_substring_regex(values, _PATTERNS[tipe])
     if tipe is Tipe.TANGGAL:
         valid = pc.and_(valid, _real_dates(values))
-    return pc.or_(empty, valid)
+    return valid
+
+
+def type_mask(values: pa.ChunkedArray, tipe: Tipe) -> pa.ChunkedArray:
+    """True where a cell is empty or a valid literal of `tipe`."""
+    empty = pc.equal(pc.utf8_length(values), 0)
+    if tipe is Tipe.TEKS:
+        return pc.or_(empty, pc.invert(empty))
+    return pc.or_(empty, _literal_mask(values, tipe))
 
 
 def _real_dates(values):
@@ -168,6 +198,8 @@ def _real_dates(values):
 
 def _type_findings(ctx, kolom: Kolom, values, bad_type) -> Iterator[Finding]:
     name, tipe = kolom.nama, kolom.tipe
+    if not pc.any(bad_type).as_py():
+        return
     if tipe in (Tipe.BILANGAN, Tipe.BILANGAN_BULAT):
         locale = pc.and_(bad_type, pc.match_substring_regex(values, _LOCALE_NUMBER))
         yield from ctx.bad_cells(locale, name, "desimal-koma", lambda i: {
@@ -196,10 +228,10 @@ def _pattern(ctx, kolom: Kolom, values, ok) -> Iterator[Finding]:
                              lambda i: {"nilai": short(values[i]), "pola": kolom.pola})
 
 
-def _in_value_set(values, kolom: Kolom):
+def _in_value_set(values, kolom: Kolom, ok):
     if kolom.tipe in _NUMERIC:
         numbers = [float(v) for v in kolom.nilai if _is_number(v)]
-        return pc.is_in(_as_float(values), value_set=pa.array(numbers, pa.float64()))
+        return pc.is_in(_as_float(values, ok), value_set=pa.array(numbers, pa.float64()))
     return pc.is_in(values, value_set=pa.array([str(v) for v in kolom.nilai], pa.string()))
 
 
@@ -211,16 +243,15 @@ def _is_number(value: object) -> bool:
         return False
 
 
-def _as_float(values):
-    """Cast to float64; cells that are not numbers become null (they are reported as types)."""
-    numeric = pc.match_substring_regex(values, _PATTERNS[Tipe.BILANGAN])
-    return pc.cast(pc.if_else(numeric, values, None), pa.float64())
+def _as_float(values, ok):
+    """Cast the cells that passed the type check to float64; the others become null."""
+    return pc.cast(pc.if_else(ok, values, None), pa.float64())
 
 
 def _bounds(ctx, kolom: Kolom, values, ok) -> Iterator[Finding]:
     if kolom.min is None and kolom.maks is None:
         return
-    typed, convert = _comparable(values, kolom)
+    typed, convert = _comparable(values, kolom, ok)
     if typed is None:
         return
     for bound, code, compare in ((kolom.min, "di-bawah-minimum", pc.less),
@@ -230,17 +261,17 @@ def _bounds(ctx, kolom: Kolom, values, ok) -> Iterator[Finding]:
         limit = convert(bound)
         if limit is None:
             continue
-        outside = pc.fill_null(pc.and_(ok, compare(typed, limit)), False)
+        outside = pc.fill_null(compare(typed, limit), False)
         yield from ctx.bad_cells(outside, kolom.nama, code,
                                  lambda i, b=bound: {"nilai": short(values[i]), "batas": b})
 
 
-def _comparable(values, kolom: Kolom):
+def _comparable(values, kolom: Kolom, ok):
     if kolom.tipe in _NUMERIC:
-        return _as_float(values), lambda b: pa.scalar(float(b)) if _is_number(b) else None
+        return _as_float(values, ok), lambda b: pa.scalar(float(b)) if _is_number(b) else None
     if kolom.tipe is Tipe.TANGGAL:
-        typed = pc.cast(pc.strptime(values, format="%Y-%m-%d", unit="s", error_is_null=True),
-                        pa.date32())
+        typed = pc.cast(pc.strptime(pc.if_else(ok, values, None), format="%Y-%m-%d", unit="s",
+                                    error_is_null=True), pa.date32())
         return typed, lambda b: pa.scalar(b, pa.date32()) if hasattr(b, "year") else None
     return None, None
 
@@ -259,15 +290,15 @@ def duplicate_rows(keys: pa.ChunkedArray, considered: pa.ChunkedArray) -> list[t
     return list(zip(repeats["i"].to_pylist(), repeats["i_min"].to_pylist()))
 
 
-def _primary_key(ctx: DatasetContext, filled_row) -> Iterator[Finding]:
+def _primary_key(ctx: DatasetContext, presence: dict, filled) -> Iterator[Finding]:
     meta, tabel = ctx.meta, ctx.tabel
-    columns = [tabel.column(n) for n in meta.kunci]
-    if not meta.kunci or any(c is None for c in columns):
+    if not meta.kunci or any(n not in presence for n in meta.kunci):
         return
+    columns = [tabel.column(n) for n in meta.kunci]
     keys = columns[0] if len(columns) == 1 else pc.binary_join_element_wise(*columns, "\x1f")
-    complete = filled_row
-    for column in columns:
-        complete = pc.and_(complete, pc.greater(pc.utf8_length(column), 0))
+    complete = presence[meta.kunci[0]]
+    for name in meta.kunci[1:]:
+        complete = pc.and_(complete, presence[name])
     repeats = duplicate_rows(keys, complete)
     for shown, (index, first) in enumerate(repeats):
         if ctx.cell_limit is not None and shown >= ctx.cell_limit:

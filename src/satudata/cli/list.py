@@ -61,8 +61,9 @@ def _print_text(repo: Repository, rows: list[dict]) -> None:
     for opd, items in by_opd.items():
         title = f"{names[opd].nama} ({opd})" if opd in names else opd
         table = Table(title=title, title_justify="left", show_lines=False)
-        for header in ("Dataset", "Pilar", "Frekuensi", "Klasifikasi", "Periode terakhir"):
-            table.add_column(header)
+        table.add_column("Dataset", overflow="fold", ratio=3)
+        for header in ("Pilar", "Frekuensi", "Klasifikasi", "Periode terakhir"):
+            table.add_column(header, ratio=1)
         for row in items:
             table.add_row(row["id"].split("/", 1)[1], row["pilar"] or "?",
                           row["frekuensi"] or "?", row["klasifikasi"] or "?",

@@ -36,9 +36,10 @@ def validate_command(paths: tuple[str, ...], repo_root: Path, changed_since: str
                      output: Path | None) -> int:
     """Periksa data dan metadata terhadap prinsip Satu Data dan standar metadata BPS."""
     lang = language(lang)
-    repo = Repository.load(repo_root)
+    jobs = jobs or default_jobs()
+    repo = Repository.load(repo_root, jobs)
     only = _selection(repo, paths, changed_since)
-    report = _run(repo, only, jobs or default_jobs(), None if semua_sel else 20, fmt)
+    report = _run(repo, only, jobs, None if semua_sel else 20, fmt)
     text = RENDERERS[fmt](report, lang)
     if output is not None:
         from ..fsutil import write_atomic

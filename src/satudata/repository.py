@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
+import pyarrow as pa
 from pydantic import BaseModel, ValidationError
 
 from . import codes  # noqa: F401  (registers the finding codes)
@@ -52,10 +53,22 @@ class ReferenceTable:
     name: str
     columns: list[str]
     rows: list[dict[str, str]]
+    _arrays: dict = field(default_factory=dict, repr=False)
 
     @cached_property
     def by_column(self) -> dict[str, dict[str, dict[str, str]]]:
         return {c: {row[c]: row for row in self.rows} for c in self.columns}
+
+    def codes(self, column: str, level_column: str | None = None,
+              level: str | None = None) -> pa.Array:
+        """Codes of `column` (optionally only rows at `level`), as a cached Arrow array."""
+        key = (column, level_column, level)
+        if key not in self._arrays:
+            rows = self.by_column[column]
+            self._arrays[key] = pa.array(
+                [code for code, row in rows.items()
+                 if level_column is None or row.get(level_column) == level], pa.string())
+        return self._arrays[key]
 
 
 @dataclass
@@ -171,6 +184,7 @@ class Repository:
     def daftar_index(self) -> dict:
         return {e.kode: e for e in self.daftar_data.entri} if self.daftar_data else {}
 
+    @cached_property
     def reference_names(self) -> list[str]:
         base = self.root / "metadata" / "referensi"
         return sorted(p.stem for p in base.glob("*.csv")) if base.is_dir() else []

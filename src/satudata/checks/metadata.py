@@ -75,7 +75,7 @@ def reference_tables_exist(ctx: DatasetContext) -> Iterator[Finding]:
     meta = ctx.meta
     if meta is None:
         return
-    available = ctx.repo.reference_names()
+    available = ctx.repo.reference_names
     for index, kolom in enumerate(meta.kolom):
         if kolom.referensi is not None and kolom.referensi.tabel not in available:
             yield ctx.meta_finding("tabel-referensi-tidak-ada",

@@ -32,16 +32,17 @@ def reference_codes(ctx: DatasetContext) -> Iterator[Finding]:
 
 def _codes(ctx: DatasetContext, kolom: Kolom, values: pa.ChunkedArray, table) -> Iterator[Finding]:
     ref = kolom.referensi
-    rows = table.by_column[ref.kolom]
-    present = pc.greater(pc.utf8_length(values), 0)
-    known = pc.is_in(values, value_set=pa.array(list(rows), pa.string()))
-    yield from ctx.bad_cells(pc.and_(present, pc.invert(known)), kolom.nama,
+    present = pc.not_equal(values, "")
+    known = pc.is_in(values, value_set=table.codes(ref.kolom))
+    yield from ctx.bad_cells(pc.and_not(present, known), kolom.nama,
                              "kode-referensi-tidak-dikenal",
                              lambda i: {"nilai": short(values[i]), "tabel": ref.tabel})
     if ref.tingkat is None or LEVEL_COLUMN not in table.columns:
         return
-    at_level = [code for code, row in rows.items() if row.get(LEVEL_COLUMN) == ref.tingkat]
-    wrong = pc.and_(known, pc.invert(pc.is_in(values, value_set=pa.array(at_level, pa.string()))))
-    yield from ctx.bad_cells(wrong, kolom.nama, "kode-referensi-salah-tingkat", lambda i: {
-        "nilai": values[i].as_py(), "tabel": ref.tabel, "harapan": ref.tingkat,
-        "aktual": rows[values[i].as_py()].get(LEVEL_COLUMN, "?")})
+    at_level = pc.is_in(values, value_set=table.codes(ref.kolom, LEVEL_COLUMN, ref.tingkat))
+    rows = table.by_column[ref.kolom]
+    yield from ctx.bad_cells(pc.and_not(known, at_level), kolom.nama,
+                             "kode-referensi-salah-tingkat", lambda i: {
+                                 "nilai": values[i].as_py(), "tabel": ref.tabel,
+                                 "harapan": ref.tingkat,
+                                 "aktual": rows[values[i].as_py()].get(LEVEL_COLUMN, "?")})

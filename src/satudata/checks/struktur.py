@@ -27,7 +27,8 @@ _PATTERNS = {
     Tipe.TANGGAL_WAKTU: r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?"
                         r"(Z|[+-][0-9]{2}:?[0-9]{2})?$",
 }
-_BOOLEAN_VALUES = ["true", "True", "TRUE", "false", "False", "FALSE", "1", "0"]
+_BOOLEAN_VALUES = pa.array(["true", "True", "TRUE", "false", "False", "FALSE", "1", "0"])
+_EMPTY = pa.scalar("", pa.string())
 _LOCALE_NUMBER = r"^[+-]?([0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?|[0-9]+,[0-9]+)$"
 _NUMERIC = {Tipe.BILANGAN_BULAT, Tipe.BILANGAN, Tipe.TAHUN}
 
@@ -129,15 +130,13 @@ def cells(ctx: DatasetContext) -> Iterator[Finding]:
 
 
 def _may_have_blank_rows(tabel) -> bool:
-    first = tabel.table.column(0)
-    return len(first) > 0 and pc.min(pc.utf8_length(first)).as_py() == 0
+    return not pc.all(pc.not_equal(tabel.table.column(0), _EMPTY)).as_py()
 
 
 def _presence(values, filled):
     """(mask of non-empty cells in filled rows, whether any cell is empty)."""
-    lengths = pc.utf8_length(values)
-    present = pc.greater(lengths, 0)
-    has_empty = pc.min(lengths).as_py() == 0
+    present = pc.not_equal(values, _EMPTY)
+    has_empty = not pc.all(present).as_py()
     if filled is not None:
         present = pc.and_(present, filled)
     return present, has_empty
@@ -174,7 +173,7 @@ def _column(ctx: DatasetContext, kolom: Kolom, values: pa.ChunkedArray,
 def _literal_mask(values: pa.ChunkedArray, tipe: Tipe) -> pa.ChunkedArray:
     """True where a cell is a valid literal of `tipe` (empty cells are false)."""
     if tipe is Tipe.BOOLEAN:
-        return pc.is_in(values, value_set=pa.array(_BOOLEAN_VALUES))
+        return pc.is_in(values, value_set=_BOOLEAN_VALUES)
     valid = pc.match_substring_regex(values, _PATTERNS[tipe])
     if tipe is Tipe.TANGGAL:
         valid = pc.and_(valid, _real_dates(values))

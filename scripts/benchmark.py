@@ -80,7 +80,8 @@ def write_csv(path: Path, rows: int, rng: random.Random) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = ["tahun,kode_kecamatan,kategori,jumlah,persen"]
     for i in range(rows):
-        lines.append(f"{2000 + i // (21 * 1000) % 26},{KECAMATAN[i % 21]},"
+        # Keys (tahun, kecamatan, kategori) stay unique up to 2.1 million rows.
+        lines.append(f"{1925 + i // (21 * 1000)},{KECAMATAN[i % 21]},"
                      f"K{(i // 21) % 1000:04d},{rng.randint(0, 5000)},{rng.uniform(0, 100):.2f}")
     with open(path, "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
@@ -129,6 +130,10 @@ def measure(label: str, command: list[str], cwd: Path) -> dict:
     if code not in (0, 1):
         raise SystemExit(f"{label} failed (exit {code}): {stderr[-2000:]}")
     return {"label": label, "wall": wall, "peak_mb": usage.ru_maxrss / 1024, "exit": code}
+
+
+def validation_exit_codes(results: list[dict]) -> str:
+    return ", ".join(f"{r['exit']}" for r in results if r["label"].startswith("satudata"))
 
 
 def git(root: Path, *args: str) -> None:
@@ -196,6 +201,8 @@ def big_file(root: Path, args, satudata: list[str]) -> list[dict]:
 
 
 def report(results: list[dict], args) -> None:
+    print(f"satudata exit codes (0 = synthetic data validated clean): "
+          f"{validation_exit_codes(results)}")
     print(f"\nmachine: {platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, {platform.platform()}")
     print(f"{'measurement':62} {'wall s':>8} {'peak MB':>8}")

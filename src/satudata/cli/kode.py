@@ -1,0 +1,28 @@
+"""`satudata kode`: every finding code with its meaning and fix, from the registry."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..findings import REGISTRY
+from ..report.codes_doc import codes_markdown
+from .base import command
+
+
+@command("kode")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown",
+              show_default=True, help="Bentuk keluaran.")
+def kode_command(fmt: str) -> int:
+    """Daftar semua kode temuan validasi beserta arti dan cara memperbaikinya."""
+    from .. import codes  # noqa: F401  (fills the registry)
+
+    if fmt == "json":
+        click.echo(json.dumps([{"code": c.code, "family": c.family, "severity": c.severity.value,
+                                "judul": c.judul, "title": c.title, "pesan": c.pesan,
+                                "saran": c.saran} for c in REGISTRY.values()],
+                              ensure_ascii=False, indent=2))
+    else:
+        click.echo(codes_markdown(), nl=False)
+    return 0

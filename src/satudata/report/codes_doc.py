@@ -1,0 +1,41 @@
+"""Documentation of every finding code, generated from the registry (never written by hand)."""
+
+from __future__ import annotations
+
+from ..findings import REGISTRY
+
+FAMILY_TITLES = {
+    "metadata": "Metadata (standar metadata BPS dan Standar Data)",
+    "struktur": "Struktur data (format CSV, tipe, batasan)",
+    "referensi": "Kode referensi",
+    "repositori": "Repositori (tata letak, Daftar Data)",
+    "kualitas": "Kualitas data",
+    "privasi": "Perlindungan data pribadi",
+    "kebaruan": "Kebaruan (ketepatan waktu)",
+}
+_SEVERITY = {"error": "galat (menghalangi penggabungan)", "warning": "peringatan",
+             "info": "info"}
+
+
+def codes_markdown() -> str:
+    lines = ["# Arti pesan validasi", "",
+             "Halaman ini dihasilkan dari daftar kode temuan di `src/satudata/codes.py` "
+             "(`satudata kode`); jangan diubah dengan tangan.", ""]
+    families = sorted({c.family for c in REGISTRY.values()},
+                      key=lambda f: list(FAMILY_TITLES).index(f) if f in FAMILY_TITLES else 99)
+    for family in families:
+        lines += [f"## {FAMILY_TITLES.get(family, family)}", ""]
+        for code in sorted((c for c in REGISTRY.values() if c.family == family),
+                           key=lambda c: c.code):
+            lines += [f"### `{code.code}`", "",
+                      f"**{code.judul}** — {_SEVERITY[code.severity.value]}.", "",
+                      f"Pesan: {_example(code.pesan)}", "",
+                      f"Cara memperbaiki: {_example(code.saran)}", ""]
+    return "\n".join(lines)
+
+
+def _example(template: str) -> str:
+    """Show placeholders as ‹name› so the reader sees what is filled in."""
+    import re
+
+    return re.sub(r"\{(\w+)\}", lambda m: f"‹{m.group(1)}›", template)

@@ -1,0 +1,16 @@
+from conftest import REPO_ROOT
+from satudata import codes  # noqa: F401
+from satudata.findings import REGISTRY
+from satudata.report.codes_doc import codes_markdown
+
+
+def test_committed_code_documentation_is_generated_from_the_registry():
+    committed = (REPO_ROOT / "docs" / "kode-temuan.md").read_text(encoding="utf-8")
+    assert committed == codes_markdown(), "run `satudata kode > docs/kode-temuan.md`"
+
+
+def test_every_code_is_documented_with_a_fix():
+    text = codes_markdown()
+    for code in REGISTRY.values():
+        assert f"### `{code.code}`" in text
+        assert code.saran.strip() and code.hint.strip() and code.message.strip()

@@ -1,0 +1,20 @@
+"""Small-N smoke run of the benchmark script: it must run end to end and print its table.
+The targets themselves are measured by running the script, never asserted in a unit test."""
+
+import subprocess
+import sys
+
+from conftest import REPO_ROOT
+
+
+def test_benchmark_script_runs_on_a_tiny_repository():
+    result = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "scripts" / "benchmark.py"), "--datasets", "6",
+         "--rows", "30", "--big-rows", "200", "--jobs", "1"],
+        capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "satudata validate (1 jobs)" in out and "frictionless validate (sequential)" in out
+    assert "ratio frictionless/satudata, 6 datasets" in out
+    assert "--changed-since HEAD" in out
+    assert "satudata exit codes (0 = synthetic data validated clean): 0, 0, 0" in out

@@ -49,7 +49,8 @@ class Grup(_Indonesian, click.Group):
 
 def repo_option(function):
     return click.option(
-        "--repo", "repo_root", type=click.Path(file_okay=False, path_type=Path), default=".",
+        "--repo", "repo_root", type=click.Path(exists=True, file_okay=False, path_type=Path),
+        default=".",
         show_default=True, help="Folder repositori Satu Data.")(function)
 
 

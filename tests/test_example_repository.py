@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
 import pytest
@@ -46,11 +47,17 @@ def test_more_is_planned_than_delivered(example):
     assert delivered < planned
 
 
-def test_example_repository_validates_without_errors_or_warnings(example):
-    report = validate(example)
-    blocking = [f for f in report.findings if f.severity is not Severity.INFO]
-    assert blocking == [], [f"{f.location} {f.code}: {f.message()}" for f in blocking]
-    assert {f.code for f in report.findings} <= {"daftar-data-belum-terpenuhi"}
+TODAY = dt.date(2026, 11, 23)
+
+
+def test_example_repository_is_clean_but_for_the_deliberately_overdue_dataset(example):
+    report = validate(example, today=TODAY)
+    errors = [f for f in report.findings if f.severity is Severity.ERROR]
+    assert errors == [], [f"{f.location} {f.code}: {f.message()}" for f in errors]
+    warnings = [(f.dataset, f.code) for f in report.findings if f.severity is Severity.WARNING]
+    assert warnings == [("brida/kekayaan-intelektual", "data-terlambat")]
+    assert {f.code for f in report.findings if f.severity is Severity.INFO} <= {
+        "daftar-data-belum-terpenuhi", "segera-jatuh-tempo"}
 
 
 def test_identifiers_agree_with_paths(example):

@@ -50,6 +50,12 @@ register(
        "`kunci` names column '{kolom}', which is not under `kolom`.",
        "Perbaiki ejaan di `kunci` atau tambahkan kolom tersebut ke `kolom`.",
        "Fix the spelling in `kunci` or add the column under `kolom`."),
+    _c("kolom-rujukan-tidak-dikenal", "metadata", E,
+       "Isian menyebut kolom yang tidak ada", "Field names an unknown column",
+       "`{isian}` menyebut kolom '{kolom}' yang tidak ada di `kolom`.",
+       "`{isian}` names column '{kolom}', which is not under `kolom`.",
+       "Perbaiki ejaan nama kolom atau tambahkan kolom tersebut ke `kolom`.",
+       "Fix the column name or add the column under `kolom`."),
     _c("standar-data-tidak-lengkap", "metadata", E,
        "Standar Data kolom ukuran tidak lengkap", "Measure column lacks the Standar Data fields",
        "Kolom ukuran '{kolom}' belum memiliki: {kurang}.",
@@ -308,4 +314,96 @@ register(
        "Pemeriksaan '{pemeriksaan}' gagal: {detail}.", "Check '{pemeriksaan}' failed: {detail}.",
        "Ini kesalahan program, bukan kesalahan data; laporkan ke Walidata beserta berkas ini.",
        "This is a bug in the tool, not in the data; report it with this file."),
+)
+
+register(
+    # --- kualitas -------------------------------------------------------------------------
+    _c("periode-disalin", "kualitas", W,
+       "Data periode terakhir tampak disalin", "Latest period looks copied",
+       "{persen} nilai periode {periode} ({sama} dari {jumlah}) sama persis dengan periode "
+       "{sebelumnya}.",
+       "{persen} of the values of period {periode} ({sama} of {jumlah}) equal period "
+       "{sebelumnya} exactly.",
+       "Pastikan data periode {periode} benar-benar dimutakhirkan, bukan disalin dari periode "
+       "sebelumnya; bila memang tidak berubah, jelaskan di `catatan`.",
+       "Make sure period {periode} was actually updated, not copied; if the figures truly did "
+       "not change, say so in `catatan`."),
+    _c("lonjakan-tidak-wajar", "kualitas", W,
+       "Perubahan tidak wajar", "Implausible change",
+       "Nilai '{kolom}' untuk {kunci} berubah dari {lama} ({sebelumnya}) menjadi {baru} "
+       "({periode}), {faktor} kali lipat.",
+       "'{kolom}' for {kunci} changed from {lama} ({sebelumnya}) to {baru} ({periode}), "
+       "a factor of {faktor}.",
+       "Periksa salah ketik (nol berlebih/kurang, satuan ribuan); bila benar, jelaskan "
+       "penyebabnya di `catatan`.",
+       "Check for typos (extra or missing zeros, thousands); if correct, explain in `catatan`."),
+    _c("total-tidak-cocok", "kualitas", E,
+       "Baris total tidak sama dengan jumlah rinciannya", "Total row differs from its parts",
+       "Baris '{label}' pada kolom '{kolom}' bernilai {total}, sedangkan jumlah rinciannya "
+       "{jumlah} (selisih {selisih}).",
+       "Row '{label}' in column '{kolom}' is {total} but its parts add up to {jumlah} "
+       "(difference {selisih}).",
+       "Perbaiki angka total atau rinciannya; sebaiknya hapus baris total karena total dapat "
+       "dihitung dari rincian.",
+       "Fix the total or its parts; better, drop total rows, which can be computed."),
+    _c("jumlah-kolom-tidak-cocok", "kualitas", E,
+       "Kolom jumlah tidak sama dengan jumlah kolom rinciannya", "Sum column differs from parts",
+       "Kolom '{kolom}' bernilai {total}, sedangkan {bagian} berjumlah {jumlah} "
+       "(selisih {selisih}).",
+       "Column '{kolom}' is {total} but {bagian} add up to {jumlah} (difference {selisih}).",
+       "Perbaiki nilai kolom jumlah atau rinciannya.", "Fix the sum column or its parts."),
+    _c("nilai-pengganti", "kualitas", E,
+       "Isian pengganti data kosong", "Placeholder instead of an empty cell",
+       "Sel berisi '{nilai}' sebagai pengganti data.", "The cell holds '{nilai}' as a placeholder.",
+       "Kosongkan sel bila data tidak tersedia (sel kosong berarti data tidak ada) dan jelaskan "
+       "alasannya di `catatan`; jangan menulis '-', 'N/A', atau pesan galat Excel seperti #N/A.",
+       "Leave the cell empty when there is no data (empty means missing) and explain in "
+       "`catatan`; do not write '-', 'N/A' or Excel errors such as #N/A."),
+    _c("nilai-negatif", "kualitas", E,
+       "Nilai negatif pada kolom jumlah", "Negative value in a count column",
+       "Nilai {nilai} negatif pada kolom jumlah '{kolom}'.",
+       "Value {nilai} is negative in count column '{kolom}'.",
+       "Jumlah tidak mungkin negatif; periksa tanda minus atau rumus di lembar kerja.",
+       "A count cannot be negative; check the minus sign or the spreadsheet formula."),
+    # --- privasi --------------------------------------------------------------------------
+    _c("nik-terdeteksi", "privasi", E,
+       "NIK atau No. KK terdeteksi", "NIK or family-card number detected",
+       "Sel berisi nomor berstruktur NIK/No. KK: {nilai}.",
+       "The cell holds a number structured like a NIK/family-card number: {nilai}.",
+       "Hapus data pribadi (UU 27/2022 Pelindungan Data Pribadi; UU 23/2006 Administrasi "
+       "Kependudukan); terbitkan data agregat saja.",
+       "Remove personal data (Law 27/2022 on Personal Data Protection); publish aggregates."),
+    _c("telepon-terdeteksi", "privasi", E,
+       "Nomor telepon terdeteksi", "Phone number detected",
+       "Sel berisi nomor telepon: {nilai}.", "The cell holds a phone number: {nilai}.",
+       "Hapus nomor telepon pribadi; untuk kontak layanan, cantumkan nomor kantor di "
+       "metadata `kontak`, bukan di data.",
+       "Remove personal phone numbers; put an office number in the metadata `kontak`."),
+    _c("email-terdeteksi", "privasi", E,
+       "Alamat e-mail terdeteksi", "E-mail address detected",
+       "Sel berisi alamat e-mail: {nilai}.", "The cell holds an e-mail address: {nilai}.",
+       "Hapus alamat e-mail pribadi dari data; kontak kantor dicantumkan di metadata `kontak`.",
+       "Remove personal e-mail addresses; put an office address in the metadata `kontak`."),
+    _c("kolom-data-pribadi", "privasi", E,
+       "Kolom data pribadi pada dataset terbuka", "Personal-data column in an open dataset",
+       "Kolom '{kolom}' {alasan} pada dataset terbuka.",
+       "Column '{kolom}' {reason} in an open dataset.",
+       "Hapus atau agregasikan kolom ini; bila bukan data pribadi (mis. nama fasilitas atau "
+       "nama wilayah), tulis `data_pribadi: false` pada kolom tersebut di metadata.",
+       "Remove or aggregate the column; if it is not personal (e.g. a facility name), declare "
+       "`data_pribadi: false` on the column."),
+    # --- kebaruan -------------------------------------------------------------------------
+    _c("data-terlambat", "kebaruan", W,
+       "Data terlambat dimutakhirkan", "Data overdue",
+       "Periode terakhir {periode}; data periode berikutnya seharusnya terbit paling lambat "
+       "{tenggat} (terlambat {hari} hari).",
+       "Latest period {periode}; the next period was due by {tenggat} ({hari} days late).",
+       "Serahkan data periode berikutnya beserta metadatanya, atau perbarui `jadwal_rilis`/"
+       "`frekuensi` bila jadwalnya berubah.",
+       "Deliver the next period, or update `jadwal_rilis`/`frekuensi` if the schedule changed."),
+    _c("segera-jatuh-tempo", "kebaruan", I,
+       "Data segera jatuh tempo", "Data due soon",
+       "Periode terakhir {periode}; data periode berikutnya jatuh tempo {tenggat} ({hari} hari "
+       "lagi).", "Latest period {periode}; the next period is due {tenggat} (in {hari} days).",
+       "Siapkan data periode berikutnya.", "Prepare the next period's data."),
 )

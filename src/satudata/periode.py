@@ -46,3 +46,25 @@ def latest_period(csv_path: Path, column: str) -> str | None:
         return None
     values = [v for v in table.column(0).drop_null().unique().to_pylist() if period_end(v)]
     return max(values, key=lambda v: period_end(v)) if values else None
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """`day` moved by whole months, kept at month end when it was a month end."""
+    month_index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(month_index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    at_end = day.day == calendar.monthrange(day.year, day.month)[1]
+    return dt.date(year, month + 1, last if at_end else min(day.day, last))
+
+
+def latest_of(values: list[str]) -> str | None:
+    """The period value with the latest end among `values` (non-periods ignored)."""
+    dated = [(period_end(v), v) for v in values]
+    dated = [(end, v) for end, v in dated if end is not None]
+    return max(dated)[1] if dated else None
+
+
+def ordered_periods(values: list[str]) -> list[str]:
+    """Distinct period values, oldest first (non-periods dropped)."""
+    dated = {(period_end(v), v) for v in values}
+    return [v for end, v in sorted(d for d in dated if d[0] is not None)]

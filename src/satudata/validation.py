@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import os
 import time
@@ -31,7 +32,8 @@ class Report:
     datasets: list[str]
     rows: int = 0
     seconds: float = 0.0
-    extra: dict = field(default_factory=dict)
+    facts: dict[str, dict] = field(default_factory=dict)  # dataset id → what checks learned
+    today: dt.date | None = None
 
     @property
     def totals(self) -> dict[str, int]:
@@ -50,18 +52,24 @@ class Report:
 
 def validate(repo: Repository, only: Iterable[str] | None = None, jobs: int = 1,
              cell_limit: int | None = DEFAULT_CELL_LIMIT,
-             progress: Callable[[int], None] | None = None) -> Report:
+             progress: Callable[[int], None] | None = None,
+             today: dt.date | None = None) -> Report:
+    """Validate `only` these datasets (default all) plus the repository-level checks.
+    `today` fixes the date timeliness is judged against, for reproducible reports."""
     started = time.perf_counter()
+    today = today or dt.date.today()
     selected = list(repo.datasets) if only is None else [d for d in repo.datasets if d in set(only)]
     findings = _repository_findings(repo, None if only is None else set(selected))
-    rows = 0
-    for dataset_findings, dataset_rows in _run_datasets(repo, selected, jobs, cell_limit):
+    facts: dict[str, dict] = {}
+    for dataset_id, dataset_findings, dataset_facts in _run_datasets(
+            repo, selected, jobs, cell_limit, today):
         findings.extend(dataset_findings)
-        rows += dataset_rows
+        facts[dataset_id] = dataset_facts
         if progress is not None:
             progress(1)
     findings.sort(key=Finding.sort_key)
-    return Report(findings, selected, rows, time.perf_counter() - started)
+    rows = sum(f.get("baris", 0) for f in facts.values())
+    return Report(findings, selected, rows, time.perf_counter() - started, facts, today)
 
 
 def _repository_findings(repo: Repository, selected: set[str] | None) -> list[Finding]:
@@ -74,14 +82,17 @@ def _repository_findings(repo: Repository, selected: set[str] | None) -> list[Fi
 
 
 def check_dataset(repo: Repository, dataset_id: str,
-                  cell_limit: int | None = DEFAULT_CELL_LIMIT) -> tuple[list[Finding], int]:
-    ctx = DatasetContext(repo, repo.datasets[dataset_id], cell_limit)
+                  cell_limit: int | None = DEFAULT_CELL_LIMIT,
+                  today: dt.date | None = None) -> tuple[str, list[Finding], dict]:
+    ctx = DatasetContext(repo, repo.datasets[dataset_id], cell_limit,
+                         today or dt.date.today())
     findings: list[Finding] = []
     for name, check in DATASET_CHECKS:
         findings.extend(_guarded(name, lambda c=check: list(c(ctx)), dataset_id,
                                  ctx.data_file or ctx.metadata_file))
     tabel = ctx.tabel if ctx._read is not None else None
-    return findings, tabel.num_rows if tabel is not None else 0
+    ctx.facts["baris"] = tabel.num_rows if tabel is not None else 0
+    return dataset_id, findings, ctx.facts
 
 
 def _guarded(name: str, run: Callable[[], list[Finding]], dataset: str | None = None,
@@ -97,21 +108,22 @@ def _guarded(name: str, run: Callable[[], list[Finding]], dataset: str | None = 
 
 
 # --- parallel execution ----------------------------------------------------------------------
-_WORKER_STATE: tuple[Repository, int | None] | None = None
+_WORKER_STATE: tuple | None = None
 
 
-def _worker(chunk: list[str]) -> list[tuple[list[Finding], int]]:
-    repo, cell_limit = _WORKER_STATE
-    return [check_dataset(repo, dataset_id, cell_limit) for dataset_id in chunk]
+def _worker(chunk: list[str]) -> list[tuple[str, list[Finding], dict]]:
+    repo, cell_limit, today = _WORKER_STATE
+    return [check_dataset(repo, dataset_id, cell_limit, today) for dataset_id in chunk]
 
 
-def _run_datasets(repo: Repository, selected: list[str], jobs: int, cell_limit: int | None):
+def _run_datasets(repo: Repository, selected: list[str], jobs: int, cell_limit: int | None,
+                  today: dt.date):
     if jobs <= 1 or len(selected) < 2 * _CHUNK:
         for dataset_id in selected:
-            yield check_dataset(repo, dataset_id, cell_limit)
+            yield check_dataset(repo, dataset_id, cell_limit, today)
         return
     global _WORKER_STATE
-    _WORKER_STATE = (repo, cell_limit)
+    _WORKER_STATE = (repo, cell_limit, today)
     chunks = [selected[i:i + _CHUNK] for i in range(0, len(selected), _CHUNK)]
     # fork: workers inherit the loaded repository instead of re-reading every YAML file.
     context = multiprocessing.get_context("fork")

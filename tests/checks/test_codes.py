@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from satudata.findings import REGISTRY
@@ -13,8 +15,11 @@ CSV = "data/dinkes/puskesmas.csv"
 HEADER = "tahun,kode_kecamatan,jumlah_puskesmas\n"
 
 
+TODAY = dt.date(2026, 11, 23)
+
+
 def findings(repo, **kwargs):
-    return validate(Repository.load(repo.root), **kwargs).findings
+    return validate(Repository.load(repo.root), today=TODAY, **kwargs).findings
 
 
 def codes(repo, **kwargs):
@@ -109,7 +114,59 @@ TRIGGERS = {
     "daftar-data-belum-terpenuhi": lambda r: None,
     "walidata-tidak-dikenal": lambda r: r.replace("metadata/portal.yaml", "opd: diskominfo",
                                                   "opd: kominfo"),
+    "kolom-rujukan-tidak-dikenal": lambda r: r.replace(DS, "    min: 0\n",
+                                                       "    min: 0\n    jumlah_dari: [a, b]\n"),
+    # kualitas
+    "periode-disalin": lambda r: (_min_rows(r, 2),
+                                  _csv(r, _years({2023: [5, 7], 2024: [6, 8], 2025: [6, 8]}))),
+    "lonjakan-tidak-wajar": lambda r: _csv(r, _years({2024: [150, 8], 2025: [1500, 9]})),
+    "total-tidak-cocok": lambda r: _with_total_rows(r, total=9),
+    "jumlah-kolom-tidak-cocok": lambda r: _with_sum_column(r, "2025,12.71.01,3,1,1\n"),
+    "nilai-pengganti": lambda r: _csv(r, "2024,12.71.01,-\n2025,12.71.01,#DIV/0!\n"),
+    "nilai-negatif": lambda r: (r.replace(DS, "    min: 0\n", ""),
+                                _csv(r, "2024,12.71.01,-3\n")),
+    # privasi
+    "nik-terdeteksi": lambda r: _csv(r, "2024,12.71.01,3\n2025,1271015509900001,1\n"),
+    "telepon-terdeteksi": lambda r: _csv(r, "2024,0812-3456-7890,3\n"),
+    "email-terdeteksi": lambda r: _csv(r, "2024,budi.santoso@gmail.com,3\n"),
+    "kolom-data-pribadi": lambda r: r.replace(DS, "nama: kode_kecamatan\n",
+                                              "nama: kode_kecamatan\n    data_pribadi: true\n"),
+    # kebaruan
+    "data-terlambat": lambda r: _csv(r, "2022,12.71.01,3\n2023,12.71.01,3\n"),
+    "segera-jatuh-tempo": lambda r: (r.replace(DS, "frekuensi: tahunan", "frekuensi: bulanan"),
+                                     r.replace(DS, "tipe: tahun\n", "tipe: tahun-bulan\n"),
+                                     _csv(r, "2026-07,12.71.01,3\n")),
 }
+
+KECAMATAN = ["12.71.01", "12.71.02"]
+
+
+def _min_rows(r, rows: int) -> None:
+    r.write("metadata/portal.yaml", r.read("metadata/portal.yaml") +
+            f"pemeriksaan: {{minimum_baris_salinan: {rows}}}\n")
+
+
+def _years(values: dict[int, list[int]]) -> str:
+    """Rows per year; the fixture has two kecamatan, so extra values go to more rows."""
+    rows = []
+    for year, numbers in values.items():
+        for index, number in enumerate(numbers):
+            rows.append(f"{year},{KECAMATAN[index % 2]},{number}")
+    return "\n".join(rows) + "\n"
+
+
+def _with_total_rows(r, total: int) -> None:
+    r.replace(DS, "    referensi: {tabel: wilayah, tingkat: kecamatan}\n", "")
+    _csv(r, f"2025,12.71.01,3\n2025,12.71.02,4\n2025,Jumlah,{total}\n")
+
+
+def _with_sum_column(r, rows: str) -> None:
+    r.replace(DS, "  - nama: jumlah_puskesmas\n", "  - nama: jumlah_puskesmas\n"
+              "    jumlah_dari: [rawat_inap, non_rawat_inap]\n")
+    r.write(DS, r.read(DS) + "".join(
+        f"  - nama: {n}\n    judul: {n}\n    tipe: bilangan-bulat\n    peran: atribut\n"
+        for n in ("rawat_inap", "non_rawat_inap")))
+    r.write(CSV, "tahun,kode_kecamatan,jumlah_puskesmas,rawat_inap,non_rawat_inap\n" + rows)
 
 
 @pytest.mark.parametrize("code", sorted(TRIGGERS))

@@ -88,7 +88,7 @@ def _ours(tmp_path, text: str) -> set:
     (tmp_path / "data" / "uji").mkdir(parents=True, exist_ok=True)
     (tmp_path / "metadata" / "uji" / "tabel.yaml").write_text(yaml.safe_dump(META))
     (tmp_path / "data" / "uji" / "tabel.csv").write_text(text)
-    findings, _ = check_dataset(Repository.load(tmp_path), "uji/tabel", cell_limit=None)
+    _, findings, _ = check_dataset(Repository.load(tmp_path), "uji/tabel", cell_limit=None)
     return {_normal(f) for f in findings if f.code in CATEGORY}
 
 

@@ -6,6 +6,7 @@ checks receive the `Repository` and yield findings across datasets.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,6 +16,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..findings import Finding
+from ..periode import ordered_periods
+from ..pribadi import mask_personal
+from ..model import Pemeriksaan
 from ..repository import DatasetFiles, Repository
 from ..tabel import ReadResult, Tabel, read_tabel
 
@@ -24,9 +28,36 @@ RepositoryCheck = Callable[[Repository], Iterable[Finding]]
 DATASET_CHECKS: list[tuple[str, DatasetCheck]] = []
 REPOSITORY_CHECKS: list[tuple[str, RepositoryCheck]] = []
 
-FAMILIES = ("metadata", "struktur", "referensi", "repositori")
+FAMILIES = ("metadata", "struktur", "referensi", "repositori", "kualitas", "privasi",
+            "kebaruan")
 
 DEFAULT_CELL_LIMIT = 20
+
+
+def short(value: object, limit: int = 60) -> str:
+    """A cell value as reports show it: personal data masked, long text cut."""
+    text = mask_personal(str(value.as_py() if hasattr(value, "as_py") else value))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+PLACEHOLDERS = ("-", "--", "---", "–", "—", ".", "n/a", "na", "n.a.", "#n/a", "tidak ada",
+                "tidak tersedia", "null", "none", "nil", "nan", "kosong", "?", "#div/0!", "#ref!",
+                "#value!", "#name?", "#num!", "#null!", "#error!")
+
+
+def placeholder_mask(values: pa.ChunkedArray) -> pa.ChunkedArray:
+    """True where a cell holds a placeholder ('-', 'N/A', Excel errors …) instead of data."""
+    normalized = pc.utf8_lower(pc.utf8_trim_whitespace(values))
+    return pc.is_in(normalized, value_set=_placeholder_array())
+
+
+_PLACEHOLDER_ARRAY: list = []
+
+
+def _placeholder_array() -> pa.Array:
+    if not _PLACEHOLDER_ARRAY:
+        _PLACEHOLDER_ARRAY.append(pa.array(PLACEHOLDERS, pa.string()))
+    return _PLACEHOLDER_ARRAY[0]
 
 
 def dataset_check(function: DatasetCheck) -> DatasetCheck:
@@ -53,7 +84,13 @@ class DatasetContext:
     repo: Repository
     entry: DatasetFiles
     cell_limit: int | None = DEFAULT_CELL_LIMIT
+    today: dt.date = field(default_factory=dt.date.today)
+    facts: dict = field(default_factory=dict)  # what checks learned, for kinerja and the site
     _read: ReadResult | None = field(default=None, repr=False)
+
+    @property
+    def settings(self) -> Pemeriksaan:
+        return self.repo.portal.pemeriksaan if self.repo.portal else Pemeriksaan()
 
     @property
     def meta(self):
@@ -93,18 +130,25 @@ class DatasetContext:
                        field=field_name, params=params)
 
     @cached_property
-    def column_positions(self) -> dict[str, int]:
-        meta = self.meta
-        return {k.nama: i for i, k in enumerate(meta.kolom)} if meta else {}
+    def periods(self) -> list[str]:
+        """Distinct values of the period column, oldest first ([] without one)."""
+        periode = self.meta.periode if self.meta else None
+        values = self.tabel.column(periode.nama) if periode and self.tabel else None
+        return ordered_periods(pc.unique(values).to_pylist()) if values is not None else []
 
-    def bad_cells(self, mask: pa.Array | pa.ChunkedArray, column: str, code: str,
+    def bad_cells(self, mask: pa.Array | pa.ChunkedArray, column: str | None, code: str,
                   params: Callable[[int], dict]) -> Iterator[Finding]:
         """One finding per true cell of `mask`, at most `cell_limit`, then one summary."""
         if not pc.any(mask).as_py():
             return
-        indices = pc.indices_nonzero(mask)
+        yield from self.cells_at(pc.indices_nonzero(pc.fill_null(mask, False)).to_pylist(),
+                                 column, code, params)
+
+    def cells_at(self, indices: list[int], column: str | None, code: str,
+                 params: Callable[[int], dict]) -> Iterator[Finding]:
+        """One finding per table row index, at most `cell_limit`, then one summary."""
         shown = indices if self.cell_limit is None else indices[: self.cell_limit]
-        for index in shown.to_pylist():
+        for index in shown:
             yield self.data_finding(code, self.tabel.row_number(index), column, **params(index))
         hidden = len(indices) - len(shown)
         if hidden > 0:

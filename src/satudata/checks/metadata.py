@@ -53,6 +53,13 @@ def column_dictionary(ctx: DatasetContext) -> Iterator[Finding]:
         if name not in seen:
             yield ctx.meta_finding("kunci-tidak-dikenal", ("kunci", index), f"kunci[{index}]",
                                    kolom=name)
+    for index, kolom in enumerate(meta.kolom):
+        for part, name in enumerate(kolom.jumlah_dari or []):
+            if name not in seen:
+                where = f"kolom[{index}].jumlah_dari[{part}]"
+                yield ctx.meta_finding("kolom-rujukan-tidak-dikenal",
+                                       ("kolom", index, "jumlah_dari", part), where,
+                                       isian=where, kolom=name)
 
 
 @dataset_check

@@ -9,8 +9,7 @@ import pyarrow.compute as pc
 
 from ..findings import Finding
 from ..model import Kolom
-from . import DatasetContext, dataset_check
-from .struktur import short
+from . import DatasetContext, dataset_check, short
 
 LEVEL_COLUMN = "tingkat"
 
@@ -43,6 +42,6 @@ def _codes(ctx: DatasetContext, kolom: Kolom, values: pa.ChunkedArray, table) ->
     rows = table.by_column[ref.kolom]
     yield from ctx.bad_cells(pc.and_not(known, at_level), kolom.nama,
                              "kode-referensi-salah-tingkat", lambda i: {
-                                 "nilai": values[i].as_py(), "tabel": ref.tabel,
+                                 "nilai": short(values[i]), "tabel": ref.tabel,
                                  "harapan": ref.tingkat,
                                  "aktual": rows[values[i].as_py()].get(LEVEL_COLUMN, "?")})

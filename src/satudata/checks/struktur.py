@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 from ..findings import Finding
 from ..model import Kolom, Tipe
 from ..tabel import blank_rows
-from . import DatasetContext, dataset_check
+from . import DatasetContext, dataset_check, placeholder_mask, short
 
 _PATTERNS = {
     Tipe.BILANGAN_BULAT: r"^[+-]?[0-9]+$",
@@ -48,11 +48,6 @@ _TYPE_FIX = {
                          "Write datetimes as YYYY-MM-DDThh:mm:ss."),
     Tipe.BOOLEAN: ("Tulis true atau false.", "Write true or false."),
 }
-
-
-def short(value: object, limit: int = 60) -> str:
-    text = str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 
@@ -199,10 +194,12 @@ def _type_findings(ctx, kolom: Kolom, values, bad_type) -> Iterator[Finding]:
     name, tipe = kolom.nama, kolom.tipe
     if not pc.any(bad_type).as_py():
         return
+    # A placeholder ('-', 'N/A', #DIV/0!) gets its own, more useful finding (kualitas).
+    bad_type = pc.and_not(bad_type, placeholder_mask(values))
     if tipe in (Tipe.BILANGAN, Tipe.BILANGAN_BULAT):
         locale = pc.and_(bad_type, pc.match_substring_regex(values, _LOCALE_NUMBER))
         yield from ctx.bad_cells(locale, name, "desimal-koma", lambda i: {
-            "nilai": short(values[i]), "usulan": _canonical_number(values[i].as_py())})
+            "nilai": short(values[i]), "usulan": short(_canonical_number(values[i].as_py()))})
         bad_type = pc.and_(bad_type, pc.invert(locale))
     saran, hint = _TYPE_FIX[tipe]
     yield from ctx.bad_cells(bad_type, name, "tipe-tidak-sesuai", lambda i: {

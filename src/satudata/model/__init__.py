@@ -8,6 +8,7 @@ from .governance import (
     Forge,
     Opd,
     Organisasi,
+    Pemeriksaan,
     Portal,
     Referensi,
     TabelReferensi,
@@ -27,6 +28,6 @@ SCHEMAS = {
 __all__ = [
     "COLUMN_NAME_PATTERN", "DATASET_ID_PATTERN", "SLUG_PATTERN", "SCHEMAS",
     "CaraPengumpulan", "DaftarData", "Dataset", "EntriDaftarData", "Forge", "Frekuensi",
-    "Indikator", "JadwalRilis", "Klasifikasi", "Kolom", "Opd", "Organisasi", "Peran", "Pilar",
+    "Indikator", "JadwalRilis", "Klasifikasi", "Kolom", "Opd", "Organisasi", "Peran", "Pemeriksaan", "Pilar",
     "Portal", "Referensi", "ReferensiKolom", "TabelReferensi", "Tipe", "Walidata",
 ]

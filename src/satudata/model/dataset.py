@@ -59,6 +59,8 @@ class Kolom(Model):
     """Daftar nilai yang diizinkan (domain nilai)."""
     referensi: ReferensiKolom | None = None
     """Kunci asing ke tabel kode referensi."""
+    jumlah_dari: list[ColumnName] | None = None
+    """Kolom ini adalah jumlah dari kolom-kolom yang disebut (diperiksa setiap baris)."""
     data_pribadi: bool | None = None
     """Apakah kolom berisi data pribadi; `false` menyatakan kolom (mis. nama fasilitas) bukan data pribadi."""
 

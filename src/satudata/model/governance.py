@@ -24,6 +24,22 @@ class Walidata(Model):
     """Nama tim peninjau, mis. @org/walidata."""
 
 
+class Pemeriksaan(Model):
+    """Ambang pemeriksaan kualitas dan kebaruan data (boleh diubah per pemerintah daerah)."""
+
+    ambang_salinan: float = Field(default=0.95, gt=0, le=1)
+    """Bagian nilai periode terakhir yang sama persis dengan periode sebelumnya sehingga data
+    dicurigai disalin."""
+    minimum_baris_salinan: int = Field(default=5, ge=1)
+    """Jumlah pasangan baris minimum sebelum dugaan salinan diperiksa."""
+    faktor_lonjakan: float = Field(default=10, gt=1)
+    """Kelipatan perubahan dari periode sebelumnya yang dianggap tidak wajar."""
+    nilai_minimum_lonjakan: float = Field(default=100, ge=0)
+    """Lonjakan hanya diperiksa bila salah satu nilai setidaknya sebesar ini."""
+    hari_peringatan_jatuh_tempo: int = Field(default=30, ge=0)
+    """Berapa hari sebelum tenggat status menjadi 'segera jatuh tempo'."""
+
+
 class Portal(Model):
     """Pemerintah daerah pemilik repositori ini: `metadata/portal.yaml`."""
 
@@ -49,6 +65,8 @@ class Portal(Model):
     zona_waktu: str = "Asia/Jakarta"
     kontak: Text | None = None
     """Kontak publik Walidata."""
+    pemeriksaan: Pemeriksaan = Field(default_factory=Pemeriksaan)
+    """Ambang pemeriksaan kualitas dan kebaruan."""
 
 
 class Opd(Model):

@@ -1,0 +1,25 @@
+"""kebaruan: is the next period late against `frekuensi` and `jadwal_rilis`?"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..kebaruan import SEGERA, TERLAMBAT, assess
+from . import DatasetContext, dataset_check
+
+
+@dataset_check
+def timeliness(ctx: DatasetContext) -> Iterator[Finding]:
+    meta = ctx.meta
+    if meta is None or ctx.entry.data_path is None:
+        return
+    latest = ctx.periods[-1] if ctx.periods else None
+    result = assess(meta, latest, ctx.today, ctx.settings.hari_peringatan_jatuh_tempo)
+    ctx.facts["kebaruan"] = result.to_dict()
+    params = {"periode": latest, "tenggat": result.tenggat.isoformat() if result.tenggat else "",
+              "hari": result.hari}
+    if result.status == TERLAMBAT:
+        yield ctx.meta_finding("data-terlambat", ("frekuensi",), "frekuensi", **params)
+    elif result.status == SEGERA:
+        yield ctx.meta_finding("segera-jatuh-tempo", ("frekuensi",), "frekuensi", **params)

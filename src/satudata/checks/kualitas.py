@@ -1,0 +1,218 @@
+"""kualitas: what no generic validator checks — copied periods, implausible jumps, totals that
+do not add up, placeholders instead of empty cells, negative counts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..findings import Finding
+from ..model import Kolom, Peran, Tipe
+from . import DatasetContext, dataset_check, placeholder_mask, short
+
+_NUMBER = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"
+_TOTAL_LABEL = r"(?i)^\s*(jumlah|total)\b"
+_SEP = "\x1f"
+
+
+def _numbers(values: pa.ChunkedArray) -> pa.ChunkedArray:
+    """float64 of the cells that are numbers; null elsewhere (those are reported by struktur)."""
+    return pc.cast(pc.if_else(pc.match_substring_regex(values, _NUMBER), values, None),
+                   pa.float64())
+
+
+def _is_count(kolom: Kolom) -> bool:
+    words = (kolom.ukuran or "").lower()
+    return (kolom.peran is Peran.UKURAN and kolom.tipe is Tipe.BILANGAN_BULAT
+            and ("jumlah" in words or "banyak" in words))
+
+
+def _fmt(number: float | None) -> str:
+    if number is None:
+        return "-"
+    return f"{number:,.0f}".replace(",", ".") if float(number).is_integer() else f"{number:g}"
+
+
+@dataset_check
+def placeholders(ctx: DatasetContext) -> Iterator[Finding]:
+    tabel = ctx.tabel
+    if tabel is None or tabel.num_rows == 0:
+        return
+    for position, name in enumerate(tabel.header):
+        values = tabel.table.column(position)
+        yield from ctx.bad_cells(placeholder_mask(values), name, "nilai-pengganti",
+                                 lambda i, v=values: {"nilai": short(v[i])})
+
+
+@dataset_check
+def negative_counts(ctx: DatasetContext) -> Iterator[Finding]:
+    tabel, meta = ctx.tabel, ctx.meta
+    if tabel is None or meta is None:
+        return
+    for kolom in meta.kolom:
+        values = tabel.column(kolom.nama)
+        if values is None or not _is_count(kolom) or kolom.min is not None:
+            continue  # a declared `min` is checked by struktur already
+        negative = pc.match_substring_regex(values, r"^\s*-[0-9]*[1-9][0-9]*\s*$")
+        yield from ctx.bad_cells(negative, kolom.nama, "nilai-negatif",
+                                 lambda i, v=values, n=kolom.nama: {"nilai": short(v[i]),
+                                                                    "kolom": n})
+
+
+def _dimensions(ctx: DatasetContext) -> list[str]:
+    meta = ctx.meta
+    period = meta.periode.nama
+    keys = [n for n in meta.kunci if n != period]
+    return keys or [k.nama for k in meta.kolom if k.peran is Peran.DIMENSI]
+
+
+def _join_key(tabel, names: list[str], rows: int) -> pa.ChunkedArray:
+    columns = [tabel.column(n) for n in names if tabel.column(n) is not None]
+    if not columns:
+        return pa.chunked_array([pa.array([""] * rows, pa.string())])
+    return columns[0] if len(columns) == 1 else pc.binary_join_element_wise(*columns, _SEP)
+
+
+def _consecutive(ctx: DatasetContext, measures: list[Kolom]) -> pa.Table:
+    """Each row joined with the row of the same dimension keys in the previous period."""
+    tabel, periods = ctx.tabel, ctx.periods
+    rank = pc.cast(pc.index_in(tabel.column(ctx.meta.periode.nama), value_set=pa.array(periods)),
+                   pa.int64())
+    table = pa.table({"i": pa.array(range(tabel.num_rows), pa.int64()), "rank": rank,
+                      "key": _join_key(tabel, _dimensions(ctx), tabel.num_rows),
+                      **{k.nama: _numbers(tabel.column(k.nama)) for k in measures}})
+    table = table.filter(pc.is_valid(table["rank"]))
+    previous = table.select(["rank", "key", *[k.nama for k in measures]])
+    previous = previous.rename_columns(["rank", "key", *[f"{k.nama}__lalu" for k in measures]])
+    previous = previous.set_column(0, "rank", pc.add(previous["rank"], pa.scalar(1, pa.int64())))
+    return table.join(previous, ["rank", "key"], join_type="inner", use_threads=False)
+
+
+def _numeric_measures(ctx: DatasetContext) -> list[Kolom]:
+    tabel = ctx.tabel
+    return [k for k in ctx.meta.ukuran_kolom
+            if k.tipe in (Tipe.BILANGAN, Tipe.BILANGAN_BULAT) and tabel.column(k.nama) is not None]
+
+
+@dataset_check
+def period_changes(ctx: DatasetContext) -> Iterator[Finding]:
+    """The latest period copied from the previous one; values that jump implausibly."""
+    meta, tabel = ctx.meta, ctx.tabel
+    if meta is None or tabel is None or meta.periode is None or len(ctx.periods) < 2:
+        return
+    if tabel.column(meta.periode.nama) is None:
+        return
+    measures = _numeric_measures(ctx)
+    if not measures:
+        return
+    joined = _consecutive(ctx, measures)
+    yield from _copied(ctx, joined, measures)
+    yield from _jumps(ctx, joined, measures)
+
+
+def _identical_share(joined: pa.Table, measures: list[Kolom], rank: int) -> tuple[int, int]:
+    rows = joined.filter(pc.equal(joined["rank"], rank))
+    same = total = 0
+    for kolom in measures:
+        equal = pc.equal(rows[kolom.nama], rows[f"{kolom.nama}__lalu"])
+        total += pc.count(equal).as_py()
+        same += pc.sum(pc.cast(pc.drop_null(equal), pa.int64())).as_py() or 0
+    return same, total
+
+
+def _copied(ctx: DatasetContext, joined: pa.Table, measures: list[Kolom]) -> Iterator[Finding]:
+    settings, last = ctx.settings, len(ctx.periods) - 1
+    same, total = _identical_share(joined, measures, last)
+    if total < settings.minimum_baris_salinan or same < settings.ambang_salinan * total:
+        return
+    if last >= 2:  # a series that never changes is stable by nature, not copied
+        before, before_total = _identical_share(joined, measures, last - 1)
+        if before_total and before >= settings.ambang_salinan * before_total:
+            return
+    yield ctx.data_finding("periode-disalin", None, None, periode=ctx.periods[last],
+                           sebelumnya=ctx.periods[last - 1], persen=f"{same / total:.0%}",
+                           sama=same, jumlah=total)
+
+
+def _jumps(ctx: DatasetContext, joined: pa.Table, measures: list[Kolom]) -> Iterator[Finding]:
+    settings = ctx.settings
+    for kolom in measures:
+        now, before = pc.abs(joined[kolom.nama]), pc.abs(joined[f"{kolom.nama}__lalu"])
+        high, low = pc.max_element_wise(now, before), pc.min_element_wise(now, before)
+        factor = pc.divide(high, pc.max_element_wise(low, 1.0))
+        flagged = pc.and_(pc.greater_equal(high, settings.nilai_minimum_lonjakan),
+                          pc.greater_equal(factor, settings.faktor_lonjakan))
+        if not pc.any(flagged).as_py():
+            continue
+        hits = joined.filter(pc.fill_null(flagged, False)).sort_by("i").to_pylist()
+        by_row = {hit["i"]: hit for hit in hits}
+        yield from ctx.cells_at(list(by_row), kolom.nama, "lonjakan-tidak-wajar",
+                                lambda i, k=kolom.nama: _jump_params(ctx, by_row[i], k))
+
+
+def _jump_params(ctx: DatasetContext, hit: dict, column: str) -> dict:
+    before, now = hit[f"{column}__lalu"], hit[column]
+    factor = max(abs(before), abs(now)) / max(min(abs(before), abs(now)), 1.0)
+    return {"kolom": column, "kunci": short(hit["key"].replace(_SEP, ", ")) or "-",
+            "lama": _fmt(before), "baru": _fmt(now), "sebelumnya": ctx.periods[hit["rank"] - 1],
+            "periode": ctx.periods[hit["rank"]], "faktor": f"{factor:.1f}".replace(".", ",")}
+
+
+@dataset_check
+def total_rows(ctx: DatasetContext) -> Iterator[Finding]:
+    """Rows labelled 'Jumlah'/'Total' in a dimension must equal the sum of the other rows."""
+    meta, tabel = ctx.meta, ctx.tabel
+    if meta is None or tabel is None or tabel.num_rows == 0:
+        return
+    counts = [k for k in meta.ukuran_kolom if k.tipe is Tipe.BILANGAN_BULAT
+              and tabel.column(k.nama) is not None]
+    keys = [n for n in meta.kunci if tabel.column(n) is not None]
+    for dim in (k for k in meta.kolom if k.nama in keys and k.peran is Peran.DIMENSI):
+        is_total = pc.match_substring_regex(tabel.column(dim.nama), _TOTAL_LABEL)
+        if counts and pc.any(is_total).as_py():
+            group = _join_key(tabel, [n for n in keys if n != dim.nama], tabel.num_rows)
+            for kolom in counts:
+                yield from _total_mismatches(ctx, dim.nama, kolom.nama, group, is_total)
+
+
+def _total_mismatches(ctx, dim: str, column: str, group, is_total) -> Iterator[Finding]:
+    tabel = ctx.tabel
+    table = pa.table({"i": pa.array(range(tabel.num_rows), pa.int64()), "g": group,
+                      "v": _numbers(tabel.column(column)), "t": is_total,
+                      "label": tabel.column(dim)})
+    parts = table.filter(pc.invert(table["t"])).group_by("g", use_threads=False).aggregate(
+        [("v", "sum")])
+    totals = table.filter(table["t"]).join(parts, "g", use_threads=False)
+    difference = pc.abs(pc.subtract(totals["v"], pc.fill_null(totals["v_sum"], 0.0)))
+    wrong = totals.filter(pc.fill_null(pc.greater(difference, 0.5), False)).sort_by("i")
+    rows = {r["i"]: r for r in wrong.to_pylist()}
+    yield from ctx.cells_at(list(rows), column, "total-tidak-cocok", lambda i: {
+        "label": short(rows[i]["label"]), "kolom": column, "total": _fmt(rows[i]["v"]),
+        "jumlah": _fmt(rows[i]["v_sum"] or 0.0),
+        "selisih": _fmt((rows[i]["v"] or 0) - (rows[i]["v_sum"] or 0))})
+
+
+@dataset_check
+def sum_columns(ctx: DatasetContext) -> Iterator[Finding]:
+    """A column declared `jumlah_dari: [a, b]` equals a + b on every row."""
+    meta, tabel = ctx.meta, ctx.tabel
+    if meta is None or tabel is None or tabel.num_rows == 0:
+        return
+    for kolom in (k for k in meta.kolom if k.jumlah_dari):
+        columns = [tabel.column(n) for n in [kolom.nama, *kolom.jumlah_dari]]
+        if any(c is None for c in columns):
+            continue  # unknown names are reported by the metadata checks
+        total, *parts = [_numbers(c) for c in columns]
+        added = parts[0]
+        for part in parts[1:]:
+            added = pc.add(added, part)
+        difference = pc.abs(pc.subtract(total, added))
+        tolerance = pc.add(pc.multiply(pc.abs(total), 1e-9), 1e-6)
+        wrong = pc.fill_null(pc.greater(difference, tolerance), False)
+        yield from ctx.bad_cells(wrong, kolom.nama, "jumlah-kolom-tidak-cocok", lambda i, k=kolom,
+                                 t=total, a=added: {
+                                     "kolom": k.nama, "bagian": " + ".join(k.jumlah_dari),
+                                     "total": _fmt(t[i].as_py()), "jumlah": _fmt(a[i].as_py()),
+                                     "selisih": _fmt(t[i].as_py() - a[i].as_py())})

@@ -1,0 +1,69 @@
+"""privasi: personal data must never be published (UU 27/2022 PDP, UU 23/2006 Adminduk).
+
+Findings show only masked values (`satudata.pribadi.mask_personal`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pyarrow.compute as pc
+
+from ..findings import Finding
+from ..model import Klasifikasi
+from ..pribadi import (
+    CANDIDATE,
+    emails_in,
+    mask_email,
+    mask_nik,
+    mask_phone,
+    niks_in,
+    personal_column,
+    phones_in,
+)
+from . import DatasetContext, dataset_check
+
+_DETECTORS: list[tuple[str, Callable[[str], list[str]], Callable[[str], str]]] = [
+    ("nik-terdeteksi", niks_in, mask_nik),
+    ("telepon-terdeteksi", phones_in, mask_phone),
+    ("email-terdeteksi", emails_in, mask_email),
+]
+
+
+@dataset_check
+def personal_values(ctx: DatasetContext) -> Iterator[Finding]:
+    """NIK / No. KK, phone numbers and e-mail addresses in any cell of any dataset."""
+    tabel = ctx.tabel
+    if tabel is None or tabel.num_rows == 0:
+        return
+    for position, name in enumerate(tabel.header):
+        values = tabel.table.column(position)
+        candidates = pc.match_substring_regex(values, CANDIDATE)
+        if not pc.any(candidates).as_py():
+            continue
+        rows = pc.indices_nonzero(candidates).to_pylist()
+        texts = pc.take(values, rows).to_pylist()
+        for code, find, mask in _DETECTORS:
+            hits = [(row, found[0]) for row, text in zip(rows, texts) if (found := find(text))]
+            if hits:
+                by_row = dict(hits)
+                yield from ctx.cells_at(list(by_row), name, code,
+                                        lambda i, m=mask, b=by_row: {"nilai": m(b[i])})
+
+
+@dataset_check
+def personal_columns(ctx: DatasetContext) -> Iterator[Finding]:
+    """Columns named like personal data, or declared personal, in an open dataset."""
+    meta = ctx.meta
+    if meta is None or meta.klasifikasi is not Klasifikasi.TERBUKA:
+        return
+    for index, kolom in enumerate(meta.kolom):
+        if kolom.data_pribadi is True:
+            reason = ("ditandai sebagai data pribadi", "is declared personal data")
+        elif kolom.data_pribadi is None and personal_column(kolom.nama):
+            reason = ("bernama seperti data pribadi", "is named like personal data")
+        else:
+            continue
+        yield ctx.meta_finding("kolom-data-pribadi", ("kolom", index, "nama"),
+                               f"kolom[{index}].nama", kolom=kolom.nama, alasan=reason[0],
+                               reason=reason[1])

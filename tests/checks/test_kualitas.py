@@ -1,0 +1,73 @@
+"""kualitas: each rule has a fixture that must NOT trigger it (the positives are in test_codes)."""
+
+from __future__ import annotations
+
+from .test_codes import CSV, DS, _csv, _min_rows, _with_sum_column, _with_total_rows, _years, codes
+
+
+def test_a_flat_series_that_legitimately_repeats_is_not_a_copy(repo):
+    _min_rows(repo, 2)
+    _csv(repo, _years({2022: [6, 8], 2023: [6, 8], 2024: [6, 8], 2025: [6, 8]}))
+    assert "periode-disalin" not in codes(repo)
+
+
+def test_an_updated_period_is_not_a_copy(repo):
+    _min_rows(repo, 2)
+    _csv(repo, _years({2023: [5, 7], 2024: [6, 8], 2025: [6, 9]}))
+    assert "periode-disalin" not in codes(repo)
+
+
+def test_copy_threshold_needs_enough_rows_by_default(repo):
+    _csv(repo, _years({2023: [5, 7], 2024: [6, 8], 2025: [6, 8]}))  # 2 pairs < default 5
+    assert "periode-disalin" not in codes(repo)
+
+
+def test_small_numbers_may_change_a_lot(repo):
+    _csv(repo, _years({2024: [1, 8], 2025: [40, 9]}))
+    assert "lonjakan-tidak-wajar" not in codes(repo)
+
+
+def test_jump_message_names_both_values_and_periods(repo):
+    from .test_codes import findings
+
+    _csv(repo, _years({2024: [150, 8], 2025: [1500, 9]}))
+    (jump,) = [f for f in findings(repo) if f.code == "lonjakan-tidak-wajar"]
+    assert jump.line == 4 and jump.column == "jumlah_puskesmas"
+    assert "150 (2024)" in jump.message() and "1.500 (2025)" in jump.message()
+
+
+def test_correct_total_rows_pass(repo):
+    _with_total_rows(repo, total=7)
+    assert "total-tidak-cocok" not in codes(repo)
+
+
+def test_wrong_total_reports_the_difference(repo):
+    from .test_codes import findings
+
+    _with_total_rows(repo, total=9)
+    (wrong,) = [f for f in findings(repo) if f.code == "total-tidak-cocok"]
+    assert "selisih 2" in wrong.message() and wrong.line == 4
+
+
+def test_correct_sum_column_passes(repo):
+    _with_sum_column(repo, "2025,12.71.01,3,1,2\n2024,12.71.01,2,,\n")
+    assert "jumlah-kolom-tidak-cocok" not in codes(repo)
+
+
+def test_zero_and_ordinary_text_are_not_placeholders(repo):
+    _csv(repo, "2024,12.71.01,0\n")
+    assert "nilai-pengganti" not in codes(repo)
+
+
+def test_placeholder_is_reported_instead_of_a_type_error(repo):
+    _csv(repo, "2024,12.71.01,N/A\n")
+    found = codes(repo)
+    assert "nilai-pengganti" in found and "tipe-tidak-sesuai" not in found
+
+
+def test_negative_values_allowed_in_non_count_measures(repo):
+    repo.replace(DS, "    ukuran: Jumlah\n", "    ukuran: Selisih\n")
+    repo.replace(DS, "    min: 0\n", "")
+    _csv(repo, "2024,12.71.01,-3\n")
+    assert "nilai-negatif" not in codes(repo)
+    assert repo.read(CSV)  # the data file is untouched

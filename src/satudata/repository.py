@@ -180,6 +180,14 @@ class Repository:
                                                      f"{name}.csv")
         return self._references[name]
 
+    def fulfilment(self) -> dict[str, list[str]]:
+        """Daftar Data code → ids of the datasets that declare they fulfil it."""
+        result: dict[str, list[str]] = {}
+        for entry in self.datasets.values():
+            if entry.meta is not None and entry.meta.daftar_data:
+                result.setdefault(entry.meta.daftar_data, []).append(entry.id)
+        return result
+
     @cached_property
     def daftar_index(self) -> dict:
         return {e.kode: e for e in self.daftar_data.entri} if self.daftar_data else {}

@@ -66,7 +66,7 @@ def daftar_data_entries(repo: Repository) -> Iterator[Finding]:
         return
     file = "metadata/daftar-data.yaml"
     opds = repo.organisasi.by_slug() if repo.organisasi else None
-    fulfilled = fulfilment(repo)
+    fulfilled = repo.fulfilment()
     seen: set[str] = set()
     for index, entri in enumerate(repo.daftar_data.entri):
         def line(i=index):  # computing YAML lines is only worth it for a finding
@@ -89,15 +89,6 @@ def daftar_data_entries(repo: Repository) -> Iterator[Finding]:
                 yield Finding("daftar-data-ganda", dataset=dataset_id,
                               file=repo.rel(repo.datasets[dataset_id].metadata_path),
                               params={"kode": kode, "lain": ", ".join(datasets)})
-
-
-def fulfilment(repo: Repository) -> dict[str, list[str]]:
-    """Daftar Data code → ids of the datasets that declare they fulfil it."""
-    result: dict[str, list[str]] = defaultdict(list)
-    for entry in repo.datasets.values():
-        if entry.meta is not None and entry.meta.daftar_data:
-            result[entry.meta.daftar_data].append(entry.id)
-    return dict(result)
 
 
 @dataset_check

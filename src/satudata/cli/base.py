@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
@@ -57,3 +58,18 @@ def repo_option(function):
 def command(name: str):
     """`click.command` with Indonesian help and usage."""
     return click.command(name, cls=Perintah, options_metavar="[OPSI]")
+
+
+def _parse_date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"'{value}' bukan tanggal TTTT-BB-HH") from exc
+
+
+def hari_ini_option(function):
+    return click.option("--hari-ini", "hari_ini", metavar="TTTT-BB-HH", callback=_parse_date,
+                        help="Tanggal acuan ketepatan waktu (bawaan: hari ini), agar hasil dapat "
+                             "diulang.")(function)

@@ -12,7 +12,7 @@ from ..findings import language
 from ..report import RENDERERS
 from ..repository import Repository
 from ..validation import default_jobs, validate
-from .base import command, repo_option
+from .base import command, hari_ini_option, repo_option
 
 
 @command("validate")
@@ -29,17 +29,18 @@ from .base import command, repo_option
               help="Bahasa pesan (bawaan: id, atau en bila LANG berbahasa Inggris).")
 @click.option("--semua-sel", is_flag=True,
               help="Tampilkan setiap sel bermasalah (bawaan: 20 contoh per kolom dan kode).")
+@hari_ini_option
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Tulis laporan ke berkas ini (selain ke layar untuk format text).")
 def validate_command(paths: tuple[str, ...], repo_root: Path, changed_since: str | None,
                      fmt: str, jobs: int | None, lang: str | None, semua_sel: bool,
-                     output: Path | None) -> int:
+                     hari_ini, output: Path | None) -> int:
     """Periksa data dan metadata terhadap prinsip Satu Data dan standar metadata BPS."""
     lang = language(lang)
     jobs = jobs or default_jobs()
     repo = Repository.load(repo_root, jobs)
     only = _selection(repo, paths, changed_since)
-    report = _run(repo, only, jobs, None if semua_sel else 20, fmt)
+    report = _run(repo, only, jobs, None if semua_sel else 20, fmt, hari_ini)
     text = RENDERERS[fmt](report, lang)
     if output is not None:
         from ..fsutil import write_atomic
@@ -64,13 +65,13 @@ def _selection(repo: Repository, paths: tuple[str, ...], changed_since: str | No
     return selected
 
 
-def _run(repo: Repository, only, jobs: int, cell_limit, fmt: str):
+def _run(repo: Repository, only, jobs: int, cell_limit, fmt: str, today):
     total = len(repo.datasets) if only is None else len(only)
     if fmt != "text" or total < 200 or not sys.stderr.isatty():
-        return validate(repo, only, jobs, cell_limit)
+        return validate(repo, only, jobs, cell_limit, today=today)
     from rich.progress import Progress
 
     with Progress(transient=True) as progress:
         task = progress.add_task("Memeriksa dataset", total=total)
-        return validate(repo, only, jobs, cell_limit,
+        return validate(repo, only, jobs, cell_limit, today=today,
                         progress=lambda n: progress.advance(task, n))

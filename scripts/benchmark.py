@@ -81,7 +81,7 @@ def write_csv(path: Path, rows: int, rng: random.Random) -> None:
     lines = ["tahun,kode_kecamatan,kategori,jumlah,persen"]
     for i in range(rows):
         # Keys (tahun, kecamatan, kategori) stay unique up to 2.1 million rows.
-        lines.append(f"{1925 + i // (21 * 1000)},{KECAMATAN[i % 21]},"
+        lines.append(f"{2025 - i // (21 * 1000)},{KECAMATAN[i % 21]},"
                      f"K{(i // 21) % 1000:04d},{rng.randint(0, 5000)},{rng.uniform(0, 100):.2f}")
     with open(path, "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")

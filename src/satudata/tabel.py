@@ -85,7 +85,7 @@ def read_tabel(data: bytes, *, dataset: str | None, file: str) -> ReadResult:
         return ReadResult(None, findings + [finding("berkas-kosong")])
     skipped: list[tuple[int, int]] = []
     try:
-        table = _parse(data, len(header), skipped)
+        table = _parse(data, len(header), skipped, quoted=b'"' in data)
     except pa.ArrowException as exc:
         detail = str(exc).splitlines()[0][:200]
         return ReadResult(None, findings + [finding("csv-rusak", None, detail=detail)])
@@ -132,7 +132,7 @@ def _foreign_separator(data: bytes) -> dict | None:
     return None
 
 
-def _parse(data: bytes, width: int, skipped: list[tuple[int, int]]) -> pa.Table:
+def _parse(data: bytes, width: int, skipped: list[tuple[int, int]], quoted: bool) -> pa.Table:
     def on_invalid(row: pacsv.InvalidRow) -> str:
         skipped.append((row.number or 0, row.actual_columns))
         return "skip"
@@ -144,7 +144,9 @@ def _parse(data: bytes, width: int, skipped: list[tuple[int, int]]) -> pa.Table:
         read_options=pacsv.ReadOptions(use_threads=False, skip_rows=1, column_names=names,
                                        block_size=1 << 24),
         parse_options=pacsv.ParseOptions(invalid_row_handler=on_invalid,
-                                         ignore_empty_lines=False, newlines_in_values=True),
+                                         ignore_empty_lines=False,
+                                         # only a quoted cell can hold a line break
+                                         newlines_in_values=quoted),
         convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
                                              strings_can_be_null=False),
     )

@@ -47,16 +47,19 @@ PLACEHOLDERS = ("-", "--", "---", "–", "—", ".", "n/a", "na", "n.a.", "#n/a"
 
 def placeholder_mask(values: pa.ChunkedArray) -> pa.ChunkedArray:
     """True where a cell holds a placeholder ('-', 'N/A', Excel errors …) instead of data."""
-    normalized = pc.utf8_lower(pc.utf8_trim_whitespace(values))
-    return pc.is_in(normalized, value_set=_placeholder_array())
+    return pc.is_in(pc.utf8_trim_whitespace(values), value_set=_placeholder_array())
 
 
 _PLACEHOLDER_ARRAY: list = []
 
 
 def _placeholder_array() -> pa.Array:
+    """Placeholders in the spellings people type (a set lookup is cheaper than lowercasing
+    every cell of every column)."""
     if not _PLACEHOLDER_ARRAY:
-        _PLACEHOLDER_ARRAY.append(pa.array(PLACEHOLDERS, pa.string()))
+        spellings = {f(p) for p in PLACEHOLDERS
+                     for f in (str.lower, str.upper, str.title, str.capitalize)}
+        _PLACEHOLDER_ARRAY.append(pa.array(sorted(spellings), pa.string()))
     return _PLACEHOLDER_ARRAY[0]
 
 

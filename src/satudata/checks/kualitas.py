@@ -37,10 +37,14 @@ def _fmt(number: float | None) -> str:
 
 @dataset_check
 def placeholders(ctx: DatasetContext) -> Iterator[Finding]:
+    """Placeholders in text columns (typed columns: see struktur, where they fail the type)."""
     tabel = ctx.tabel
     if tabel is None or tabel.num_rows == 0:
         return
+    typed = {k.nama for k in ctx.meta.kolom if k.tipe is not Tipe.TEKS} if ctx.meta else set()
     for position, name in enumerate(tabel.header):
+        if name in typed:
+            continue
         values = tabel.table.column(position)
         yield from ctx.bad_cells(placeholder_mask(values), name, "nilai-pengganti",
                                  lambda i, v=values: {"nilai": short(v[i])})
@@ -169,9 +173,15 @@ def total_rows(ctx: DatasetContext) -> Iterator[Finding]:
     counts = [k for k in meta.ukuran_kolom if k.tipe is Tipe.BILANGAN_BULAT
               and tabel.column(k.nama) is not None]
     keys = [n for n in meta.kunci if tabel.column(n) is not None]
-    for dim in (k for k in meta.kolom if k.nama in keys and k.peran is Peran.DIMENSI):
-        is_total = pc.match_substring_regex(tabel.column(dim.nama), _TOTAL_LABEL)
-        if counts and pc.any(is_total).as_py():
+    # A coded column (referensi) cannot hold a 'Jumlah' label without failing referensi.
+    for dim in (k for k in meta.kolom if k.nama in keys and k.peran is Peran.DIMENSI
+                and k.referensi is None):
+        values = tabel.column(dim.nama)
+        if not counts or not any(pc.any(pc.starts_with(values, label, ignore_case=True)).as_py()
+                                 for label in ("jumlah", "total")):
+            continue  # cheap prefix test first; the regex only where a label may be
+        is_total = pc.match_substring_regex(values, _TOTAL_LABEL)
+        if pc.any(is_total).as_py():
             group = _join_key(tabel, [n for n in keys if n != dim.nama], tabel.num_rows)
             for kolom in counts:
                 yield from _total_mismatches(ctx, dim.nama, kolom.nama, group, is_total)

@@ -30,6 +30,14 @@ _DETECTORS: list[tuple[str, Callable[[str], list[str]], Callable[[str], str]]] =
 ]
 
 
+def _may_hold_personal_data(values) -> bool:
+    """Cheap test before the regex: an '@', or a cell long enough for a phone number."""
+    if pc.any(pc.match_substring(values, "@")).as_py():
+        return True
+    longest = pc.max(pc.utf8_length(values)).as_py()
+    return longest is not None and longest >= 9
+
+
 @dataset_check
 def personal_values(ctx: DatasetContext) -> Iterator[Finding]:
     """NIK / No. KK, phone numbers and e-mail addresses in any cell of any dataset."""
@@ -38,6 +46,8 @@ def personal_values(ctx: DatasetContext) -> Iterator[Finding]:
         return
     for position, name in enumerate(tabel.header):
         values = tabel.table.column(position)
+        if not _may_hold_personal_data(values):
+            continue
         candidates = pc.match_substring_regex(values, CANDIDATE)
         if not pc.any(candidates).as_py():
             continue

@@ -194,8 +194,12 @@ def _type_findings(ctx, kolom: Kolom, values, bad_type) -> Iterator[Finding]:
     name, tipe = kolom.nama, kolom.tipe
     if not pc.any(bad_type).as_py():
         return
-    # A placeholder ('-', 'N/A', #DIV/0!) gets its own, more useful finding (kualitas).
-    bad_type = pc.and_not(bad_type, placeholder_mask(values))
+    # A placeholder ('-', 'N/A', #DIV/0!) gets its own, more useful finding (kualitas family);
+    # in a typed column it can only be among the cells that failed the type.
+    placeholder = pc.and_(bad_type, placeholder_mask(values))
+    yield from ctx.bad_cells(placeholder, name, "nilai-pengganti",
+                             lambda i: {"nilai": short(values[i])})
+    bad_type = pc.and_not(bad_type, placeholder)
     if tipe in (Tipe.BILANGAN, Tipe.BILANGAN_BULAT):
         locale = pc.and_(bad_type, pc.match_substring_regex(values, _LOCALE_NUMBER))
         yield from ctx.bad_cells(locale, name, "desimal-koma", lambda i: {
@@ -246,6 +250,16 @@ def _as_float(values, ok):
 
 def _bounds(ctx, kolom: Kolom, values, ok) -> Iterator[Finding]:
     if kolom.min is None and kolom.maks is None:
+        return
+    if kolom.min == 0 and kolom.maks is None and kolom.tipe in _NUMERIC:
+        # The common `min: 0` of counts: a valid number is below zero iff it starts with '-'
+        # and is not a signed zero; no cast needed.
+        negative = pc.and_(ok, pc.starts_with(values, "-"))
+        if not pc.any(negative).as_py():
+            return
+        below = pc.and_not(negative, pc.match_substring_regex(values, r"^-[0.]*([eE].*)?$"))
+        yield from ctx.bad_cells(below, kolom.nama, "di-bawah-minimum",
+                                 lambda i: {"nilai": short(values[i]), "batas": 0})
         return
     typed, convert = _comparable(values, kolom, ok)
     if typed is None:

@@ -8,6 +8,7 @@ where). Row numbers count the header as row 1, like frictionless' `rowNumber`.
 from __future__ import annotations
 
 import bisect
+import codecs
 import csv
 import io
 from dataclasses import dataclass, field
@@ -96,17 +97,28 @@ def read_tabel(data: bytes, *, dataset: str | None, file: str) -> ReadResult:
 
 
 def _encoding_finding(data: bytes, finding) -> Finding | None:
-    try:
-        data.decode("utf-8")
+    position = _first_invalid_utf8(data)
+    if position is None:
         return None
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+    line = data.count(b"\n", 0, position) + 1
     try:
         data.decode("cp1252")
         guess_id, guess_en = "; tampaknya Windows-1252 dari Excel", "; it looks like Windows-1252"
     except UnicodeDecodeError:
         guess_id = guess_en = ""
     return finding("encoding-bukan-utf8", line, baris=line, dugaan=guess_id, guess=guess_en)
+
+
+def _first_invalid_utf8(data: bytes, chunk: int = 1 << 20) -> int | None:
+    """Offset of the first byte that is not valid UTF-8, decoding in chunks so that a large
+    file is never held twice in memory."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    for start in range(0, len(data), chunk):
+        try:
+            decoder.decode(data[start:start + chunk], final=start + chunk >= len(data))
+        except UnicodeDecodeError as exc:
+            return start + exc.start
+    return None
 
 
 def _first_line(data: bytes) -> str:

@@ -7,6 +7,7 @@ import sys
 import click
 
 from .base import Grup
+from .build import build_command, serve_command
 from .kinerja import kinerja_command
 from .kode import kode_command
 from .list import list_command
@@ -14,7 +15,8 @@ from .schema import schema_command
 from .validate import validate_command
 
 # Command modules register themselves here; the work lives elsewhere in the package.
-COMMANDS = [list_command, validate_command, kinerja_command, schema_command, kode_command]
+COMMANDS = [validate_command, build_command, serve_command, list_command, kinerja_command,
+            schema_command, kode_command]
 
 
 @click.group(cls=Grup, context_settings={"max_content_width": 100}, options_metavar="[OPSI]",

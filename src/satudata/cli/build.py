@@ -1,0 +1,51 @@
+"""`satudata build` and `satudata serve`: the public catalog site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..situs.bangun import BuildError, build
+from ..validation import default_jobs
+from .base import command, repo_option
+
+
+@command("build")
+@repo_option
+@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="Folder hasil (bawaan: public/ di repositori).")
+@click.option("--timpa", is_flag=True,
+              help="Boleh menimpa folder hasil yang bukan hasil `satudata build`.")
+def build_command(repo_root: Path, output: Path | None, timpa: bool) -> int:
+    """Validasi lalu bangun situs katalog data publik (MkDocs Material)."""
+    output = output or repo_root / "public"
+    try:
+        result = build(repo_root, output, timpa=timpa, jobs=default_jobs())
+    except BuildError as exc:
+        if exc.report is not None:
+            from ..report import render_text
+
+            click.echo(render_text(exc.report), nl=False)
+        click.echo(f"Galat: {exc}", err=True)
+        return 1
+    situs = result.situs
+    click.echo(f"Katalog dibangun di {result.output}: {len(situs.terbitan)} dataset terbit, "
+               f"{len(situs.tertahan)} hanya metadata, {result.pages} halaman.")
+    return 0
+
+
+@command("serve")
+@repo_option
+@click.option("--alamat", default="127.0.0.1:8000", show_default=True,
+              help="Alamat dan port pratinjau.")
+def serve_command(repo_root: Path, alamat: str) -> int:
+    """Pratinjau katalog secara langsung; halaman diperbarui saat data atau metadata diubah."""
+    from ..situs.pratinjau import serve
+
+    try:
+        serve(repo_root, alamat)
+    except BuildError as exc:
+        click.echo(f"Galat: {exc}", err=True)
+        return 1
+    return 0

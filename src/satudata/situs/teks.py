@@ -1,0 +1,68 @@
+"""Jinja2 environment and filters for the site's Markdown templates.
+
+Autoescape is on for every template; `md` additionally neutralises Markdown syntax so metadata
+text is always shown as text (a `[x](javascript:…)` in a description must not become a link).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+# One entity table for HTML and Markdown syntax, applied in one pass (two passes would
+# re-escape each other's ampersands and hashes).
+_ENTITIES = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#!|~=&<>\"'"}
+BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+         "September", "Oktober", "November", "Desember"]
+
+
+def md(value: object) -> Markup:
+    """Text safe in Markdown and HTML: escaped, Markdown punctuation as entities, one line."""
+    text = " ".join(("" if value is None else str(value)).split())
+    return Markup("".join(_ENTITIES.get(c, c) for c in text))
+
+
+def angka(value: object) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    return f"{int(value):,}".replace(",", ".")
+
+
+def persen(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}%".replace(".", ",")
+
+
+def tanggal(value: dt.date | dt.datetime | str | None) -> str:
+    if value is None:
+        return "tidak diketahui"
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value[:10])
+    return f"{value.day} {BULAN[value.month - 1]} {value.year}"
+
+
+def ukuran_berkas(size: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}".replace(".", ",")
+        size /= 1024
+    return str(size)
+
+
+def yaml_string(value: object) -> Markup:
+    """A front-matter value: JSON strings are valid YAML and need no further escaping."""
+    return Markup(json.dumps("" if value is None else str(value), ensure_ascii=False))
+
+
+def environment(templates: Path) -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                             trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(md=md, angka=angka, persen=persen, tanggal=tanggal,
+                       ukuran_berkas=ukuran_berkas, yaml_string=yaml_string)
+    return env

@@ -1,0 +1,151 @@
+"""Downloads of a published dataset: CSV (the committed bytes), XLSX, JSON, with sha256.
+
+Every file is byte-identical across builds of one commit: dates come from git and the XLSX
+zip is re-packed with fixed timestamps (openpyxl stamps the clock into it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+
+from ..model import Dataset, Tipe
+from ..tabel import read_tabel
+from .model import Berkas, Terbitan
+
+MEDIATYPES = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
+    "datapackage": "application/json",
+}
+# Cells starting with these are formulas to a spreadsheet (CSV/formula injection, OWASP).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_file(docs: Path, relative: str, data: bytes, kind: str) -> Berkas:
+    path = docs / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return Berkas(kind, relative, sha256(data), len(data), MEDIATYPES[kind])
+
+
+def typed_rows(t: Terbitan) -> tuple[list[str], list[list]]:
+    """Header and rows with values converted to the declared types (empty cells → None)."""
+    data = t.entry.data_path.read_bytes()
+    tabel = read_tabel(data, dataset=t.id, file="").tabel
+    converters = [_converter(t.meta, name) for name in tabel.header]
+    columns = [c.to_pylist() for c in tabel.table.columns]
+    rows = [[convert(value) for convert, value in zip(converters, row)] for row in zip(*columns)]
+    return tabel.header, rows
+
+
+def _converter(meta: Dataset, name: str):
+    kolom = meta.column(name)
+    tipe = kolom.tipe if kolom else Tipe.TEKS
+
+    def convert(value: str):
+        if value == "":
+            return None
+        try:
+            if tipe in (Tipe.BILANGAN_BULAT, Tipe.TAHUN):
+                return int(value)
+            if tipe is Tipe.BILANGAN:
+                return float(value)
+            if tipe is Tipe.BOOLEAN:
+                return value in ("true", "True", "TRUE", "1")
+        except ValueError:
+            return value  # published data are valid; keep the text rather than guess
+        return value
+
+    return convert
+
+
+def json_bytes(t: Terbitan, header: list[str], rows: list[list]) -> bytes:
+    document = {"dataset": t.id, "judul": t.meta.judul, "kolom": header,
+                "data_contoh": t.meta.data_contoh,
+                "data": [dict(zip(header, row)) for row in rows]}
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def xlsx_bytes(t: Terbitan, header: list[str], rows: list[list], when: dt.datetime) -> bytes:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("data")
+    sheet.append([_text_cell(sheet, name) for name in header])
+    for row in rows:
+        sheet.append([_text_cell(sheet, v) if isinstance(v, str) else v for v in row])
+    about = workbook.create_sheet("metadata")
+    for key, value in _metadata_rows(t):
+        about.append([_text_cell(about, key), _text_cell(about, value)])
+    workbook.properties.created = workbook.properties.modified = when.replace(tzinfo=None)
+    workbook.properties.creator = t.opd.nama if t.opd else t.meta.produsen
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return _reproducible(buffer.getvalue(), when)
+
+
+def _text_cell(sheet, value: str) -> WriteOnlyCell:
+    """A cell that is always text: never evaluated as a formula, even when it looks like one."""
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    if value.startswith(_FORMULA_START):
+        cell.quotePrefix = True
+    return cell
+
+
+def _metadata_rows(t: Terbitan) -> list[tuple[str, str]]:
+    meta = t.meta
+    rows = [("id", meta.id), ("judul", meta.judul), ("deskripsi", meta.deskripsi),
+            ("produsen", t.opd.nama if t.opd else meta.produsen), ("sumber", meta.sumber),
+            ("frekuensi", meta.frekuensi.value), ("klasifikasi", meta.klasifikasi.value)]
+    if meta.data_contoh:
+        rows.append(("catatan", "DATA CONTOH: angka ilustrasi, bukan angka resmi."))
+    if meta.catatan:
+        rows.append(("catatan", meta.catatan))
+    return rows
+
+
+def _reproducible(data: bytes, when: dt.datetime) -> bytes:
+    """Re-pack the XLSX with fixed zip timestamps and `when` as its modified date: openpyxl
+    stamps the current time into both, which would make every build differ."""
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in sorted(source.infolist(), key=lambda i: i.filename):
+            content = source.read(item.filename)
+            if item.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(<)",
+                                 lambda m: m.group(1) + stamp + m.group(2), content)
+            info = zipfile.ZipInfo(item.filename, _ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, content)
+    return out.getvalue()
+
+
+def write_downloads(t: Terbitan, docs: Path, when: dt.datetime) -> list[list]:
+    """Write CSV, XLSX and JSON of `t` under docs/unduh/<opd>/<slug>/; returns typed rows."""
+    folder = f"unduh/{t.id}"
+    slug = t.meta.slug
+    t.berkas["csv"] = write_file(docs, f"{folder}/{slug}.csv", t.entry.data_path.read_bytes(),
+                                 "csv")
+    header, rows = typed_rows(t)
+    t.berkas["xlsx"] = write_file(docs, f"{folder}/{slug}.xlsx",
+                                  xlsx_bytes(t, header, rows, when), "xlsx")
+    t.berkas["json"] = write_file(docs, f"{folder}/{slug}.json", json_bytes(t, header, rows),
+                                  "json")
+    return rows

@@ -40,6 +40,8 @@
       s.addEventListener("change", apply);
     });
     text.addEventListener("input", apply);
+    var form = document.getElementById("filter-katalog");
+    if (form) { form.addEventListener("submit", function (e) { e.preventDefault(); }); }
     apply();
   }
   if (document.readyState === "loading") {

@@ -82,16 +82,17 @@ def test_no_closed_dataset_data_reaches_the_output(built):
                 assert not any(row in text for row in sample), (dataset_id, path)
 
 
-def test_xlsx_neutralises_formulas(built):
+def test_xlsx_and_json_downloads_hold_the_typed_data(built):
     from openpyxl import load_workbook
 
     _, result = built
-    book = load_workbook(result.output / "unduh/dinkes/puskesmas/puskesmas.xlsx")
-    sheet = book["data"]
-    assert [c.value for c in sheet[1]] == [
-        "tahun", "kode_kecamatan", "nama_puskesmas", "jumlah_puskesmas", "jumlah_rawat_inap"] \
-        or sheet.max_row > 1
-    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+    folder = result.output / "unduh/dinkes/puskesmas"
+    header = (folder / "puskesmas.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    sheet = load_workbook(folder / "puskesmas.xlsx")["data"]
+    assert [c.value for c in sheet[1]] == header
+    document = json.loads((folder / "puskesmas.json").read_text(encoding="utf-8"))
+    assert document["kolom"] == header and isinstance(document["data"][0]["tahun"], int)
+    assert sheet.max_row == len(document["data"]) + 1
 
 
 def test_second_build_is_byte_identical_and_failed_build_keeps_previous(built, tmp_path):

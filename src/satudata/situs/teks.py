@@ -7,6 +7,7 @@ text is always shown as text (a `[x](javascript:…)` in a description must not 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from pathlib import Path
 
@@ -54,9 +55,17 @@ def ukuran_berkas(size: int) -> str:
     return str(size)
 
 
-def yaml_string(value: object) -> Markup:
-    """A front-matter value: JSON strings are valid YAML and need no further escaping."""
-    return Markup(json.dumps("" if value is None else str(value), ensure_ascii=False))
+def front_matter(value: object) -> Markup:
+    """A front-matter value. MkDocs themes print page meta without escaping (also inside
+    attributes such as <meta content="…">), so the text is HTML-escaped here, then written as a
+    JSON string, which is valid YAML."""
+    text = html.escape(" ".join(("" if value is None else str(value)).split()), quote=True)
+    return Markup(json.dumps(text, ensure_ascii=False))
+
+
+def raw_front_matter(value: str) -> Markup:
+    """A front-matter value already safe for its place (the JSON-LD script body)."""
+    return Markup(json.dumps(value, ensure_ascii=False))
 
 
 def environment(templates: Path) -> jinja2.Environment:
@@ -64,5 +73,6 @@ def environment(templates: Path) -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters.update(md=md, angka=angka, persen=persen, tanggal=tanggal,
-                       ukuran_berkas=ukuran_berkas, yaml_string=yaml_string)
+                       ukuran_berkas=ukuran_berkas, front_matter=front_matter,
+                       raw_front_matter=raw_front_matter)
     return env

@@ -132,3 +132,30 @@ def test_no_outside_requests_in_pages(built):
         assert not re.search(r'<(script|img|iframe)[^>]+src="(https?:)?//', html), page
         assert not re.search(r'<link[^>]+rel="(stylesheet|preconnect|preload|icon|'
                              r'dns-prefetch)"[^>]+href="(https?:)?//', html), page
+
+
+def test_emitted_packages_pass_frictionless_and_feeds_parse(built):
+    import xml.etree.ElementTree as ET
+
+    import frictionless
+
+    _, result = built
+    site = result.output
+    assert frictionless.validate(str(site / "unduh/dinkes/puskesmas/datapackage.json")).valid
+    catalog = frictionless.validate(str(site / "datapackage.json"))
+    assert catalog.valid, catalog.flatten(["type", "note"])[:5]
+    dcat = json.loads((site / "dcat.jsonld").read_text(encoding="utf-8"))
+    pod = json.loads((site / "data.json").read_text(encoding="utf-8"))
+    assert len(pod["dataset"]) == len(result.situs.terbitan) == 34
+    assert "@context" in dcat and json.dumps(dcat).count("dcat:Dataset") >= 34
+    entries = ET.parse(site / "feed.xml").getroot().findall("{http://www.w3.org/2005/Atom}entry")
+    assert len(entries) == 34
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "dataset/dinkes/puskesmas/" in sitemap
+
+
+def test_search_index_holds_titles_not_data_rows(built):
+    _, result = built
+    index = (result.output / "search/search_index.json").read_text(encoding="utf-8")
+    assert "Kunjungan Pasien Puskesmas" in index
+    assert "Puskesmas Simpang Tanjung" not in index  # a preview-table value

@@ -17,6 +17,7 @@ def timeliness(ctx: DatasetContext) -> Iterator[Finding]:
     latest = ctx.periods[-1] if ctx.periods else None
     result = assess(meta, latest, ctx.today, ctx.settings.hari_peringatan_jatuh_tempo)
     ctx.facts["kebaruan"] = result.to_dict()
+    ctx.facts["periode_pertama"] = ctx.periods[0] if ctx.periods else None
     params = {"periode": latest, "tenggat": result.tenggat.isoformat() if result.tenggat else "",
               "hari": result.hari}
     if result.status == TERLAMBAT:

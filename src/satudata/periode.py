@@ -33,7 +33,6 @@ def period_end(value: str) -> dt.date | None:
 
 def latest_period(csv_path: Path, column: str) -> str | None:
     """The latest value of a period column, read with pyarrow (only that column is parsed)."""
-    import pyarrow.compute as pc
     from pyarrow import csv as pacsv, lib
 
     try:

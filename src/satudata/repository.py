@@ -17,7 +17,7 @@ from typing import TypeVar
 import pyarrow as pa
 from pydantic import BaseModel, ValidationError
 
-from . import codes  # noqa: F401  (registers the finding codes)
+from . import codes as _codes  # noqa: F401  (registers the finding codes)
 from .findings import Finding
 from .model import DaftarData, Dataset, Organisasi, Portal, Referensi
 from .model.base import SLUG_PATTERN

@@ -246,7 +246,7 @@ def test_pod_data_json_has_every_required_field(situs):
     assert (puskesmas["modified"], menara["modified"]) == ("2026-02-20", "2026-03-02")
     assert puskesmas["accrualPeriodicity"] == "R/P1Y" and menara["accrualPeriodicity"] == "R/P6M"
     assert menara["keyword"] == ["menara", "bts", "komunikasi", "Teknologi"]
-    assert "temporal" not in puskesmas  # only the latest period is known
+    assert puskesmas["temporal"] == "2024-01-01/2025-12-31"  # first and last period
 
 
 def test_pod_contact_without_any_e_mail(repo):
@@ -258,6 +258,7 @@ def test_pod_contact_without_any_e_mail(repo):
 
 def test_period_range_when_the_first_period_is_known(situs):
     t = _by_id(situs, "dinkes/puskesmas")
+    t.facts["periode_pertama"] = None  # only the latest period known: an open interval
     assert feeds.schema_org(situs, t)["temporalCoverage"] == "../2025"
     t.facts["periode_pertama"] = "2024"
     assert feeds.schema_org(situs, t)["temporalCoverage"] == "2024/2025"

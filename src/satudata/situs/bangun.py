@@ -10,9 +10,12 @@ import contextlib
 import datetime as dt
 import json
 import logging
+import multiprocessing
 import os
 import shutil
 import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +46,7 @@ class BuildResult:
     output: Path
     situs: Situs
     pages: int
+    phases: dict[str, float]  # seconds per phase, for the benchmark
 
 
 def site_date(git: GitInfo) -> dt.date:
@@ -62,42 +66,93 @@ def build(root: Path, output: Path, *, timpa: bool = False, jobs: int = 1,
     _check_output(output, timpa)
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".satudata-build-", dir=output.parent))
+    phases: dict[str, float] = {}
     try:
-        situs = render(root, staging, jobs=jobs)
+        situs = render(root, staging, jobs=jobs, phases=phases)
         config = _mkdocs_config(situs, staging)
-        _run_mkdocs(config, strict, _when(situs))
+        with _timed(phases, "mkdocs"):
+            _run_mkdocs(config, strict, _when(situs))
         _write_marker(situs, staging / "site")
         pages = sum(1 for _ in (staging / "docs").rglob("*.md"))
         _swap(staging / "site", output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return BuildResult(output, situs, pages)
+    return BuildResult(output, situs, pages, phases)
 
 
-def render(root: Path, staging: Path, *, jobs: int = 1, allow_errors: bool = False) -> Situs:
+@contextlib.contextmanager
+def _timed(phases: dict[str, float] | None, name: str):
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        if phases is not None:
+            phases[name] = phases.get(name, 0.0) + time.perf_counter() - started
+
+
+def render(root: Path, staging: Path, *, jobs: int = 1, allow_errors: bool = False,
+           phases: dict[str, float] | None = None) -> Situs:
     """Validate and write every page, download and feed into staging/docs. With
     `allow_errors` (live preview) datasets with errors are left out instead of stopping."""
-    repo = Repository.load(root, jobs)
+    with _timed(phases, "muat"):
+        repo = Repository.load(root, jobs)
+        git = read_git(root)
     if repo.portal is None:
         raise BuildError("metadata/portal.yaml tidak ada atau tidak sah; jalankan "
                          "`satudata validate`.")
-    git = read_git(root)
     tanggal = site_date(git)
-    report = validate(repo, jobs=jobs, today=tanggal)
+    with _timed(phases, "validasi"):
+        report = validate(repo, jobs=jobs, today=tanggal)
     if not report.ok and not allow_errors:
         raise BuildError("Validasi menemukan galat; katalog tidak dibangun.", report)
     situs = build_model(repo, report, git, tanggal)
     docs = staging / "docs"
     shutil.rmtree(docs, ignore_errors=True)
     when = _when(situs)
-    rows = {t.id: write_downloads(t, docs, when) for t in situs.terbitan}
-    for t in situs.terbitan:
-        package = _json_bytes(feeds.dataset_package(situs, t))
-        t.berkas["datapackage"] = write_file(docs, f"unduh/{t.id}/datapackage.json", package,
-                                             "datapackage")
-    Halaman(situs, docs).render_all(rows)
-    _write_feeds(situs, docs)
+    with _timed(phases, "unduhan"):
+        rows = {}
+        for t, (berkas, data) in zip(situs.terbitan, _map_downloads(situs, docs, when, jobs)):
+            t.berkas, rows[t.id] = berkas, data
+    with _timed(phases, "halaman"):
+        Halaman(situs, docs).render_all(rows)
+        _write_feeds(situs, docs)
     return situs
+
+
+_PARALLEL_MIN = 100
+_SHARED: tuple | None = None
+
+
+def _downloads(t, situs: Situs, docs: Path, when: dt.datetime):
+    """Write one dataset's files (CSV, XLSX, JSON, datapackage.json): (berkas, typed rows)."""
+    data = write_downloads(t, docs, when)
+    package = _json_bytes(feeds.dataset_package(situs, t))
+    t.berkas["datapackage"] = write_file(docs, f"unduh/{t.id}/datapackage.json", package,
+                                         "datapackage")
+    return t.berkas, data
+
+
+def _downloads_chunk(indices: list[int]) -> list:
+    situs, docs, when = _SHARED
+    return [_downloads(situs.terbitan[i], situs, docs, when) for i in indices]
+
+
+def _map_downloads(situs: Situs, docs: Path, when: dt.datetime, jobs: int) -> list:
+    """Downloads are independent per dataset and cost most of the build before MkDocs:
+    spread them over forked processes."""
+    count = len(situs.terbitan)
+    if jobs <= 1 or count < _PARALLEL_MIN:
+        return [_downloads(t, situs, docs, when) for t in situs.terbitan]
+    global _SHARED
+    _SHARED = (situs, docs, when)
+    size = -(-count // (jobs * 4))
+    chunks = [list(range(i, min(i + size, count))) for i in range(0, count, size)]
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            return [item for chunk in pool.map(_downloads_chunk, chunks) for item in chunk]
+    finally:
+        _SHARED = None
 
 
 def _check_output(output: Path, timpa: bool) -> None:

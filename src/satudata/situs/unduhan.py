@@ -1,25 +1,20 @@
 """Downloads of a published dataset: CSV (the committed bytes), XLSX, JSON, with sha256.
 
-Every file is byte-identical across builds of one commit: dates come from git and the XLSX
-zip is re-packed with fixed timestamps (openpyxl stamps the clock into it).
+Every file is byte-identical across builds of one commit: dates come from git, and the XLSX
+writer (situs/xlsx.py) uses fixed zip timestamps.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import json
-import re
-import zipfile
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 
 from ..model import Dataset, Tipe
 from ..tabel import read_tabel
 from .model import Berkas, Terbitan
+from .xlsx import xlsx
 
 MEDIATYPES = {
     "csv": "text/csv",
@@ -27,9 +22,6 @@ MEDIATYPES = {
     "json": "application/json",
     "datapackage": "application/json",
 }
-# Cells starting with these are formulas to a spreadsheet (CSV/formula injection, OWASP).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 def sha256(data: bytes) -> str:
@@ -82,28 +74,9 @@ def json_bytes(t: Terbitan, header: list[str], rows: list[list]) -> bytes:
 
 
 def xlsx_bytes(t: Terbitan, header: list[str], rows: list[list], when: dt.datetime) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("data")
-    sheet.append([_text_cell(sheet, name) for name in header])
-    for row in rows:
-        sheet.append([_text_cell(sheet, v) if isinstance(v, str) else v for v in row])
-    about = workbook.create_sheet("metadata")
-    for key, value in _metadata_rows(t):
-        about.append([_text_cell(about, key), _text_cell(about, value)])
-    workbook.properties.created = workbook.properties.modified = when.replace(tzinfo=None)
-    workbook.properties.creator = t.opd.nama if t.opd else t.meta.produsen
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return _reproducible(buffer.getvalue(), when)
-
-
-def _text_cell(sheet, value: str) -> WriteOnlyCell:
-    """A cell that is always text: never evaluated as a formula, even when it looks like one."""
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.data_type = "s"
-    if value.startswith(_FORMULA_START):
-        cell.quotePrefix = True
-    return cell
+    creator = t.opd.nama if t.opd else t.meta.produsen
+    metadata = [["isian", "nilai"], *[list(pair) for pair in _metadata_rows(t)]]
+    return xlsx({"data": [header, *rows], "metadata": metadata}, creator, when)
 
 
 def _metadata_rows(t: Terbitan) -> list[tuple[str, str]]:
@@ -116,25 +89,6 @@ def _metadata_rows(t: Terbitan) -> list[tuple[str, str]]:
     if meta.catatan:
         rows.append(("catatan", meta.catatan))
     return rows
-
-
-def _reproducible(data: bytes, when: dt.datetime) -> bytes:
-    """Re-pack the XLSX with fixed zip timestamps and `when` as its modified date: openpyxl
-    stamps the current time into both, which would make every build differ."""
-    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in sorted(source.infolist(), key=lambda i: i.filename):
-            content = source.read(item.filename)
-            if item.filename == "docProps/core.xml":
-                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(<)",
-                                 lambda m: m.group(1) + stamp + m.group(2), content)
-            info = zipfile.ZipInfo(item.filename, _ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, content)
-    return out.getvalue()
 
 
 def write_downloads(t: Terbitan, docs: Path, when: dt.datetime) -> list[list]:

@@ -8,6 +8,7 @@ import click
 
 from .base import Grup
 from .build import build_command, serve_command
+from .diff import diff_command
 from .kinerja import kinerja_command
 from .kode import kode_command
 from .list import list_command
@@ -15,7 +16,8 @@ from .schema import schema_command
 from .validate import validate_command
 
 # Command modules register themselves here; the work lives elsewhere in the package.
-COMMANDS = [validate_command, build_command, serve_command, list_command, kinerja_command,
+COMMANDS = [validate_command, diff_command, build_command, serve_command, list_command,
+            kinerja_command,
             schema_command, kode_command]
 
 

@@ -1,0 +1,28 @@
+"""`satudata diff BASE [HEAD]`: what a pull request changes, for the reviewer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..report.selisih import render_diff_markdown, render_diff_text
+from ..selisih import DiffError, diff_revisions
+from .base import command, repo_option
+
+
+@command("diff")
+@click.argument("base")
+@click.argument("head", required=False)
+@repo_option
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text",
+              show_default=True, help="Bentuk keluaran.")
+def diff_command(base: str, head: str | None, repo_root: Path, fmt: str) -> int:
+    """Ringkasan perubahan per dataset antara BASE dan HEAD (bawaan: direktori kerja)."""
+    try:
+        selisih = diff_revisions(repo_root, base, head)
+    except DiffError as exc:
+        raise click.UsageError(f"git: {exc}") from exc
+    render = render_diff_markdown if fmt == "markdown" else render_diff_text
+    click.echo(render(selisih), nl=False)
+    return 0 if selisih.ok else 1

@@ -46,6 +46,11 @@ def governance(root: Path, datasets: list[str]) -> None:
          "pilar": "sektoral", "frekuensi": "tahunan"} for i, d in enumerate(datasets)]}))
     (meta / "referensi" / "referensi.yaml").write_text(yaml.safe_dump({"tabel": [
         {"nama": "wilayah", "judul": "Wilayah", "sumber": "Kepmendagri"}]}))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from satudata.codeowners import render_codeowners
+    from satudata.repository import Repository
+
+    (root / "CODEOWNERS").write_text(render_codeowners(Repository.load(root)))
     rows = ["kode,nama,tingkat,kode_induk", "12.71,Kota,kabupaten_kota,12"]
     rows += [f"{k},Kecamatan {k},kecamatan,12.71" for k in KECAMATAN]
     (meta / "referensi" / "wilayah.csv").write_text("\n".join(rows) + "\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import zlib
 from pathlib import Path
 
 from .repository import Repository
@@ -58,3 +59,19 @@ def _relative(repo: Repository, path: str) -> str:
 
 def _under(file: str, target: str) -> bool:
     return target in ("", ".") or file == target or file.startswith(target.rstrip("/") + "/")
+
+
+def shard_of(dataset_ids, index: int, count: int) -> set[str]:
+    """The datasets of shard `index` (1-based) of `count`: a stable hash, so a dataset stays in
+    its shard when others are added or removed."""
+    return {d for d in dataset_ids if zlib.crc32(d.encode()) % count == index - 1}
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    try:
+        index, count = (int(part) for part in text.split("/"))
+    except ValueError:
+        raise ValueError(f"'{text}' bukan bentuk i/N, mis. 1/4") from None
+    if not 1 <= index <= count:
+        raise ValueError(f"'{text}': i harus antara 1 dan N")
+    return index, count

@@ -53,13 +53,14 @@ class Report:
 def validate(repo: Repository, only: Iterable[str] | None = None, jobs: int = 1,
              cell_limit: int | None = DEFAULT_CELL_LIMIT,
              progress: Callable[[int], None] | None = None,
-             today: dt.date | None = None) -> Report:
+             today: dt.date | None = None, repository_checks: bool = True) -> Report:
     """Validate `only` these datasets (default all) plus the repository-level checks.
     `today` fixes the date timeliness is judged against, for reproducible reports."""
     started = time.perf_counter()
     today = today or dt.date.today()
     selected = list(repo.datasets) if only is None else [d for d in repo.datasets if d in set(only)]
-    findings = _repository_findings(repo, None if only is None else set(selected))
+    findings = (_repository_findings(repo, None if only is None else set(selected))
+                if repository_checks else [])
     facts: dict[str, dict] = {}
     for dataset_id, dataset_findings, dataset_facts in _run_datasets(
             repo, selected, jobs, cell_limit, today):

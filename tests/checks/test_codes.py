@@ -114,6 +114,8 @@ TRIGGERS = {
     "daftar-data-belum-terpenuhi": lambda r: None,
     "walidata-tidak-dikenal": lambda r: r.replace("metadata/portal.yaml", "opd: diskominfo",
                                                   "opd: kominfo"),
+    "codeowners-tidak-sinkron": lambda r: r.replace("metadata/organisasi.yaml",
+                                                    'tim: "@contoh/dinkes"', 'tim: "@contoh/kes"'),
     "kolom-rujukan-tidak-dikenal": lambda r: r.replace(DS, "    min: 0\n",
                                                        "    min: 0\n    jumlah_dari: [a, b]\n"),
     # kualitas

@@ -108,3 +108,14 @@ def daftar_data_link(ctx: DatasetContext) -> Iterator[Finding]:
 def _line(repo: Repository, file: str, path: tuple) -> int | None:
     source = repo.sources.get(file)
     return source.line_of(path) if source else None
+
+
+@repository_check
+def codeowners(repo: Repository) -> Iterator[Finding]:
+    from ..codeowners import FILENAME, codeowners_in_sync
+
+    if codeowners_in_sync(repo) is False:
+        exists = (repo.root / FILENAME).exists()
+        yield Finding("codeowners-tidak-sinkron", file=FILENAME, params={
+            "keadaan": "berbeda dari hasil organisasi.yaml" if exists else "tidak ada",
+            "state": "differs from organisasi.yaml" if exists else "is missing"})

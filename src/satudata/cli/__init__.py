@@ -8,17 +8,19 @@ import click
 
 from .base import Grup
 from .build import build_command, serve_command
+from .codeowners import codeowners_command
 from .diff import diff_command
 from .kinerja import kinerja_command
 from .kode import kode_command
 from .list import list_command
+from .pengingat import pengingat_command
 from .schema import schema_command
 from .validate import validate_command
 
 # Command modules register themselves here; the work lives elsewhere in the package.
 COMMANDS = [validate_command, diff_command, build_command, serve_command, list_command,
             kinerja_command,
-            schema_command, kode_command]
+            schema_command, kode_command, codeowners_command, pengingat_command]
 
 
 @click.group(cls=Grup, context_settings={"max_content_width": 100}, options_metavar="[OPSI]",

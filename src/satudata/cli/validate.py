@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..changes import GitError, changed_files, datasets_for_paths
+from ..changes import GitError, changed_files, datasets_for_paths, parse_shard, shard_of
 from ..findings import language
 from ..report import RENDERERS
 from ..repository import Repository
@@ -29,19 +29,37 @@ from .base import command, hari_ini_option, repo_option
               help="Bahasa pesan (bawaan: id, atau en bila LANG berbahasa Inggris).")
 @click.option("--semua-sel", is_flag=True,
               help="Tampilkan setiap sel bermasalah (bawaan: 20 contoh per kolom dan kode).")
+@click.option("--shard", metavar="i/N",
+              help="Periksa bagian ke-i dari N (pembagian tetap per dataset), untuk matriks CI; "
+                   "pemeriksaan tingkat repositori hanya di bagian 1.")
+@click.option("--markdown", "markdown_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Tulis juga laporan Markdown ke berkas ini (komentar PR, ringkasan job).")
 @hari_ini_option
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Tulis laporan ke berkas ini (selain ke layar untuk format text).")
 def validate_command(paths: tuple[str, ...], repo_root: Path, changed_since: str | None,
                      fmt: str, jobs: int | None, lang: str | None, semua_sel: bool,
-                     hari_ini, output: Path | None) -> int:
+                     shard: str | None, markdown_file: Path | None, hari_ini,
+                     output: Path | None) -> int:
     """Periksa data dan metadata terhadap prinsip Satu Data dan standar metadata BPS."""
     lang = language(lang)
     jobs = jobs or default_jobs()
     repo = Repository.load(repo_root, jobs)
     only = _selection(repo, paths, changed_since)
-    report = _run(repo, only, jobs, None if semua_sel else 20, fmt, hari_ini)
+    repository_checks = True
+    if shard:
+        try:
+            index, count = parse_shard(shard)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--shard") from exc
+        only = shard_of(repo.datasets if only is None else only, index, count)
+        repository_checks = index == 1
+    report = _run(repo, only, jobs, None if semua_sel else 20, fmt, hari_ini, repository_checks)
     text = RENDERERS[fmt](report, lang)
+    if markdown_file is not None:
+        from ..fsutil import write_atomic
+
+        write_atomic(markdown_file, RENDERERS["markdown"](report, lang))
     if output is not None:
         from ..fsutil import write_atomic
 
@@ -65,13 +83,15 @@ def _selection(repo: Repository, paths: tuple[str, ...], changed_since: str | No
     return selected
 
 
-def _run(repo: Repository, only, jobs: int, cell_limit, fmt: str, today):
+def _run(repo: Repository, only, jobs: int, cell_limit, fmt: str, today,
+         repository_checks: bool = True):
     total = len(repo.datasets) if only is None else len(only)
+    options = {"today": today, "repository_checks": repository_checks}
     if fmt != "text" or total < 200 or not sys.stderr.isatty():
-        return validate(repo, only, jobs, cell_limit, today=today)
+        return validate(repo, only, jobs, cell_limit, **options)
     from rich.progress import Progress
 
     with Progress(transient=True) as progress:
         task = progress.add_task("Memeriksa dataset", total=total)
-        return validate(repo, only, jobs, cell_limit, today=today,
+        return validate(repo, only, jobs, cell_limit, **options,
                         progress=lambda n: progress.advance(task, n))

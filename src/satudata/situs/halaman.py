@@ -32,6 +32,18 @@ def _display(value: object) -> str:
     return str(value)
 
 
+def report_url(portal, dataset_id: str, judul: str) -> str:
+    """Link that opens the forge's error-report form, prefilled with the dataset."""
+    base = str(portal.forge.url).rstrip("/")
+    title = f"[Kesalahan data] {judul}"
+    if portal.forge.jenis == "gitlab":
+        return f"{base}/-/issues/new?" + urlencode({"issue[title]": title,
+                                                    "issue[description]": f"Dataset: {dataset_id}"})
+    return f"{base}/issues/new?" + urlencode(
+        {"template": "laporkan-kesalahan.yml", "title": title, "dataset": dataset_id},
+        quote_via=quote)
+
+
 class Halaman:
     """Writes every page of one build into `docs`."""
 
@@ -62,6 +74,7 @@ class Halaman:
         self.kinerja_page()
         self.referensi()
         self.write("panduan/index.md", "panduan.md.j2")
+        self.write("panduan/walidata.md", "panduan-walidata.md.j2")
         (self.docs / "panduan" / "kode-temuan.md").write_text(codes_markdown(), encoding="utf-8")
         self.static_assets()
 
@@ -231,15 +244,7 @@ class Halaman:
                 f"{self.situs.url(t.url_path)}")
 
     def _report_url(self, t: Terbitan) -> str:
-        forge = self.situs.portal.forge
-        base = str(forge.url).rstrip("/")
-        title = f"[Kesalahan data] {t.meta.judul}"
-        if forge.jenis == "gitlab":
-            return f"{base}/-/issues/new?" + urlencode({"issue[title]": title,
-                                                        "issue[description]": f"Dataset: {t.id}"})
-        return f"{base}/issues/new?" + urlencode(
-            {"template": "laporkan-kesalahan.yml", "title": title, "dataset": t.id},
-            quote_via=quote)
+        return report_url(self.situs.portal, t.id, t.meta.judul)
 
     def _commit_url(self, t: Terbitan) -> str | None:
         if t.diubah is None:

@@ -1,18 +1,33 @@
-"""What git knows about the repository, read in one pass over `git log`.
+"""What git knows about the repository, read in one pass over `git log` (plus one small pass
+for the authors of merged branches), never one git process per dataset.
 
-Dates on the site come from here, never from the clock, so two builds of one commit are
-identical.
+A *version* is a commit on the main line (first parents): a squash or merge commit is one
+approved change. Dates on the site come from here, never from the clock.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 _SEP = "\x1f"
 _RECORD = "\x1e"
+APPROVAL_TRAILER = "Disetujui-oleh"
+_PR_PATTERNS = (re.compile(r"Merge pull request #(\d+)"), re.compile(r"\(#(\d+)\)\s*$"),
+                re.compile(r"See merge request [^\s!]*!(\d+)"))
+
+
+@dataclass(frozen=True)
+class FileChange:
+    path: str
+    status: str  # A, M, D, R (renamed from `old_path`)
+    blob: str | None  # content after the commit (None when deleted)
+    old_path: str | None = None
+    added: int | None = None  # lines, from --numstat (None for binary files)
+    removed: int | None = None
 
 
 @dataclass(frozen=True)
@@ -23,6 +38,10 @@ class Commit:
     email: str
     subject: str
     body: str = ""
+    parents: tuple[str, ...] = ()
+    approvers: tuple[str, ...] = ()
+    pr: int | None = None
+    authors: tuple[str, ...] = ()  # for a merge: the authors of the merged branch
 
 
 @dataclass
@@ -30,22 +49,20 @@ class GitInfo:
     head: Commit | None = None
     shallow: bool = False
     commits: dict[str, Commit] = field(default_factory=dict)
-    history: dict[str, list[str]] = field(default_factory=dict)  # path → shas, newest first
+    history: dict[str, list[tuple[str, FileChange]]] = field(default_factory=dict)
 
     @property
     def available(self) -> bool:
         return self.head is not None
 
+    def changes(self, path: str) -> list[tuple[Commit, FileChange]]:
+        """Versions that touched `path` (following renames), newest first."""
+        return [(self.commits[sha], change) for sha, change in self.history.get(path, [])]
+
     def last_change(self, *paths: str) -> Commit | None:
         """Newest commit that touched any of `paths`."""
-        newest = None
-        for path in paths:
-            shas = self.history.get(path)
-            if shas:
-                commit = self.commits[shas[0]]
-                if newest is None or commit.date > newest.date:
-                    newest = commit
-        return newest
+        dated = [self.changes(p)[0][0] for p in paths if self.history.get(p)]
+        return max(dated, key=lambda c: c.date) if dated else None
 
 
 def _git(root: Path, *args: str) -> str | None:
@@ -57,24 +74,120 @@ def _git(root: Path, *args: str) -> str | None:
     return result.stdout if result.returncode == 0 else None
 
 
+def pr_number(subject: str, body: str) -> int | None:
+    for pattern in _PR_PATTERNS:
+        match = pattern.search(subject) or pattern.search(body)
+        if match:
+            return int(match.group(1))
+    return None
+
+
 def read_git(root: Path) -> GitInfo:
-    """Every commit with the files it touched, from a single `git log`; empty outside git."""
-    log = _git(root, "log", "--no-renames", "--name-only",
-               f"--format={_RECORD}%H{_SEP}%aI{_SEP}%an{_SEP}%ae{_SEP}%s{_SEP}%b{_SEP}")
+    """Main-line history with the files each version changed; empty outside git."""
+    fmt = (f"{_RECORD}%H{_SEP}%P{_SEP}%aI{_SEP}%an{_SEP}%ae{_SEP}%s{_SEP}%b{_SEP}"
+           f"%(trailers:key={APPROVAL_TRAILER},valueonly,separator=%x1d){_SEP}")
+    log = _git(root, "log", "--first-parent", "--diff-merges=first-parent", "-M", "--raw",
+               "--numstat", "--no-abbrev", f"--format={fmt}", "--", ".")
     if log is None:
         return GitInfo()
     info = GitInfo(shallow=(_git(root, "rev-parse", "--is-shallow-repository") or "").strip()
                    == "true")
     prefix = (_git(root, "rev-parse", "--show-prefix") or "").strip()
+    branch_authors = _branch_authors(root)
+    renamed: dict[str, str] = {}  # older path → current path, learnt newest-first
     for record in log.split(_RECORD)[1:]:
-        sha, date, author, email, subject, body, files = record.split(_SEP, 6)
+        sha, parents, date, author, email, subject, body, trailers, files = record.split(_SEP, 8)
         commit = Commit(sha, dt.datetime.fromisoformat(date), author, email, subject,
-                        body.strip())
+                        body.strip(), tuple(parents.split()),
+                        tuple(t.strip() for t in trailers.split("\x1d") if t.strip()),
+                        pr_number(subject, body), branch_authors.get(sha, (author,)))
         info.commits[sha] = commit
         info.head = info.head or commit
-        for path in files.split("\n"):
-            path = path.strip()
-            if path:
-                relative = path[len(prefix):] if prefix and path.startswith(prefix) else path
-                info.history.setdefault(relative, []).append(sha)
+        for change in _parse_files(files, prefix):
+            current = renamed.get(change.path, change.path)
+            if change.status == "R" and change.old_path:
+                renamed[change.old_path] = current
+            info.history.setdefault(current, []).append((sha, change))
+    if info.head is None:  # `-- .` hides commits that changed nothing here; keep HEAD anyway
+        return info
     return info
+
+
+def _parse_files(block: str, prefix: str) -> list[FileChange]:
+    raw: dict[str, FileChange] = {}
+    counts: dict[str, tuple[int | None, int | None]] = {}
+    for line in block.splitlines():
+        if line.startswith(":"):
+            meta, *paths = line.split("\t")
+            parts = meta.split()
+            status, new_blob = parts[4][0], parts[3]
+            path = _strip(paths[-1], prefix)
+            old = _strip(paths[0], prefix) if status == "R" else None
+            raw[path] = FileChange(path, status, None if status == "D" else new_blob, old)
+        elif "\t" in line:
+            added, removed, *paths = line.split("\t")
+            path = _strip(_numstat_path(paths[-1]), prefix)
+            counts[path] = (int(added) if added.isdigit() else None,
+                            int(removed) if removed.isdigit() else None)
+    return [FileChange(c.path, c.status, c.blob, c.old_path, *counts.get(c.path, (None, None)))
+            for c in raw.values()]
+
+
+def _numstat_path(text: str) -> str:
+    """numstat writes a rename as `old => new` or `dir/{old => new}/file`."""
+    if " => " not in text:
+        return text
+    if "{" in text:
+        return re.sub(r"\{[^{}]* => ([^{}]*)\}", r"\1", text).replace("//", "/")
+    return text.split(" => ", 1)[1]
+
+
+def _strip(path: str, prefix: str) -> str:
+    return path[len(prefix):] if prefix and path.startswith(prefix) else path
+
+
+def _branch_authors(root: Path) -> dict[str, tuple[str, ...]]:
+    """For each merge commit, the authors of the commits it merged (its second parent's line
+    down to the main line): who actually changed the data, not who pressed 'merge'."""
+    log = _git(root, "log", f"--format=%H{_SEP}%P{_SEP}%an")
+    if not log:
+        return {}
+    parents, authors = {}, {}
+    for line in log.splitlines():
+        sha, parent_list, author = line.split(_SEP, 2)
+        parents[sha], authors[sha] = parent_list.split(), author
+    main_line, cursor = set(), next(iter(parents), None)
+    while cursor:
+        main_line.add(cursor)
+        cursor = parents.get(cursor, [None])[0] if parents.get(cursor) else None
+    result = {}
+    for sha in main_line:
+        if len(parents.get(sha, [])) > 1:
+            names, cursor = [], parents[sha][1]
+            while cursor and cursor not in main_line and len(names) < 500:
+                if authors.get(cursor) not in names:
+                    names.append(authors.get(cursor))
+                cursor = (parents.get(cursor) or [None])[0]
+            result[sha] = tuple(n for n in names if n)
+    return result
+
+
+def read_blobs(root: Path, blobs: list[str]) -> dict[str, bytes]:
+    """Contents of many blobs through one `git cat-file --batch` process."""
+    if not blobs:
+        return {}
+    unique = list(dict.fromkeys(blobs))
+    process = subprocess.run(["git", "-C", str(root), "cat-file", "--batch"],
+                             input="\n".join(unique).encode() + b"\n", capture_output=True,
+                             check=False)
+    out, result, position = process.stdout, {}, 0
+    for blob in unique:
+        end = out.index(b"\n", position)
+        header = out[position:end].split()
+        position = end + 1
+        if len(header) < 3 or header[1] == b"missing":
+            continue
+        size = int(header[2])
+        result[blob] = out[position:position + size]
+        position += size + 1
+    return result

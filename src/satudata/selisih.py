@@ -154,24 +154,30 @@ def _row_diff(diff: DatasetDiff, old: bytes | None, new: bytes | None, keys: lis
 
 def diff_revisions(root: Path, base: str, head: str | None = None) -> Selisih:
     root = root.resolve()
-    result = []
-    for dataset_id, paths in changed_datasets(root, base, head).items():
-        opd, slug = dataset_id.split("/")
-        data_path, meta_path = f"data/{opd}/{slug}.csv", paths.get("metadata",
-                                                                      f"metadata/{opd}/{slug}.yaml")
-        old_raw, new_raw = read_at(root, base, meta_path), read_at(root, head, meta_path)
-        (old_dict, old_meta), (new_dict, new_meta) = _meta(old_raw), _meta(new_raw)
-        old_data, new_data = read_at(root, base, data_path), read_at(root, head, data_path)
-        existed, exists = old_raw is not None or old_data is not None, \
-            new_raw is not None or new_data is not None
-        status = "baru" if not existed else ("dihapus" if not exists else "diubah")
-        diff = DatasetDiff(dataset_id, status, fields=_field_changes(old_dict, new_dict))
-        keys = (new_meta or old_meta).kunci if (new_meta or old_meta) else []
-        _row_diff(diff, old_data, new_data, keys)
-        if status == "dihapus" or (new_data is None and old_data is not None):
-            diff.problems += _deletion_problems(old_meta)
-        result.append(diff)
-    return Selisih(base, head, result)
+    return Selisih(base, head, [diff_dataset(root, base, head, dataset_id, paths)
+                                for dataset_id, paths in changed_datasets(root, base, head).items()])
+
+
+def diff_dataset(root: Path, base: str | None, head: str | None, dataset_id: str,
+                 paths: dict[str, str] | None = None) -> DatasetDiff:
+    """One dataset between two revisions (`base` None: the dataset did not exist before)."""
+    opd, slug = dataset_id.split("/")
+    data_path = f"data/{opd}/{slug}.csv"
+    meta_path = (paths or {}).get("metadata", f"metadata/{opd}/{slug}.yaml")
+    old_raw = read_at(root, base, meta_path) if base else None
+    new_raw = read_at(root, head, meta_path)
+    (old_dict, old_meta), (new_dict, new_meta) = _meta(old_raw), _meta(new_raw)
+    old_data = read_at(root, base, data_path) if base else None
+    new_data = read_at(root, head, data_path)
+    existed = old_raw is not None or old_data is not None
+    exists = new_raw is not None or new_data is not None
+    status = "baru" if not existed else ("dihapus" if not exists else "diubah")
+    diff = DatasetDiff(dataset_id, status, fields=_field_changes(old_dict, new_dict))
+    meta = new_meta or old_meta
+    _row_diff(diff, old_data, new_data, meta.kunci if meta else [])
+    if status == "dihapus" or (new_data is None and old_data is not None):
+        diff.problems += _deletion_problems(old_meta)
+    return diff
 
 
 def _deletion_problems(old: Dataset | None) -> list[str]:

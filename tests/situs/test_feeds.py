@@ -13,7 +13,7 @@ from pathlib import Path
 import frictionless
 import pytest
 
-from satudata.gitinfo import Commit, GitInfo
+from satudata.gitinfo import Commit, FileChange, GitInfo
 from satudata.model import Frekuensi
 from satudata.repository import Repository
 from satudata.situs import feeds
@@ -64,7 +64,8 @@ def _berkas(site: Path, rel: str, jenis: str, mediatype: str, content: bytes) ->
 def _git(repo) -> GitInfo:
     commit = Commit("a" * 40, CHANGED, "Tim Dinkes", "dinkes@contoh.go.id", "Data 2025")
     return GitInfo(head=commit, commits={commit.sha: commit},
-                   history={"data/dinkes/puskesmas.csv": [commit.sha]})
+                   history={"data/dinkes/puskesmas.csv": [
+                       (commit.sha, FileChange("data/dinkes/puskesmas.csv", "M", "b" * 40))]})
 
 
 @pytest.fixture

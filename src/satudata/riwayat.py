@@ -62,5 +62,6 @@ def versions(git: GitInfo, dataset_id: str) -> list[Versi]:
     data = dict((c.sha, ch) for c, ch in git.changes(f"data/{dataset_id}.csv"))
     meta = dict((c.sha, ch) for c, ch in git.changes(f"metadata/{dataset_id}.yaml"))
     meta.update((c.sha, ch) for c, ch in git.changes(f"metadata/{dataset_id}.yml"))
-    shas = sorted(set(data) | set(meta), key=lambda sha: git.commits[sha].date, reverse=True)
+    order = {sha: index for index, sha in enumerate(git.commits)}  # git log order, newest first
+    shas = sorted(set(data) | set(meta), key=order.__getitem__)
     return [Versi(git.commits[sha], data.get(sha), meta.get(sha)) for sha in shas]

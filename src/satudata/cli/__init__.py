@@ -15,6 +15,7 @@ from .kode import kode_command
 from .list import list_command
 from .pengingat import pengingat_command
 from .riwayat import riwayat_command
+from .verifikasi import verifikasi_command
 from .schema import schema_command
 from .validate import validate_command
 
@@ -22,7 +23,7 @@ from .validate import validate_command
 COMMANDS = [validate_command, diff_command, build_command, serve_command, list_command,
             kinerja_command,
             schema_command, kode_command, codeowners_command, pengingat_command,
-            riwayat_command]
+            riwayat_command, verifikasi_command]
 
 
 @click.group(cls=Grup, context_settings={"max_content_width": 100}, options_metavar="[OPSI]",

@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from .. import __version__
-from ..gitinfo import GitInfo, read_git
+from ..gitinfo import GitInfo, read_blobs, read_git
 from ..repository import Repository
 from ..validation import Report, validate
 from . import feeds
@@ -113,6 +113,8 @@ def render(root: Path, staging: Path, *, jobs: int = 1, allow_errors: bool = Fal
         rows = {}
         for t, (berkas, data) in zip(situs.terbitan, _map_downloads(situs, docs, when, jobs)):
             t.berkas, rows[t.id] = berkas, data
+    with _timed(phases, "riwayat"):
+        _past_versions(situs, docs)
     with _timed(phases, "halaman"):
         Halaman(situs, docs).render_all(rows)
         _write_feeds(situs, docs)
@@ -166,6 +168,19 @@ def _when(situs: Situs) -> dt.datetime:
     if head is not None:
         return head.date.astimezone(dt.timezone.utc)
     return dt.datetime.combine(situs.tanggal, dt.time(), dt.timezone.utc)
+
+
+def _past_versions(situs: Situs, docs: Path) -> None:
+    """The CSV as of each version, from git (one `cat-file --batch` for all of them)."""
+    wanted = [(t, v) for t in situs.terbitan for v in t.versi if v.data and v.data.blob]
+    blobs = read_blobs(situs.repo.root, [v.data.blob for _, v in wanted])
+    for t, v in wanted:
+        content = blobs.get(v.data.blob)
+        if content is None:
+            continue
+        name = f"{v.commit.date:%Y%m%d}-{v.commit.sha[:10]}.csv"
+        t.berkas_versi[v.commit.sha] = write_file(docs, f"unduh/{t.id}/versi/{name}", content,
+                                                  "csv")
 
 
 def _write_marker(situs: Situs, site: Path) -> None:

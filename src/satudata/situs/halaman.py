@@ -127,7 +127,7 @@ class Halaman:
                    berkas=[{"label": LABEL_BERKAS[b.jenis], **vars(b)}
                            for b in t.berkas.values()],
                    kutipan=self._citation(t), lapor_url=self._report_url(t),
-                   commit_url=self._commit_url(t))
+                   riwayat=self._history(t), dangkal=self.situs.git.shallow)
 
     def opd_pages(self) -> None:
         repo = self.situs.repo
@@ -246,9 +246,21 @@ class Halaman:
     def _report_url(self, t: Terbitan) -> str:
         return report_url(self.situs.portal, t.id, t.meta.judul)
 
-    def _commit_url(self, t: Terbitan) -> str | None:
-        if t.diubah is None:
-            return None
+    def _history(self, t: Terbitan) -> list[dict]:
         forge = self.situs.portal.forge
-        middle = "/-/commit/" if forge.jenis == "gitlab" else "/commit/"
-        return str(forge.url).rstrip("/") + middle + t.diubah.sha
+        base = str(forge.url).rstrip("/")
+        commit_part, pr_part = (("/-/commit/", "/-/merge_requests/") if forge.jenis == "gitlab"
+                                else ("/commit/", "/pull/"))
+        rows = []
+        for v in t.versi:
+            c = v.commit
+            data = v.data
+            rows.append({
+                "tanggal": c.date, "penulis": ", ".join(v.penulis), "jenis": v.jenis,
+                "pesan": c.subject, "sha": c.sha[:10], "commit_url": base + commit_part + c.sha,
+                "pr": c.pr, "pr_url": f"{base}{pr_part}{c.pr}" if c.pr else None,
+                "penyetuju": ", ".join(c.approvers),
+                "baris": (f"+{data.added} / -{data.removed} baris"
+                          if data and data.added is not None else "metadata"),
+                "unduh": t.berkas_versi.get(c.sha)})
+        return rows

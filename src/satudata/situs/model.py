@@ -9,6 +9,7 @@ from ..gitinfo import Commit, GitInfo
 from ..model import Dataset, Opd, Portal
 from ..publikasi import publication_blockers
 from ..repository import DatasetFiles, Repository
+from ..riwayat import versions
 from ..validation import Report
 
 
@@ -33,6 +34,8 @@ class Terbitan:
     facts: dict
     diubah: Commit | None
     berkas: dict[str, Berkas] = field(default_factory=dict)
+    versi: list = field(default_factory=list)  # riwayat.Versi, newest first
+    berkas_versi: dict[str, Berkas] = field(default_factory=dict)  # commit sha → past CSV
 
     @property
     def id(self) -> str:
@@ -97,6 +100,7 @@ def build_model(repo: Repository, report: Report, git: GitInfo, tanggal: dt.date
             withheld.append(Tertahan(meta, opds.get(entry.opd), blockers))
             continue
         changed = git.last_change(repo.rel(entry.data_path), repo.rel(entry.metadata_path))
+        history = [] if git.shallow else versions(git, entry.id)
         published.append(Terbitan(entry, meta, opds.get(entry.opd),
-                                  report.facts.get(entry.id, {}), changed))
+                                  report.facts.get(entry.id, {}), changed, versi=history))
     return Situs(repo, repo.portal, report, git, published, withheld, tanggal)

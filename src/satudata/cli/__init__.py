@@ -7,9 +7,11 @@ import sys
 import click
 
 from .base import Grup
+from .baru import baru_command
 from .build import build_command, serve_command
 from .codeowners import codeowners_command
 from .diff import diff_command
+from .impor import impor_command
 from .kinerja import kinerja_command
 from .kode import kode_command
 from .list import list_command
@@ -23,7 +25,7 @@ from .validate import validate_command
 COMMANDS = [validate_command, diff_command, build_command, serve_command, list_command,
             kinerja_command,
             schema_command, kode_command, codeowners_command, pengingat_command,
-            riwayat_command, verifikasi_command]
+            riwayat_command, verifikasi_command, baru_command, impor_command]
 
 
 @click.group(cls=Grup, context_settings={"max_content_width": 100}, options_metavar="[OPSI]",

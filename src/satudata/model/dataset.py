@@ -30,7 +30,8 @@ class Kolom(Model):
     judul: Text
     """Label yang mudah dibaca."""
     tipe: Tipe
-    """Tipe data nilai."""
+    """Tipe data nilai: teks, bilangan-bulat, bilangan, boolean, tanggal, tanggal-waktu, tahun,
+    tahun-bulan."""
     peran: Peran = Peran.DIMENSI
     """Peran dalam tabel format panjang: periode, dimensi, ukuran, atau atribut."""
     konsep: Text | None = None
@@ -112,6 +113,7 @@ class Dataset(Model):
     produsen: Slug
     """Slug OPD Produsen Data, sama dengan nama folder."""
     pilar: Pilar
+    """Pilar Satu Data: sektoral, kependudukan, atau layanan-publik."""
     topik: list[Text] = Field(min_length=1)
     """Topik, mis. kesehatan, pendidikan."""
     kata_kunci: list[Text] = Field(default_factory=list)
@@ -121,7 +123,11 @@ class Dataset(Model):
     lisensi: str | None = None
     """Kode lisensi SPDX; kosong berarti lisensi bawaan portal."""
     frekuensi: Frekuensi
+    """Frekuensi penerbitan (BPS): harian, mingguan, bulanan, triwulanan, empat-bulanan,
+    semesteran, tahunan, lebih-dari-dua-tahunan, tidak-tetap."""
     cara_pengumpulan: CaraPengumpulan
+    """Cara pengumpulan (BPS): pencacahan-lengkap, survei, kompilasi-produk-administrasi,
+    cara-lain."""
     cakupan_wilayah: Text
     """Cakupan wilayah, mis. 'Kota Medan'."""
     sumber: Text
@@ -131,6 +137,7 @@ class Dataset(Model):
     daftar_data: str | None = None
     """Kode entri Daftar Data yang dipenuhi dataset ini."""
     jadwal_rilis: JadwalRilis = Field(default_factory=JadwalRilis)
+    """Jadwal rilis: `jeda_bulan` setelah akhir periode, dan keterangannya."""
     data_contoh: bool = False
     """`true` bila angka hanya contoh (ilustrasi), bukan angka resmi; ditampilkan kepada pembaca."""
     catatan: Text | None = None

@@ -1,0 +1,134 @@
+"""`satudata baru <opd>/<dataset>`: scaffold metadata and CSV, interactively or with flags."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..baru import ScaffoldError, kolom_from_spec, scaffold
+from ..model import DATASET_ID_PATTERN, CaraPengumpulan, Frekuensi, Klasifikasi, Pilar, Tipe
+from ..repository import Repository
+from ..validation import validate
+from .base import command, repo_option
+
+_CHOICES = {"pilar": Pilar, "klasifikasi": Klasifikasi, "frekuensi": Frekuensi,
+            "cara_pengumpulan": CaraPengumpulan}
+
+
+@command("baru")
+@click.argument("dataset")
+@repo_option
+@click.option("--judul", help="Judul dataset.")
+@click.option("--deskripsi", help="Isi dataset, untuk publik.")
+@click.option("--pilar", type=click.Choice([p.value for p in Pilar]))
+@click.option("--klasifikasi", type=click.Choice([k.value for k in Klasifikasi]))
+@click.option("--frekuensi", type=click.Choice([f.value for f in Frekuensi]))
+@click.option("--cara-pengumpulan", "cara_pengumpulan",
+              type=click.Choice([c.value for c in CaraPengumpulan]))
+@click.option("--topik", multiple=True, help="Topik (boleh berulang).")
+@click.option("--sumber", help="Asal angka (dokumen, sistem, survei).")
+@click.option("--kolom", "kolom", multiple=True, metavar="NAMA:TIPE[:PERAN[:SATUAN]]",
+              help="Kolom CSV, berurutan (boleh berulang), mis. tahun:tahun:periode.")
+@click.option("--daftar-data", "daftar_data", help="Kode entri Daftar Data yang dipenuhi.")
+@click.option("--ya", is_flag=True, help="Jangan bertanya; pakai nilai bawaan untuk yang kosong.")
+def baru_command(dataset: str, repo_root: Path, ya: bool, kolom: tuple[str, ...],
+                 topik: tuple[str, ...], **values) -> int:
+    """Buat metadata (dengan penjelasan setiap isian) dan CSV kosong untuk dataset baru."""
+    import re
+
+    if not re.match(DATASET_ID_PATTERN, dataset):
+        raise click.BadParameter("tulis sebagai opd/nama-dataset (huruf kecil, tanda hubung)",
+                                 param_hint="DATASET")
+    repo = Repository.load(repo_root)
+    opd = dataset.split("/")[0]
+    if repo.organisasi and opd not in repo.organisasi.by_slug():
+        raise click.BadParameter(f"OPD '{opd}' tidak ada di metadata/organisasi.yaml",
+                                 param_hint="DATASET")
+    interactive = not ya and sys.stdin.isatty()
+    answers = _answers(repo, opd, values, list(topik), interactive)
+    columns = list(kolom) or (_ask_columns() if interactive else
+                              ["tahun:tahun:periode", "kode_kecamatan:teks:dimensi",
+                               "jumlah:bilangan-bulat:ukuran"])
+    try:
+        specs = [kolom_from_spec(spec) for spec in columns]
+        _check_types(specs)
+        meta_path, csv_path = scaffold(repo.root, dataset, answers, specs)
+    except ScaffoldError as exc:
+        click.echo(f"Galat: {exc}", err=True)
+        return 1
+    click.echo(f"dibuat: {meta_path.relative_to(repo.root)}\ndibuat: "
+               f"{csv_path.relative_to(repo.root)}")
+    _report(repo_root, dataset)
+    return 0
+
+
+def _answers(repo: Repository, opd: str, values: dict, topik: list[str],
+             interactive: bool) -> dict:
+    defaults = {"judul": "Judul dataset", "deskripsi": "Isi dataset untuk publik.",
+                "pilar": "sektoral", "klasifikasi": "terbuka", "frekuensi": "tahunan",
+                "cara_pengumpulan": "kompilasi-produk-administrasi", "sumber": "Dokumen sumber"}
+    answers = {}
+    for name, default in defaults.items():
+        value = values.get(name)
+        if value is None and interactive:
+            choice = _CHOICES.get(name)
+            value = click.prompt(name.replace("_", " ").capitalize(), default=default,
+                                 type=click.Choice([c.value for c in choice]) if choice else str)
+        answers[name] = value if value is not None else default
+    answers["topik"] = topik or ([click.prompt("Topik", default="umum")] if interactive
+                                 else ["umum"])
+    answers["kata_kunci"] = []
+    answers["cakupan_wilayah"] = repo.portal.nama.replace("Pemerintah ", "") if repo.portal \
+        else "Wilayah"
+    opds = repo.organisasi.by_slug() if repo.organisasi else {}
+    if opd in opds and opds[opd].kontak:
+        answers["kontak"] = opds[opd].kontak
+    answers["daftar_data"] = values.get("daftar_data") or _pick_daftar(repo, opd, interactive)
+    answers["jadwal_rilis"] = {"jeda_bulan": 1 if answers["frekuensi"] == "bulanan" else 3}
+    return {k: v for k, v in answers.items() if v is not None}
+
+
+def _pick_daftar(repo: Repository, opd: str, interactive: bool) -> str | None:
+    fulfilled = repo.fulfilment()
+    open_entries = [e for e in (repo.daftar_data.entri if repo.daftar_data else [])
+                    if e.produsen == opd and e.kode not in fulfilled]
+    if not open_entries or not interactive:
+        return None
+    for entry in open_entries:
+        click.echo(f"  {entry.kode}: {entry.judul}")
+    code = click.prompt("Kode Daftar Data yang dipenuhi (kosongkan bila tidak ada)", default="",
+                        show_default=False)
+    return code or None
+
+
+def _ask_columns() -> list[str]:
+    click.echo("Kolom CSV, satu per baris sebagai nama:tipe:peran[:satuan] "
+               f"(tipe: {', '.join(t.value for t in Tipe)}; peran: periode, dimensi, ukuran, "
+               "atribut). Kosongkan untuk selesai.")
+    columns = []
+    while True:
+        spec = click.prompt("Kolom", default="", show_default=False)
+        if not spec:
+            return columns or ["tahun:tahun:periode", "jumlah:bilangan-bulat:ukuran"]
+        columns.append(spec)
+
+
+def _check_types(specs: list[dict]) -> None:
+    valid = {t.value for t in Tipe}
+    for spec in specs:
+        if spec["tipe"] not in valid:
+            raise ScaffoldError(f"tipe '{spec['tipe']}' tidak dikenal; pilih {', '.join(valid)}")
+
+
+def _report(repo_root: Path, dataset: str) -> None:
+    repo = Repository.load(repo_root)
+    report = validate(repo, only=[dataset])
+    todo = [f for f in report.findings if f.dataset == dataset]
+    if not todo:
+        click.echo("Metadata sah. Isi CSV dengan data lalu jalankan `satudata validate`.")
+        return
+    click.echo("Langkah berikutnya (hasil validasi berkas yang baru dibuat):")
+    for finding in todo:
+        click.echo(f"  - {finding.location}: {finding.message()} → {finding.saran()}")

@@ -26,7 +26,7 @@ class FileChange:
     status: str  # A, M, D, R (renamed from `old_path`)
     blob: str | None  # content after the commit (None when deleted)
     old_path: str | None = None
-    added: int | None = None  # lines, from --numstat (None for binary files)
+    added: int | None = None  # rows added/removed, filled from the blobs by whoever needs them
     removed: int | None = None
 
 
@@ -86,8 +86,10 @@ def read_git(root: Path) -> GitInfo:
     """Main-line history with the files each version changed; empty outside git."""
     fmt = (f"{_RECORD}%H{_SEP}%P{_SEP}%aI{_SEP}%an{_SEP}%ae{_SEP}%s{_SEP}%b{_SEP}"
            f"%(trailers:key={APPROVAL_TRAILER},valueonly,separator=%x1d){_SEP}")
+    # --raw gives blob ids straight from the trees; --numstat would make git diff every file's
+    # lines (seconds on large histories), so row counts are taken from the blobs when needed.
     log = _git(root, "log", "--first-parent", "--diff-merges=first-parent", "-M", "--raw",
-               "--numstat", "--no-abbrev", f"--format={fmt}", "--", ".")
+               "--no-abbrev", f"--format={fmt}", "--", ".")
     if log is None:
         return GitInfo()
     info = GitInfo(shallow=(_git(root, "rev-parse", "--is-shallow-repository") or "").strip()
@@ -114,32 +116,17 @@ def read_git(root: Path) -> GitInfo:
 
 
 def _parse_files(block: str, prefix: str) -> list[FileChange]:
-    raw: dict[str, FileChange] = {}
-    counts: dict[str, tuple[int | None, int | None]] = {}
+    changes = []
     for line in block.splitlines():
-        if line.startswith(":"):
-            meta, *paths = line.split("\t")
-            parts = meta.split()
-            status, new_blob = parts[4][0], parts[3]
-            path = _strip(paths[-1], prefix)
-            old = _strip(paths[0], prefix) if status == "R" else None
-            raw[path] = FileChange(path, status, None if status == "D" else new_blob, old)
-        elif "\t" in line:
-            added, removed, *paths = line.split("\t")
-            path = _strip(_numstat_path(paths[-1]), prefix)
-            counts[path] = (int(added) if added.isdigit() else None,
-                            int(removed) if removed.isdigit() else None)
-    return [FileChange(c.path, c.status, c.blob, c.old_path, *counts.get(c.path, (None, None)))
-            for c in raw.values()]
-
-
-def _numstat_path(text: str) -> str:
-    """numstat writes a rename as `old => new` or `dir/{old => new}/file`."""
-    if " => " not in text:
-        return text
-    if "{" in text:
-        return re.sub(r"\{[^{}]* => ([^{}]*)\}", r"\1", text).replace("//", "/")
-    return text.split(" => ", 1)[1]
+        if not line.startswith(":"):
+            continue
+        meta, *paths = line.split("\t")
+        parts = meta.split()
+        status, new_blob = parts[4][0], parts[3]
+        path = _strip(paths[-1], prefix)
+        old = _strip(paths[0], prefix) if status == "R" else None
+        changes.append(FileChange(path, status, None if status == "D" else new_blob, old))
+    return changes
 
 
 def _strip(path: str, prefix: str) -> str:

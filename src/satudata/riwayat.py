@@ -51,8 +51,7 @@ def _change_dict(change: FileChange | None) -> dict | None:
     if change is None:
         return None
     return {"berkas": change.path, "status": change.status, "blob": change.blob,
-            "dari": change.old_path, "baris_ditambah": change.added,
-            "baris_dihapus": change.removed}
+            "dari": change.old_path}
 
 
 def versions(git: GitInfo, dataset_id: str) -> list[Versi]:

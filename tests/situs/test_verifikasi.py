@@ -20,6 +20,7 @@ def test_build_then_verify_then_tamper(repo, capsys):
     result = build(repo.root, repo.root / "public", jobs=1)
     page = (result.output / "dataset/dinkes/puskesmas/index.html").read_text(encoding="utf-8")
     assert "Riwayat perubahan" in page and "#1" in page and "Walidata" in page
+    assert "+4 / -0 baris" in page
     past = list((result.output / "unduh/dinkes/puskesmas/versi").glob("*.csv"))
     assert len(past) == 1 and past[0].read_bytes() == (repo.root / "data/dinkes/puskesmas.csv"
                                                        ).read_bytes()

@@ -171,16 +171,23 @@ def _when(situs: Situs) -> dt.datetime:
 
 
 def _past_versions(situs: Situs, docs: Path) -> None:
-    """The CSV as of each version, from git (one `cat-file --batch` for all of them)."""
+    """The CSV as of each version, from git (one `cat-file --batch` for all of them), and the
+    rows each version added and removed (compared with the version before it)."""
     wanted = [(t, v) for t in situs.terbitan for v in t.versi if v.data and v.data.blob]
     blobs = read_blobs(situs.repo.root, [v.data.blob for _, v in wanted])
-    for t, v in wanted:
-        content = blobs.get(v.data.blob)
-        if content is None:
-            continue
-        name = f"{v.commit.date:%Y%m%d}-{v.commit.sha[:10]}.csv"
-        t.berkas_versi[v.commit.sha] = write_file(docs, f"unduh/{t.id}/versi/{name}", content,
-                                                  "csv")
+    for t in situs.terbitan:
+        older: set[bytes] = set()
+        for v in reversed(t.versi):  # oldest first
+            content = blobs.get(v.data.blob) if v.data and v.data.blob else None
+            if v.data is not None:
+                rows = set(content.splitlines()[1:]) if content else set()
+                t.baris_versi[v.commit.sha] = (len(rows - older), len(older - rows))
+                older = rows
+            if content is None:
+                continue
+            name = f"{v.commit.date:%Y%m%d}-{v.commit.sha[:10]}.csv"
+            t.berkas_versi[v.commit.sha] = write_file(docs, f"unduh/{t.id}/versi/{name}",
+                                                      content, "csv")
 
 
 def _write_marker(situs: Situs, site: Path) -> None:

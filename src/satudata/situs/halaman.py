@@ -254,13 +254,12 @@ class Halaman:
         rows = []
         for v in t.versi:
             c = v.commit
-            data = v.data
+            counts = t.baris_versi.get(c.sha)
             rows.append({
                 "tanggal": c.date, "penulis": ", ".join(v.penulis), "jenis": v.jenis,
                 "pesan": c.subject, "sha": c.sha[:10], "commit_url": base + commit_part + c.sha,
                 "pr": c.pr, "pr_url": f"{base}{pr_part}{c.pr}" if c.pr else None,
                 "penyetuju": ", ".join(c.approvers),
-                "baris": (f"+{data.added} / -{data.removed} baris"
-                          if data and data.added is not None else "metadata"),
+                "baris": f"+{counts[0]} / -{counts[1]} baris" if counts else "metadata",
                 "unduh": t.berkas_versi.get(c.sha)})
         return rows

@@ -36,6 +36,7 @@ class Terbitan:
     berkas: dict[str, Berkas] = field(default_factory=dict)
     versi: list = field(default_factory=list)  # riwayat.Versi, newest first
     berkas_versi: dict[str, Berkas] = field(default_factory=dict)  # commit sha → past CSV
+    baris_versi: dict[str, tuple[int, int]] = field(default_factory=dict)  # sha → (+rows, -rows)
 
     @property
     def id(self) -> str:

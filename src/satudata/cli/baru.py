@@ -46,7 +46,7 @@ def baru_command(dataset: str, repo_root: Path, ya: bool, kolom: tuple[str, ...]
     if repo.organisasi and opd not in repo.organisasi.by_slug():
         raise click.BadParameter(f"OPD '{opd}' tidak ada di metadata/organisasi.yaml",
                                  param_hint="DATASET")
-    interactive = not ya and sys.stdin.isatty()
+    interactive = not ya and _is_terminal()
     answers = _answers(repo, opd, values, list(topik), interactive)
     columns = list(kolom) or (_ask_columns() if interactive else
                               ["tahun:tahun:periode", "kode_kecamatan:teks:dimensi",
@@ -62,6 +62,10 @@ def baru_command(dataset: str, repo_root: Path, ya: bool, kolom: tuple[str, ...]
                f"{csv_path.relative_to(repo.root)}")
     _report(repo_root, dataset)
     return 0
+
+
+def _is_terminal() -> bool:
+    return sys.stdin.isatty()
 
 
 def _answers(repo: Repository, opd: str, values: dict, topik: list[str],

@@ -43,3 +43,11 @@ def test_pengingat_lists_overdue_datasets_per_opd(repo, capsys):
     assert main(["pengingat", "--repo", str(repo.root), "--hari-ini", "2026-11-23"]) == 0
     out = capsys.readouterr().out
     assert "Dinas Kesehatan Kota Contoh @contoh/dinkes" in out and "terlambat 602 hari" in out
+
+
+def test_markdown_report_links_each_code_to_its_explanation(repo, capsys):
+    repo.write("data/dinkes/puskesmas.csv", "tahun,kode_kecamatan,jumlah_puskesmas\n2024,x,1\n")
+    assert main(["validate", "--repo", str(repo.root), "--format", "markdown"]) == 1
+    out = capsys.readouterr().out
+    assert ("[`kode-referensi-tidak-dikenal`](https://data.contoh.go.id/panduan/kode-temuan/"
+            "#kode-referensi-tidak-dikenal)") in out

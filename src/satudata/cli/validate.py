@@ -9,7 +9,7 @@ import click
 
 from ..changes import GitError, changed_files, datasets_for_paths, parse_shard, shard_of
 from ..findings import language
-from ..report import RENDERERS
+from ..report import RENDERERS, render_markdown
 from ..repository import Repository
 from ..validation import default_jobs, validate
 from .base import command, hari_ini_option, repo_option
@@ -55,11 +55,14 @@ def validate_command(paths: tuple[str, ...], repo_root: Path, changed_since: str
         only = shard_of(repo.datasets if only is None else only, index, count)
         repository_checks = index == 1
     report = _run(repo, only, jobs, None if semua_sel else 20, fmt, hari_ini, repository_checks)
-    text = RENDERERS[fmt](report, lang)
+    codes_url = (str(repo.portal.url_situs).rstrip("/") + "/panduan/kode-temuan/"
+                 if repo.portal else None)
+    text = (render_markdown(report, lang, codes_url=codes_url) if fmt == "markdown"
+            else RENDERERS[fmt](report, lang))
     if markdown_file is not None:
         from ..fsutil import write_atomic
 
-        write_atomic(markdown_file, RENDERERS["markdown"](report, lang))
+        write_atomic(markdown_file, render_markdown(report, lang, codes_url=codes_url))
     if output is not None:
         from ..fsutil import write_atomic
 

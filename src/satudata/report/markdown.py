@@ -14,13 +14,16 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _row(f: Finding, lang: str) -> str:
+def _row(f: Finding, lang: str, codes_url: str | None) -> str:
     where = f"`{_cell(f.location)}`" + (f" `{_cell(f.column)}`" if f.column else "")
+    code = f"[`{f.code}`]({codes_url}#{f.code})" if codes_url else f"`{f.code}`"
     return (f"| {_ICON[f.severity]} | {where} | {_cell(f.message(lang))} "
-            f"<br>→ {_cell(f.saran(lang))} | `{f.code}` |")
+            f"<br>→ {_cell(f.saran(lang))} | {code} |")
 
 
-def render_markdown(report: Report, lang: str = "id", max_chars: int = MAX_CHARS) -> str:
+def render_markdown(report: Report, lang: str = "id", max_chars: int = MAX_CHARS,
+                    codes_url: str | None = None) -> str:
+    """`codes_url`: the catalog's *Arti pesan validasi* page; each code links to its entry."""
     en = lang == "en"
     title = "Satu Data validation" if en else "Hasil validasi Satu Data"
     status = "✅" if report.ok else "❌"
@@ -43,7 +46,7 @@ def render_markdown(report: Report, lang: str = "id", max_chars: int = MAX_CHARS
         body.extend(section)
         size += section_size
         for f in findings:
-            row = _row(f, lang)
+            row = _row(f, lang, codes_url)
             if size + len(row) + 1 + reserve > max_chars:
                 break
             body.append(row)

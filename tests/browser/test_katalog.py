@@ -1,0 +1,148 @@
+"""What a citizen sees: flows, accessibility, security and no outside requests, in Chromium."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+import yaml
+
+from conftest import REPO_ROOT
+
+from .conftest import AXE, screenshot
+
+MAIN_PAGES = {"beranda": "", "katalog": "katalog/", "dataset": "dataset/dinkes/puskesmas/",
+              "opd": "opd/dinkes/", "kinerja": "kinerja/"}
+
+
+def _visible_cards(page) -> list[dict]:
+    return page.eval_on_selector_all(
+        ".sd-kartu", "cards => cards.filter(c => !c.hidden).map(c => ({...c.dataset}))")
+
+
+def test_search_finds_the_right_dataset(page):
+    page.goto("")
+    page.wait_for_load_state("networkidle")  # the search worker has loaded its index
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.type("puskesmas", delay=20)
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for(timeout=30_000)
+    links = page.eval_on_selector_all(".md-search-result__item a", "as => as.map(a => a.href)")
+    assert any("dataset/dinkes/puskesmas/" in href for href in links), links
+    screenshot(page, "pencarian")
+
+
+def test_katalog_filters_by_opd_and_pilar(page, site):
+    page.goto("katalog/")
+    everything = _visible_cards(page)
+    assert len(everything) >= 30
+    page.select_option("#filter-opd", "dinkes")
+    dinkes = _visible_cards(page)
+    assert dinkes and all(c["opd"] == "dinkes" for c in dinkes) and len(dinkes) < len(everything)
+    assert page.inner_text("#jumlah-hasil") == f"{len(dinkes)} dataset"
+    page.select_option("#filter-pilar", "layanan-publik")
+    narrowed = _visible_cards(page)
+    assert narrowed and all(c["opd"] == "dinkes" and c["pilar"] == "layanan-publik"
+                            for c in narrowed) and len(narrowed) < len(dinkes)
+    page.select_option("#filter-opd", "")
+    page.select_option("#filter-pilar", "")
+    page.fill("#filter-teks", "job fair")
+    found = _visible_cards(page)
+    assert [c["opd"] for c in found] == ["disnaker"]
+    screenshot(page, "katalog")
+
+
+def test_pilar_link_preselects_the_filter(page):
+    page.goto("katalog/#pilar=kependudukan")
+    cards = _visible_cards(page)
+    assert cards and all(c["pilar"] == "kependudukan" for c in cards)
+
+
+def test_dataset_page_shows_preview_chart_and_matching_downloads(page):
+    page.goto("dataset/dinkes/puskesmas/")
+    assert page.locator(".sd-pratinjau tbody tr").count() == 20
+    assert page.locator("svg.sd-grafik").first.is_visible()
+    rows = page.locator(".sd-unduh tbody tr")
+    kinds = set()
+    for i in range(rows.count()):
+        link = rows.nth(i).locator("a")
+        expected = rows.nth(i).locator("code").inner_text()
+        response = page.request.get(link.get_attribute("href") and link.evaluate("a => a.href"))
+        assert response.ok
+        assert hashlib.sha256(response.body()).hexdigest() == expected
+        kinds.add(link.evaluate("a => a.href").rsplit(".", 1)[-1])
+    assert {"csv", "xlsx", "json"} <= kinds
+    screenshot(page, "dataset")
+
+
+def test_kinerja_lists_all_eight_opds(page):
+    page.goto("kinerja/")
+    text = page.inner_text("article")
+    names = [o["nama"] for o in yaml.safe_load(
+        (REPO_ROOT / "metadata/organisasi.yaml").read_text())["organisasi"]]
+    assert len(names) == 8 and all(name in text for name in names)
+    screenshot(page, "kinerja")
+
+
+def test_error_report_link_carries_the_dataset(page):
+    page.goto("dataset/dinkes/puskesmas/")
+    href = page.get_by_role("link", name="Laporkan kesalahan data").get_attribute("href")
+    query = parse_qs(urlparse(href).query)
+    assert query["dataset"] == ["dinkes/puskesmas"]
+    assert query["template"] == ["laporkan-kesalahan.yml"]
+
+
+def test_not_found_page(page):
+    response = page.goto("tidak-ada/sama-sekali/")
+    assert response.status == 404
+    assert "404" in page.inner_text("body")
+    screenshot(page, "404")
+
+
+@pytest.mark.parametrize("name", sorted(MAIN_PAGES))
+def test_phone_viewport_has_no_horizontal_overflow(browser, base_url, name):
+    context = browser.new_context(base_url=base_url, viewport={"width": 375, "height": 740},
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(MAIN_PAGES[name])
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    screenshot(page, f"ponsel-{name}")
+    context.close()
+    assert overflow <= 0, f"{name} is {overflow}px wider than a phone"
+
+
+@pytest.mark.parametrize("name", sorted(MAIN_PAGES))
+def test_no_serious_accessibility_violations(page, name):
+    assert AXE.exists(), "axe-core is missing: run scripts/pasang-uji.sh"
+    page.goto(MAIN_PAGES[name])
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]])
+               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], json.dumps(serious, indent=1)
+
+
+def test_html_and_js_in_metadata_render_as_text_and_never_run(page, base_url):
+    page.goto("dataset/diskominfo/uji-keamanan/")
+    body = page.inner_text("article")
+    assert '<script>alert("judul")</script>' in body and "onerror=alert(2)" in body
+    page.mouse.move(300, 300)
+    for element in page.locator("article *").all()[:200]:
+        element.hover(timeout=1000, trial=True) if element.is_visible() else None
+    page.goto("katalog/")
+    page.fill("#filter-teks", "uji")
+    assert page.dialogs == [] and page.errors == []
+    screenshot(page, "keamanan")
+
+
+@pytest.mark.parametrize("name", sorted(MAIN_PAGES))
+def test_every_request_stays_on_the_site_origin(page, base_url, name):
+    page.goto(MAIN_PAGES[name])
+    page.wait_for_load_state("networkidle")
+    outside = [url for url in page.requests if not url.startswith(base_url)
+               and not url.startswith("data:")]
+    assert outside == []
+    assert page.errors == []

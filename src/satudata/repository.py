@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -20,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from . import codes as _codes  # noqa: F401  (registers the finding codes)
 from .findings import Finding
 from .model import DaftarData, Dataset, Organisasi, Portal, Referensi
+from .paralel import fork_map
 from .model.base import SLUG_PATTERN
 from .model.errors import validation_findings
 from .yamlio import LoadedYaml, YamlError, load_yaml
@@ -90,7 +89,8 @@ class Repository:
         repo._load_governance()
         repo._discover()
         entries = [e for e in repo.datasets.values() if e.metadata_path is not None]
-        for entry, (meta, source, problems) in zip(entries, _map(repo, entries, jobs)):
+        for entry, (meta, source, problems) in zip(
+                entries, fork_map(repo.load_dataset_metadata, entries, jobs, minimum=200)):
             entry.meta, entry.source = meta, source
             repo.problems.extend(problems)
             if source is not None:
@@ -196,30 +196,6 @@ class Repository:
     def reference_names(self) -> list[str]:
         base = self.root / "metadata" / "referensi"
         return sorted(p.stem for p in base.glob("*.csv")) if base.is_dir() else []
-
-
-_PARALLEL_MIN = 200
-_LOADER: Repository | None = None
-
-
-def _load_chunk(chunk: list[DatasetFiles]) -> list:
-    return [_LOADER.load_dataset_metadata(entry) for entry in chunk]
-
-
-def _map(repo: Repository, entries: list[DatasetFiles], jobs: int) -> list:
-    """Parse dataset YAML in `jobs` forked processes: parsing is the cost of loading."""
-    if jobs <= 1 or len(entries) < _PARALLEL_MIN:
-        return [repo.load_dataset_metadata(entry) for entry in entries]
-    global _LOADER
-    _LOADER = repo
-    size = -(-len(entries) // (jobs * 4))
-    chunks = [entries[i:i + size] for i in range(0, len(entries), size)]
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            return [item for chunk in pool.map(_load_chunk, chunks) for item in chunk]
-    finally:
-        _LOADER = None
 
 
 def _read_model(path: Path, rel: str, model: type[M], dataset: str | None = None):

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 import time
 import traceback
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from .checks import (
@@ -19,6 +17,7 @@ from .checks import (
     load_checks,
 )
 from .findings import Finding, count, has_errors
+from .paralel import fork_map
 from .repository import Repository
 
 load_checks()
@@ -108,33 +107,10 @@ def _guarded(name: str, run: Callable[[], list[Finding]], dataset: str | None = 
                         params={"pemeriksaan": name, "detail": f"{type(exc).__name__}: {exc}"})]
 
 
-# --- parallel execution ----------------------------------------------------------------------
-_WORKER_STATE: tuple | None = None
-
-
-def _worker(chunk: list[str]) -> list[tuple[str, list[Finding], dict]]:
-    repo, cell_limit, today = _WORKER_STATE
-    return [check_dataset(repo, dataset_id, cell_limit, today) for dataset_id in chunk]
-
-
 def _run_datasets(repo: Repository, selected: list[str], jobs: int, cell_limit: int | None,
                   today: dt.date):
-    if jobs <= 1 or len(selected) < 2 * _CHUNK:
-        for dataset_id in selected:
-            yield check_dataset(repo, dataset_id, cell_limit, today)
-        return
-    global _WORKER_STATE
-    _WORKER_STATE = (repo, cell_limit, today)
-    chunks = [selected[i:i + _CHUNK] for i in range(0, len(selected), _CHUNK)]
-    # fork: workers inherit the loaded repository instead of re-reading every YAML file.
-    context = multiprocessing.get_context("fork")
-    try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            for results in pool.map(_worker, chunks):
-                for result in results:
-                    yield result
-    finally:
-        _WORKER_STATE = None
+    return fork_map(lambda dataset_id: check_dataset(repo, dataset_id, cell_limit, today),
+                    selected, jobs, minimum=2 * _CHUNK)
 
 
 def default_jobs() -> int:

@@ -10,8 +10,7 @@ import click
 from ..baru import ScaffoldError, kolom_from_spec, scaffold
 from ..model import DATASET_ID_PATTERN, CaraPengumpulan, Frekuensi, Klasifikasi, Pilar, Tipe
 from ..repository import Repository
-from ..validation import validate
-from .base import command, repo_option
+from .base import command, print_next_steps, repo_option
 
 _CHOICES = {"pilar": Pilar, "klasifikasi": Klasifikasi, "frekuensi": Frekuensi,
             "cara_pengumpulan": CaraPengumpulan}
@@ -60,7 +59,8 @@ def baru_command(dataset: str, repo_root: Path, ya: bool, kolom: tuple[str, ...]
         return 1
     click.echo(f"dibuat: {meta_path.relative_to(repo.root)}\ndibuat: "
                f"{csv_path.relative_to(repo.root)}")
-    _report(repo_root, dataset)
+    print_next_steps(repo_root, dataset,
+                     "Metadata sah. Isi CSV dengan data lalu jalankan `satudata validate`.")
     return 0
 
 
@@ -124,15 +124,3 @@ def _check_types(specs: list[dict]) -> None:
     for spec in specs:
         if spec["tipe"] not in valid:
             raise ScaffoldError(f"tipe '{spec['tipe']}' tidak dikenal; pilih {', '.join(valid)}")
-
-
-def _report(repo_root: Path, dataset: str) -> None:
-    repo = Repository.load(repo_root)
-    report = validate(repo, only=[dataset])
-    todo = [f for f in report.findings if f.dataset == dataset]
-    if not todo:
-        click.echo("Metadata sah. Isi CSV dengan data lalu jalankan `satudata validate`.")
-        return
-    click.echo("Langkah berikutnya (hasil validasi berkas yang baru dibuat):")
-    for finding in todo:
-        click.echo(f"  - {finding.location}: {finding.message()} → {finding.saran()}")

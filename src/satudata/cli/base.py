@@ -73,3 +73,18 @@ def hari_ini_option(function):
     return click.option("--hari-ini", "hari_ini", metavar="TTTT-BB-HH", callback=_parse_date,
                         help="Tanggal acuan ketepatan waktu (bawaan: hari ini), agar hasil dapat "
                              "diulang.")(function)
+
+
+def print_next_steps(repo_root: Path, dataset: str, when_clean: str) -> None:
+    """Validate one dataset just written and tell the user what to do next."""
+    from ..repository import Repository
+    from ..validation import validate
+
+    report = validate(Repository.load(repo_root), only=[dataset])
+    todo = [f for f in report.findings if f.dataset == dataset]
+    if not todo:
+        click.echo(when_clean)
+        return
+    click.echo("Langkah berikutnya:")
+    for finding in todo:
+        click.echo(f"  - {finding.location}: {finding.message()} → {finding.saran()}")

@@ -22,8 +22,7 @@ from ..impor import (
 )
 from ..model import DATASET_ID_PATTERN
 from ..repository import Repository
-from ..validation import validate
-from .base import command, repo_option
+from .base import command, print_next_steps, repo_option
 
 
 @command("impor")
@@ -62,7 +61,8 @@ def impor_command(berkas: Path, dataset: str, repo_root: Path, lembar: str | Non
     for note in table.notes:
         click.echo(f"  - {note}")
     _metadata(repo, dataset, meta_path, table)
-    _next_steps(repo_root, dataset)
+    print_next_steps(repo_root, dataset,
+                     "Data dan metadata sah. Langkah berikutnya: commit dan buka pull request.")
     return 0
 
 
@@ -111,14 +111,3 @@ def _metadata(repo: Repository, dataset: str, meta_path: Path, table) -> None:
     write_atomic(meta_path, render_metadata(values))
     click.echo(f"ditulis: {meta_path.relative_to(repo.root)} (rancangan metadata; periksa judul, "
                "deskripsi, pilar, frekuensi, dan lengkapi Standar Data kolom ukuran)")
-
-
-def _next_steps(repo_root: Path, dataset: str) -> None:
-    report = validate(Repository.load(repo_root), only=[dataset])
-    todo = [f for f in report.findings if f.dataset == dataset]
-    if not todo:
-        click.echo("Data dan metadata sah. Langkah berikutnya: commit dan buka pull request.")
-        return
-    click.echo("Langkah berikutnya:")
-    for finding in todo:
-        click.echo(f"  - {finding.location}: {finding.message()} → {finding.saran()}")

@@ -10,12 +10,10 @@ import contextlib
 import datetime as dt
 import json
 import logging
-import multiprocessing
 import os
 import shutil
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +21,7 @@ import yaml
 
 from .. import __version__
 from ..gitinfo import GitInfo, read_blobs, read_git
+from ..paralel import fork_map
 from ..repository import Repository
 from ..validation import Report, validate
 from . import feeds
@@ -121,10 +120,6 @@ def render(root: Path, staging: Path, *, jobs: int = 1, allow_errors: bool = Fal
     return situs
 
 
-_PARALLEL_MIN = 100
-_SHARED: tuple | None = None
-
-
 def _downloads(t, situs: Situs, docs: Path, when: dt.datetime):
     """Write one dataset's files (CSV, XLSX, JSON, datapackage.json): (berkas, typed rows)."""
     data = write_downloads(t, docs, when)
@@ -134,27 +129,11 @@ def _downloads(t, situs: Situs, docs: Path, when: dt.datetime):
     return t.berkas, data
 
 
-def _downloads_chunk(indices: list[int]) -> list:
-    situs, docs, when = _SHARED
-    return [_downloads(situs.terbitan[i], situs, docs, when) for i in indices]
-
-
 def _map_downloads(situs: Situs, docs: Path, when: dt.datetime, jobs: int) -> list:
-    """Downloads are independent per dataset and cost most of the build before MkDocs:
-    spread them over forked processes."""
-    count = len(situs.terbitan)
-    if jobs <= 1 or count < _PARALLEL_MIN:
-        return [_downloads(t, situs, docs, when) for t in situs.terbitan]
-    global _SHARED
-    _SHARED = (situs, docs, when)
-    size = -(-count // (jobs * 4))
-    chunks = [list(range(i, min(i + size, count))) for i in range(0, count, size)]
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            return [item for chunk in pool.map(_downloads_chunk, chunks) for item in chunk]
-    finally:
-        _SHARED = None
+    """Downloads are independent per dataset and cost most of the build before MkDocs."""
+    published = situs.terbitan  # workers get indices: they already hold the model (fork)
+    return fork_map(lambda i: _downloads(published[i], situs, docs, when),
+                    list(range(len(published))), jobs, minimum=100)
 
 
 def _check_output(output: Path, timpa: bool) -> None:

@@ -53,3 +53,9 @@ def test_irregular_and_discontinued_datasets_have_no_schedule():
 
     assert assess(_meta(frekuensi=Frekuensi.TIDAK_TETAP), "2020", TODAY).status == TIDAK_BERJADWAL
     assert assess(_meta(dihentikan=dt.date(2024, 1, 1)), "2020", TODAY).status == TIDAK_BERJADWAL
+
+
+def test_without_a_period_column_the_last_change_date_is_used():
+    result = assess(META, None, TODAY, last_change=dt.date(2024, 6, 1))
+    assert (result.status, result.tenggat) == (TERLAMBAT, dt.date(2025, 9, 1))
+    assert assess(META, None, TODAY).status == "tidak-diketahui"

@@ -132,3 +132,17 @@ def test_messy_spreadsheet_to_a_clean_dataset(repo, tmp_path):
     report = validate(Repository.load(repo.root), only=["dinkes/posyandu"], today=TODAY)
     problems = [f for f in report.findings if f.dataset == "dinkes/posyandu"]
     assert problems == [], [f"{f.code}: {f.message()}" for f in problems]
+
+
+def test_month_names_as_columns_need_a_year(repo, tmp_path, capsys):
+    (tmp_path / "bulanan.csv").write_text("Kecamatan;Januari;Februari;Maret\n"
+                                         "Medan Kota;10;12;9\nMedan Sunggal;4;5;6\n")
+    args = ["impor", str(tmp_path / "bulanan.csv"), "--ke", "dinkes/kasus", "--repo",
+            str(repo.root)]
+    assert main(args) == 1 and "--tahun" in capsys.readouterr().err
+    assert main(args + ["--tahun", "2026"]) == 0
+    rows = _rows(repo.root / "data/dinkes/kasus.csv")
+    assert rows[0] == ["bulan", "kode_kecamatan", "jumlah"] and rows[1] == ["2026-01", "12.71.01",
+                                                                             "10"]
+    meta = Repository.load(repo.root).datasets["dinkes/kasus"].meta
+    assert meta.column("bulan").tipe.value == "tahun-bulan"

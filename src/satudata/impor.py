@@ -18,6 +18,11 @@ _YEAR = re.compile(r"^(19|20)\d{2}$")
 _YEAR_MONTH = re.compile(r"^(19|20)\d{2}-(0[1-9]|1[0-2])$")
 _LOCALE_NUMBER = re.compile(r"^-?\d{1,3}(\.\d{3})*(,\d+)?$|^-?\d+(,\d+)?$")
 _PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+_MONTHS = {name: index for index, names in enumerate((
+    ("januari", "jan"), ("februari", "feb", "pebruari"), ("maret", "mar"), ("april", "apr"),
+    ("mei",), ("juni", "jun"), ("juli", "jul"), ("agustus", "agu", "agt", "ags"),
+    ("september", "sep", "sept"), ("oktober", "okt"), ("november", "nov", "nop", "nopember"),
+    ("desember", "des")), start=1) for name in names}
 _PREFIXES = ("kecamatan", "kec.", "kec", "kelurahan", "kel.", "kel", "desa", "ds.")
 _LEVEL_OF = {"kecamatan": "kecamatan", "kelurahan": "kelurahan_desa", "desa": "kelurahan_desa"}
 
@@ -151,20 +156,30 @@ def canonical_numbers(table: Table, indonesian: bool) -> None:
                            "diubah ke format baku")
 
 
-def wide_to_long(table: Table, value_name: str) -> Table:
-    """Years (or YYYY-MM) as columns become one period column and one value column."""
-    periods = [i for i, h in enumerate(table.header) if _YEAR.match(h.removeprefix("k_"))
-               or _YEAR_MONTH.match(h.removeprefix("k_").replace("_", "-"))]
-    if not periods:
+def wide_to_long(table: Table, value_name: str, year: int | None = None) -> Table:
+    """Years, YYYY-MM or month names (with `year`) as columns become one period column and
+    one value column."""
+    labels: dict[int, str] = {}
+    for i, h in enumerate(table.header):
+        text = h.removeprefix("k_").replace("_", "-")
+        if _YEAR.match(text) or _YEAR_MONTH.match(text):
+            labels[i] = text
+        elif h in _MONTHS:
+            if year is None:
+                raise ImportError_(f"kolom bulan '{h}' tanpa tahun; sebutkan tahunnya dengan "
+                                   "--tahun TTTT")
+            labels[i] = f"{year}-{_MONTHS[h]:02d}"
+    if not labels:
         return table
-    keep = [i for i in range(len(table.header)) if i not in periods]
-    labels = [table.header[i].removeprefix("k_").replace("_", "-") for i in periods]
-    period_name = "tahun" if all(_YEAR.match(label) for label in labels) else "bulan"
+    periods = list(labels)
+    keep = [i for i in range(len(table.header)) if i not in labels]
+    period_name = "tahun" if all(_YEAR.match(v) for v in labels.values()) else "bulan"
     header = [period_name] + [table.header[i] for i in keep] + [value_name]
-    rows = [[label] + [row[i] for i in keep] + [row[p]]
-            for label, p in zip(labels, periods) for row in table.rows if row[p] != ""]
-    table.notes.append(f"{len(periods)} kolom periode ({labels[0]}…{labels[-1]}) diubah ke "
-                       f"format panjang: kolom '{period_name}' dan '{value_name}'")
+    rows = [[labels[p]] + [row[i] for i in keep] + [row[p]]
+            for p in periods for row in table.rows if row[p] != ""]
+    first, last = labels[periods[0]], labels[periods[-1]]
+    table.notes.append(f"{len(periods)} kolom periode ({first}…{last}) diubah ke format panjang: "
+                       f"kolom '{period_name}' dan '{value_name}'")
     return Table(header, rows, table.notes, table.judul, table.sumber)
 
 

@@ -60,10 +60,12 @@ def next_due(meta: Dataset, latest_end: dt.date) -> dt.date | None:
 
 
 def assess(meta: Dataset, latest_period: str | None, today: dt.date,
-           warn_days: int = 30) -> Kebaruan:
+           warn_days: int = 30, last_change: dt.date | None = None) -> Kebaruan:
+    """Status of the next period. Without a period column, the date the data last changed
+    (from git) stands in for the end of the latest period."""
     if meta.dihentikan is not None or meta.frekuensi is Frekuensi.TIDAK_TETAP:
         return Kebaruan(TIDAK_BERJADWAL, latest_period)
-    latest_end = period_end(latest_period) if latest_period else None
+    latest_end = period_end(latest_period) if latest_period else last_change
     if latest_end is None:
         return Kebaruan(TIDAK_DIKETAHUI, latest_period)
     due = next_due(meta, latest_end)

@@ -6,6 +6,7 @@ A broken file becomes a finding in `Repository.problems`, never an exception.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -186,6 +187,23 @@ class Repository:
         for entry in self.datasets.values():
             if entry.meta is not None and entry.meta.daftar_data:
                 result.setdefault(entry.meta.daftar_data, []).append(entry.id)
+        return result
+
+    @cached_property
+    def last_changes(self) -> dict[str, dt.date]:
+        """Dataset id → date its data or metadata last changed in git (one `git log` pass,
+        only when some dataset has no period column to judge timeliness by)."""
+        if not any(e.meta and e.meta.periode is None for e in self.datasets.values()):
+            return {}
+        from .gitinfo import read_git
+
+        git = read_git(self.root)
+        result = {}
+        for dataset_id, entry in self.datasets.items():
+            paths = [self.rel(p) for p in (entry.data_path, entry.metadata_path) if p]
+            commit = git.last_change(*paths)
+            if commit is not None:
+                result[dataset_id] = commit.date.date()
         return result
 
     @cached_property

@@ -64,6 +64,8 @@ def read_tabel(data: bytes, *, dataset: str | None, file: str) -> ReadResult:
 
     if not data:
         return ReadResult(None, [finding("berkas-kosong")])
+    if data.startswith(b"version https://git-lfs.github.com/spec/"):
+        return ReadResult(None, [finding("berkas-lfs-belum-diunduh", 1)])
     if b"\x00" in data[:_HEAD_BYTES]:
         return ReadResult(None, [finding("berkas-biner", 1)])
     findings: list[Finding] = []

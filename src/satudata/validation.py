@@ -60,6 +60,7 @@ def validate(repo: Repository, only: Iterable[str] | None = None, jobs: int = 1,
     selected = list(repo.datasets) if only is None else [d for d in repo.datasets if d in set(only)]
     findings = (_repository_findings(repo, None if only is None else set(selected))
                 if repository_checks else [])
+    repo.last_changes  # noqa: B018 - computed once here, before workers fork
     facts: dict[str, dict] = {}
     for dataset_id, dataset_findings, dataset_facts in _run_datasets(
             repo, selected, jobs, cell_limit, today):

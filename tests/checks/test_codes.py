@@ -52,6 +52,8 @@ TRIGGERS = {
                                                  "frekuensi: tahunan\nlisensi: Hak-Cipta"),
     "berkas-kosong": lambda r: r.write(CSV, b""),
     "tanpa-baris-data": lambda r: r.write(CSV, HEADER),
+    "berkas-lfs-belum-diunduh": lambda r: r.write(CSV, "version https://git-lfs.github.com/spec/v1\n"
+                                                       "oid sha256:" + "0" * 64 + "\nsize 123\n"),
     "berkas-biner": lambda r: r.write(CSV, b"PK\x03\x04\x00\x00binary"),
     "bom-utf8": lambda r: r.write(CSV, b"\xef\xbb\xbf" + (HEADER + "2024,12.71.01,3\n").encode()),
     "encoding-bukan-utf8": lambda r: r.write(CSV, (HEADER + "2024,12.71.01,3\n2025,Pas\xe9,1\n")

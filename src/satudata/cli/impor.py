@@ -34,9 +34,12 @@ from .base import command, print_next_steps, repo_option
               help="Nomor baris judul kolom (1 = baris pertama); bawaan: dikenali otomatis.")
 @click.option("--nama-nilai", "value_name", default="jumlah", show_default=True,
               help="Nama kolom nilai saat tahun/bulan sebagai kolom diubah ke format panjang.")
+@click.option("--tahun", "year", type=int,
+              help="Tahun data bila kolomnya nama bulan (Januari … Desember).")
 @click.option("--timpa", is_flag=True, help="Boleh menimpa CSV yang sudah ada.")
 def impor_command(berkas: Path, dataset: str, repo_root: Path, lembar: str | None,
-                  header_row: int | None, value_name: str, timpa: bool) -> int:
+                  header_row: int | None, value_name: str, year: int | None,
+                  timpa: bool) -> int:
     """Ubah tabel Excel/CSV (format Indonesia) menjadi CSV baku format panjang berkode wilayah."""
     import re
 
@@ -51,7 +54,7 @@ def impor_command(berkas: Path, dataset: str, repo_root: Path, lembar: str | Non
                    "menggantinya (versi lama tetap ada di riwayat git).", err=True)
         return 1
     try:
-        table = _convert(repo, berkas, lembar, header_row, value_name)
+        table = _convert(repo, berkas, lembar, header_row, value_name, year)
     except ImportError_ as exc:
         click.echo(f"Galat: {berkas.name}: {exc}", err=True)
         return 1
@@ -66,13 +69,13 @@ def impor_command(berkas: Path, dataset: str, repo_root: Path, lembar: str | Non
     return 0
 
 
-def _convert(repo: Repository, path: Path, sheet, header_row, value_name):
+def _convert(repo: Repository, path: Path, sheet, header_row, value_name, year):
     rows, notes, indonesian = read_file(path, sheet)
     if not any(any(cell for cell in row) for row in rows):
         raise ImportError_("tabel kosong")
     table = body(rows, find_header(rows, header_row), notes)
     canonical_numbers(table, indonesian)
-    table = wide_to_long(table, value_name)
+    table = wide_to_long(table, value_name, year)
     aliases = read_aliases(repo.root / "metadata" / "referensi" / "alias-wilayah.csv")
     unmapped = map_regions(table, repo.reference_table("wilayah"), aliases)
     if unmapped:

@@ -10,7 +10,9 @@ ROOT_ENV, STAGING_ENV = "SATUDATA_PRATINJAU_ROOT", "SATUDATA_PRATINJAU_STAGING"
 
 
 def on_pre_build(config, **kwargs) -> None:  # MkDocs hook
-    from .bangun import render
+    # MkDocs loads this file as a module of its own (not as part of the package), hence the
+    # absolute import.
+    from satudata.situs.bangun import render
 
     situs = render(Path(os.environ[ROOT_ENV]), Path(os.environ[STAGING_ENV]), allow_errors=True)
     if not situs.report.ok:

@@ -7,6 +7,7 @@ checks receive the `Repository` and yield findings across datasets.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -50,17 +51,13 @@ def placeholder_mask(values: pa.ChunkedArray) -> pa.ChunkedArray:
     return pc.is_in(pc.utf8_trim_whitespace(values), value_set=_placeholder_array())
 
 
-_PLACEHOLDER_ARRAY: list = []
-
-
+@functools.cache
 def _placeholder_array() -> pa.Array:
     """Placeholders in the spellings people type (a set lookup is cheaper than lowercasing
     every cell of every column)."""
-    if not _PLACEHOLDER_ARRAY:
-        spellings = {f(p) for p in PLACEHOLDERS
-                     for f in (str.lower, str.upper, str.title, str.capitalize)}
-        _PLACEHOLDER_ARRAY.append(pa.array(sorted(spellings), pa.string()))
-    return _PLACEHOLDER_ARRAY[0]
+    spellings = {f(p) for p in PLACEHOLDERS for f in (str.lower, str.upper, str.title,
+                                                       str.capitalize)}
+    return pa.array(sorted(spellings), pa.string())
 
 
 def dataset_check(function: DatasetCheck) -> DatasetCheck:

@@ -2,34 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
 import zlib
 from pathlib import Path
 
 from .repository import Repository
-
-
-class GitError(Exception):
-    pass
-
-
-def changed_files(root: Path, ref: str) -> list[str]:
-    """Files that differ between `ref` and the working tree, plus untracked files."""
-    diff = _git(root, "diff", "--name-only", "--no-renames", ref, "--")
-    untracked = _git(root, "ls-files", "--others", "--exclude-standard")
-    return sorted(set(diff.splitlines()) | set(untracked.splitlines()))
-
-
-def _git(root: Path, *args: str) -> str:
-    try:
-        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True,
-                                text=True, check=False)
-    except FileNotFoundError as exc:
-        raise GitError("git tidak terpasang") from exc
-    if result.returncode != 0:
-        message = result.stderr.strip().splitlines()
-        raise GitError(message[-1] if message else f"git {' '.join(args)} gagal")
-    return result.stdout
 
 
 def datasets_for_paths(repo: Repository, paths: list[str]) -> set[str]:

@@ -65,13 +65,39 @@ class GitInfo:
         return max(dated, key=lambda c: c.date) if dated else None
 
 
-def _git(root: Path, *args: str) -> str | None:
+class GitError(Exception):
+    """A git command failed; the message is git's own last line."""
+
+
+def run_git(root: Path, *args: str, binary: bool = False, stdin: bytes | None = None):
+    """stdout of `git -C root args…` (bytes when `binary`); raises GitError on failure."""
     try:
-        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
-                                check=False)
-    except FileNotFoundError:
+        result = subprocess.run(["git", "-C", str(root), *args], input=stdin,
+                                capture_output=True, check=False)
+    except FileNotFoundError as exc:
+        raise GitError("git tidak terpasang") from exc
+    if result.returncode != 0:
+        message = result.stderr.decode(errors="replace").strip().splitlines()
+        raise GitError(message[-1] if message else f"git {' '.join(args)} gagal")
+    return result.stdout if binary else result.stdout.decode()
+
+
+def changed_files(root: Path, base: str, head: str | None = None) -> list[str]:
+    """Files that differ between `base` and `head` (None: the working tree, including
+    untracked files)."""
+    names = set(run_git(root, "diff", "--name-only", "--no-renames", base,
+                        *([head] if head else []), "--").splitlines())
+    if head is None:
+        names |= set(run_git(root, "ls-files", "--others", "--exclude-standard").splitlines())
+    return sorted(names)
+
+
+def _git(root: Path, *args: str) -> str | None:
+    """Like run_git, but None outside a repository (history is optional for a build)."""
+    try:
+        return run_git(root, *args)
+    except GitError:
         return None
-    return result.stdout if result.returncode == 0 else None
 
 
 def pr_number(subject: str, body: str) -> int | None:
@@ -164,10 +190,12 @@ def read_blobs(root: Path, blobs: list[str]) -> dict[str, bytes]:
     if not blobs:
         return {}
     unique = list(dict.fromkeys(blobs))
-    process = subprocess.run(["git", "-C", str(root), "cat-file", "--batch"],
-                             input="\n".join(unique).encode() + b"\n", capture_output=True,
-                             check=False)
-    out, result, position = process.stdout, {}, 0
+    try:
+        out = run_git(root, "cat-file", "--batch", binary=True,
+                      stdin="\n".join(unique).encode() + b"\n")
+    except GitError:
+        return {}
+    result, position = {}, 0
     for blob in unique:
         end = out.index(b"\n", position)
         header = out[position:end].split()

@@ -4,10 +4,10 @@ metadata fields changed, datasets added and deleted (`satudata diff`, reused by 
 from __future__ import annotations
 
 import re
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .gitinfo import GitError, changed_files, run_git
 from .model import Dataset, Klasifikasi
 from .tabel import read_tabel
 from .yamlio import YamlError, load_yaml
@@ -17,8 +17,7 @@ _META = re.compile(r"^metadata/([a-z0-9-]+)/([a-z0-9-]+)\.ya?ml$")
 EXAMPLES = 5
 
 
-class DiffError(Exception):
-    pass
+DiffError = GitError  # what `satudata diff` reports for a bad revision
 
 
 @dataclass
@@ -52,31 +51,20 @@ class Selisih:
         return not any(d.problems for d in self.datasets)
 
 
-def _git(root: Path, *args: str, binary: bool = False):
-    result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
-    if result.returncode != 0:
-        message = result.stderr.decode(errors="replace").strip().splitlines()
-        raise DiffError(message[-1] if message else f"git {' '.join(args)} gagal")
-    return result.stdout if binary else result.stdout.decode()
-
-
 def read_at(root: Path, revision: str | None, path: str) -> bytes | None:
     """A file's bytes at `revision` (None: the working tree); None when it does not exist."""
     if revision is None:
         target = root / path
         return target.read_bytes() if target.exists() else None
     try:
-        return _git(root, "show", f"{revision}:{path}", binary=True)
-    except DiffError:
+        return run_git(root, "show", f"{revision}:{path}", binary=True)
+    except GitError:
         return None
 
 
 def changed_datasets(root: Path, base: str, head: str | None) -> dict[str, dict[str, str]]:
     """Dataset id → {"data": path, "metadata": path} of the files changed between revisions."""
-    args = ["diff", "--name-only", "--no-renames", base] + ([head] if head else []) + ["--"]
-    names = set(_git(root, *args).splitlines())
-    if head is None:
-        names |= set(_git(root, "ls-files", "--others", "--exclude-standard").splitlines())
+    names = changed_files(root, base, head)
     found: dict[str, dict[str, str]] = {}
     for name in sorted(names):
         for kind, pattern in (("data", _DATA), ("metadata", _META)):

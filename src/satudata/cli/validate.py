@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from ..changes import GitError, changed_files, datasets_for_paths, parse_shard, shard_of
+from ..changes import datasets_for_paths, parse_shard, shard_of
+from ..gitinfo import GitError, changed_files
 from ..findings import language
 from ..report import RENDERERS, render_markdown
 from ..repository import Repository

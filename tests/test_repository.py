@@ -40,10 +40,22 @@ def test_missing_governance_files_are_reported(tmp_path):
     assert loaded.datasets == {}
 
 
-def test_data_is_read_lazily(repo):
+def test_data_is_read_lazily(repo, monkeypatch):
+    from pathlib import Path
+
+    opened = []
+    for method in ("read_bytes", "read_text", "open"):
+        original = getattr(Path, method)
+
+        def spy(self, *args, _original=original, **kwargs):
+            opened.append(self.name)
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, method, spy)
     loaded = Repository.load(repo.root)
-    repo.delete("data/dinkes/puskesmas.csv")  # loading never opened it
     assert loaded.datasets["dinkes/puskesmas"].data_path.name == "puskesmas.csv"
+    assert "puskesmas.yaml" in opened  # metadata is read eagerly …
+    assert "puskesmas.csv" not in opened  # … data only when a check asks for it
 
 
 def test_paths_with_spaces_and_wrong_names_are_stray_not_fatal(repo):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..findings import Finding, Severity
 from ..validation import Report
+from .text import summary_line
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -29,7 +30,5 @@ def annotation(finding: Finding, lang: str = "id") -> str:
 
 def render_github(report: Report, lang: str = "id") -> str:
     lines = [annotation(f, lang) for f in report.findings if f.severity is not Severity.INFO]
-    from .text import summary_line
-
     lines.append(summary_line(report, lang))
     return "\n".join(lines) + "\n"

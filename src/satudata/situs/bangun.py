@@ -115,8 +115,9 @@ def render(root: Path, staging: Path, *, jobs: int = 1, allow_errors: bool = Fal
     with _timed(phases, "riwayat"):
         _past_versions(situs, docs)
     with _timed(phases, "halaman"):
-        Halaman(situs, docs).render_all(rows)
-        _write_feeds(situs, docs)
+        pages = Halaman(situs, docs)
+        pages.render_all(rows)
+        _write_feeds(situs, docs, pages.kinerja)
     return situs
 
 
@@ -181,14 +182,12 @@ def _json_bytes(data: dict) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
 
 
-def _write_feeds(situs: Situs, docs: Path) -> None:
-    from ..kinerja import kinerja
-
+def _write_feeds(situs: Situs, docs: Path, kinerja: dict) -> None:
     (docs / "datapackage.json").write_bytes(_json_bytes(feeds.catalog_package(situs)))
     (docs / "dcat.jsonld").write_bytes(_json_bytes(feeds.dcat_catalog(situs)))
     (docs / "data.json").write_bytes(_json_bytes(feeds.pod_catalog(situs)))
     (docs / "feed.xml").write_text(feeds.atom_feed(situs), encoding="utf-8")
-    (docs / "kinerja.json").write_bytes(_json_bytes(kinerja(situs.repo, situs.report)))
+    (docs / "kinerja.json").write_bytes(_json_bytes(kinerja))  # the numbers the page shows
 
 
 def _mkdocs_config(situs: Situs, staging: Path, extra: dict | None = None) -> Path:

@@ -47,8 +47,8 @@ def governance(root: Path, datasets: list[str]) -> None:
     (meta / "referensi" / "referensi.yaml").write_text(yaml.safe_dump({"tabel": [
         {"nama": "wilayah", "judul": "Wilayah", "sumber": "Kepmendagri"}]}))
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from satudata.codeowners import render_codeowners
-    from satudata.repository import Repository
+    from satudata.load.repository import Repository
+    from satudata.rules.codeowners import render_codeowners
 
     (root / "CODEOWNERS").write_text(render_codeowners(Repository.load(root)))
     rows = ["kode,nama,tingkat,kode_induk", "12.71,Kota,kabupaten_kota,12"]
@@ -110,7 +110,7 @@ def datapackage(root: Path, ids: list[str]) -> Path:
     """A Data Package over the same files, for `frictionless validate`."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     from satudata.model import Dataset
-    from satudata.tableschema import table_schema
+    from satudata.model.tableschema import table_schema
 
     resources = []
     for dataset_id in ids:
@@ -211,8 +211,8 @@ def history(root: Path, ids: list[str], commits: int) -> str:
         git(root, "commit", "-qam", f"Pembaruan {n} (#{n + 1})\n\nDisetujui-oleh: Walidata")
     made = time.perf_counter() - started
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from satudata.gitinfo import read_git
-    from satudata.riwayat import versions
+    from satudata.audit.git import read_git
+    from satudata.audit.history import versions
 
     started = time.perf_counter()
     info = read_git(root)
@@ -228,8 +228,8 @@ def build_site(root: Path) -> str:
     shutil.copytree(project / "site", root / "site")
     shutil.copyfile(project / "mkdocs.yml", root / "mkdocs.yml")
     sys.path.insert(0, str(project / "src"))
-    from satudata.situs.bangun import build
-    from satudata.validation import default_jobs
+    from satudata.catalog.build import build
+    from satudata.checks.runner import default_jobs
 
     started = time.perf_counter()
     result = build(root, root / "public", jobs=default_jobs())

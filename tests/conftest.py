@@ -147,8 +147,8 @@ def repo(tmp_path: Path) -> RepoBuilder:
     builder.write("metadata/referensi/wilayah.csv", WILAYAH)
     builder.write("metadata/dinkes/puskesmas.yaml", DATASET)
     builder.write("data/dinkes/puskesmas.csv", DATA)
-    from satudata.codeowners import render_codeowners
-    from satudata.repository import Repository
+    from satudata.load.repository import Repository
+    from satudata.rules.codeowners import render_codeowners
 
     builder.write("CODEOWNERS", render_codeowners(Repository.load(tmp_path)))
     return builder

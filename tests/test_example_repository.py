@@ -6,11 +6,11 @@ import datetime as dt
 from collections import Counter
 
 import pytest
-
 from conftest import REPO_ROOT
+
+from satudata.checks.runner import validate
 from satudata.findings import Severity
-from satudata.repository import Repository
-from satudata.validation import validate
+from satudata.load.repository import Repository
 
 
 @pytest.fixture(scope="module")

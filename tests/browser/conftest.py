@@ -15,7 +15,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO_ROOT
 
 CHROMIUM = os.environ.get("SATUDATA_CHROMIUM", "/usr/bin/chromium")
@@ -43,7 +42,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    from satudata.situs.bangun import build
+    from satudata.catalog.build import build
 
     root = tmp_path_factory.mktemp("katalog")
     for name in ("metadata", "data", "site"):

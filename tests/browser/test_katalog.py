@@ -8,7 +8,6 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 import yaml
-
 from conftest import REPO_ROOT
 
 from .conftest import AXE, screenshot

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
+from satudata.checks.runner import validate
 from satudata.findings import REGISTRY
-from satudata.repository import Repository
-from satudata.validation import validate
+from satudata.load.repository import Repository
 
 DS = "metadata/dinkes/puskesmas.yaml"
 CSV = "data/dinkes/puskesmas.csv"
@@ -191,6 +191,6 @@ def test_a_crashing_check_becomes_an_internal_error_finding(repo, monkeypatch):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(checks, "DATASET_CHECKS", checks.DATASET_CHECKS + [("x.broken", broken)])
-    monkeypatch.setattr("satudata.validation.DATASET_CHECKS", checks.DATASET_CHECKS)
+    monkeypatch.setattr("satudata.checks.runner.DATASET_CHECKS", checks.DATASET_CHECKS)
     internal = [f for f in findings(repo) if f.code == "kesalahan-internal"]
     assert internal and "boom" in internal[0].message()

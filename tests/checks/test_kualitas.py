@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from .test_codes import CSV, DS, _csv, _min_rows, _with_sum_column, _with_total_rows, _years, codes
+from .test_codes import (
+    CSV,
+    DS,
+    _csv,
+    _min_rows,
+    _with_sum_column,
+    _with_total_rows,
+    _years,
+    codes,
+)
 
 
 def test_a_flat_series_that_legitimately_repeats_is_not_a_copy(repo):

@@ -15,11 +15,11 @@ import frictionless
 import pytest
 import yaml
 
+from satudata.checks.runner import check_dataset
 from satudata.findings import Finding
+from satudata.load.repository import Repository
 from satudata.model import Dataset
-from satudata.repository import Repository
-from satudata.tableschema import table_schema
-from satudata.validation import check_dataset
+from satudata.model.tableschema import table_schema
 
 # value → types for which frictionless accepts it but we do not (Python int()/Decimal()
 # leniency that other CSV readers would not share, or non-ISO forms).
@@ -138,9 +138,10 @@ def test_clean_generated_table_is_clean_in_both(tmp_path):
 
 
 def test_documented_strictness_is_exactly_what_differs(tmp_path):
+    import pyarrow as pa
+
     from satudata.checks.struktur import type_mask
     from satudata.model import Tipe
-    import pyarrow as pa
 
     to_tipe = {"integer": Tipe.BILANGAN_BULAT, "number": Tipe.BILANGAN,
                "yearmonth": Tipe.TAHUN_BULAN, "date": Tipe.TANGGAL}

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from satudata.checks.runner import validate
+from satudata.load.repository import Repository
 from satudata.model import Klasifikasi
-from satudata.publikasi import publication_blockers
 from satudata.report import RENDERERS
-from satudata.repository import Repository
-from satudata.validation import validate
+from satudata.rules.publishing import publication_blockers
+
 from .test_codes import DS, TODAY, _csv, codes
 
 NIK = "1271015509900001"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 
-from satudata.changes import parse_shard, shard_of
+from satudata.audit.changes import parse_shard, shard_of
 from satudata.cli import main
 
 

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from conftest import DATASET, PORTAL
 from pydantic import ValidationError
 
-from conftest import DATASET, PORTAL
+from satudata.load.yaml_file import load_yaml
 from satudata.model import Dataset, Frekuensi, Peran, Portal, Tipe
 from satudata.model.errors import validation_findings
-from satudata.yamlio import load_yaml
 
 
 def _dataset(**changes) -> dict:

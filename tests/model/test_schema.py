@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from conftest import REPO_ROOT
+
 from satudata.cli import main
 from satudata.model.schema import rendered_schemas, stale_schemas
 

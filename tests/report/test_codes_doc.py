@@ -1,6 +1,9 @@
 from conftest import REPO_ROOT
-from satudata import codes  # noqa: F401
-from satudata.findings import REGISTRY
+
+from satudata.findings import (
+    REGISTRY,
+    codes,  # noqa: F401
+)
 from satudata.report.codes_doc import codes_markdown
 
 

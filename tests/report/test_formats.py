@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from satudata.checks.runner import validate
+from satudata.findings import Report
+from satudata.load.repository import Repository
 from satudata.report import render_github, render_json, render_markdown, render_text
 from satudata.report.markdown import MAX_CHARS
-from satudata.repository import Repository
-from satudata.validation import Report, validate
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 

@@ -16,12 +16,12 @@ from functools import cached_property
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..findings import Finding
-from ..periode import ordered_periods
-from ..pribadi import mask_personal
-from ..model import Pemeriksaan
-from ..repository import DatasetFiles, Repository
-from ..tabel import ReadResult, Tabel, read_tabel
+from satudata.findings import Finding
+from satudata.load.repository import DatasetFiles, Repository
+from satudata.load.table import ReadResult, Tabel, read_tabel
+from satudata.model import Pemeriksaan
+from satudata.rules.periods import ordered_periods
+from satudata.rules.personal_data import mask_personal
 
 DatasetCheck = Callable[["DatasetContext"], Iterable[Finding]]
 RepositoryCheck = Callable[[Repository], Iterable[Finding]]

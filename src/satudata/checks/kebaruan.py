@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Finding
-from ..kebaruan import SEGERA, TERLAMBAT, assess
-from . import DatasetContext, dataset_check
+from satudata.checks import DatasetContext, dataset_check
+from satudata.findings import Finding
+from satudata.rules.timeliness import SEGERA, TERLAMBAT, assess
 
 
 @dataset_check

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..findings import Finding
-from ..model import Kolom, Peran, Tipe
-from . import DatasetContext, dataset_check, placeholder_mask, short
+from satudata.checks import DatasetContext, dataset_check, placeholder_mask, short
+from satudata.findings import Finding
+from satudata.model import Kolom, Peran, Tipe
 
 _NUMBER = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"
 _TOTAL_LABEL = r"(?i)^\s*(jumlah|total)\b"

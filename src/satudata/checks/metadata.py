@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Finding
-from ..repository import Repository
-from . import DatasetContext, dataset_check, repository_check
+from satudata.checks import DatasetContext, dataset_check, repository_check
+from satudata.findings import Finding
+from satudata.load.repository import Repository
 
 STANDAR_DATA = ("konsep", "definisi", "klasifikasi", "ukuran", "satuan")
 

@@ -1,6 +1,6 @@
 """privasi: personal data must never be published (UU 27/2022 PDP, UU 23/2006 Adminduk).
 
-Findings show only masked values (`satudata.pribadi.mask_personal`).
+Findings show only masked values (`satudata.rules.personal_data.mask_personal`).
 """
 
 from __future__ import annotations
@@ -9,9 +9,10 @@ from collections.abc import Callable, Iterator
 
 import pyarrow.compute as pc
 
-from ..findings import Finding
-from ..model import Klasifikasi
-from ..pribadi import (
+from satudata.checks import DatasetContext, dataset_check
+from satudata.findings import Finding
+from satudata.model import Klasifikasi
+from satudata.rules.personal_data import (
     CANDIDATE,
     emails_in,
     mask_email,
@@ -21,7 +22,6 @@ from ..pribadi import (
     personal_column,
     phones_in,
 )
-from . import DatasetContext, dataset_check
 
 _DETECTORS: list[tuple[str, Callable[[str], list[str]], Callable[[str], str]]] = [
     ("nik-terdeteksi", niks_in, mask_nik),

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..findings import Finding
-from ..model import Kolom
-from . import DatasetContext, dataset_check, short
+from satudata.checks import DatasetContext, dataset_check, short
+from satudata.findings import Finding
+from satudata.model import Kolom
 
 LEVEL_COLUMN = "tingkat"
 

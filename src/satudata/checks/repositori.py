@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..findings import Finding
-from ..repository import Repository
-from . import DatasetContext, dataset_check, repository_check
+from satudata.checks import DatasetContext, dataset_check, repository_check
+from satudata.findings import Finding
+from satudata.load.repository import Repository
 
 
 @repository_check
@@ -112,7 +112,7 @@ def _line(repo: Repository, file: str, path: tuple) -> int | None:
 
 @repository_check
 def codeowners(repo: Repository) -> Iterator[Finding]:
-    from ..codeowners import FILENAME, codeowners_in_sync
+    from satudata.rules.codeowners import FILENAME, codeowners_in_sync
 
     if codeowners_in_sync(repo) is False:
         exists = (repo.root / FILENAME).exists()

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..findings import Finding
-from ..model import Kolom, Tipe
-from ..tabel import blank_rows
-from . import DatasetContext, dataset_check, placeholder_mask, short
+from satudata.checks import DatasetContext, dataset_check, placeholder_mask, short
+from satudata.findings import Finding
+from satudata.load.table import blank_rows
+from satudata.model import Kolom, Tipe
 
 _PATTERNS = {
     Tipe.BILANGAN_BULAT: r"^[+-]?[0-9]+$",

@@ -6,20 +6,20 @@ import sys
 
 import click
 
-from .base import Grup
-from .baru import baru_command
-from .build import build_command, serve_command
-from .codeowners import codeowners_command
-from .diff import diff_command
-from .impor import impor_command
-from .kinerja import kinerja_command
-from .kode import kode_command
-from .list import list_command
-from .pengingat import pengingat_command
-from .riwayat import riwayat_command
-from .verifikasi import verifikasi_command
-from .schema import schema_command
-from .validate import validate_command
+from satudata.cli.baru import baru_command
+from satudata.cli.base import Grup
+from satudata.cli.build import build_command, serve_command
+from satudata.cli.codeowners import codeowners_command
+from satudata.cli.diff import diff_command
+from satudata.cli.impor import impor_command
+from satudata.cli.kinerja import kinerja_command
+from satudata.cli.kode import kode_command
+from satudata.cli.list import list_command
+from satudata.cli.pengingat import pengingat_command
+from satudata.cli.riwayat import riwayat_command
+from satudata.cli.schema import schema_command
+from satudata.cli.validate import validate_command
+from satudata.cli.verifikasi import verifikasi_command
 
 # Command modules register themselves here; the work lives elsewhere in the package.
 COMMANDS = [validate_command, diff_command, build_command, serve_command, list_command,

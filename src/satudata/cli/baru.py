@@ -7,10 +7,17 @@ from pathlib import Path
 
 import click
 
-from ..baru import ScaffoldError, kolom_from_spec, scaffold
-from ..model import DATASET_ID_PATTERN, CaraPengumpulan, Frekuensi, Klasifikasi, Pilar, Tipe
-from ..repository import Repository
-from .base import command, print_next_steps, repo_option
+from satudata.cli.base import command, print_next_steps, repo_option
+from satudata.load.repository import Repository
+from satudata.model import (
+    DATASET_ID_PATTERN,
+    CaraPengumpulan,
+    Frekuensi,
+    Klasifikasi,
+    Pilar,
+    Tipe,
+)
+from satudata.onboarding.scaffold import ScaffoldError, kolom_from_spec, scaffold
 
 _CHOICES = {"pilar": Pilar, "klasifikasi": Klasifikasi, "frekuensi": Frekuensi,
             "cara_pengumpulan": CaraPengumpulan}

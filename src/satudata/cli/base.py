@@ -77,8 +77,8 @@ def hari_ini_option(function):
 
 def print_next_steps(repo_root: Path, dataset: str, when_clean: str) -> None:
     """Validate one dataset just written and tell the user what to do next."""
-    from ..repository import Repository
-    from ..validation import validate
+    from satudata.checks.runner import validate
+    from satudata.load.repository import Repository
 
     report = validate(Repository.load(repo_root), only=[dataset])
     todo = [f for f in report.findings if f.dataset == dataset]

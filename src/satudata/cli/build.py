@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..situs.bangun import BuildError, build
-from ..validation import default_jobs
-from .base import command, repo_option
+from satudata.catalog.build import BuildError, build
+from satudata.checks.runner import default_jobs
+from satudata.cli.base import command, repo_option
 
 
 @command("build")
@@ -24,7 +24,7 @@ def build_command(repo_root: Path, output: Path | None, timpa: bool) -> int:
         result = build(repo_root, output, timpa=timpa, jobs=default_jobs())
     except BuildError as exc:
         if exc.report is not None:
-            from ..report import render_text
+            from satudata.report import render_text
 
             click.echo(render_text(exc.report), nl=False)
         click.echo(f"Galat: {exc}", err=True)
@@ -41,7 +41,7 @@ def build_command(repo_root: Path, output: Path | None, timpa: bool) -> int:
               help="Alamat dan port pratinjau.")
 def serve_command(repo_root: Path, alamat: str) -> int:
     """Pratinjau katalog secara langsung; halaman diperbarui saat data atau metadata diubah."""
-    from ..situs.pratinjau import serve
+    from satudata.catalog.preview import serve
 
     try:
         serve(repo_root, alamat)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from ..codeowners import FILENAME, render_codeowners
-from ..fsutil import write_atomic
-from ..repository import Repository
-from .base import command, repo_option
+from satudata.cli.base import command, repo_option
+from satudata.load.repository import Repository
+from satudata.rules.codeowners import FILENAME, render_codeowners
+from satudata.util.fs import write_atomic
 
 
 @command("codeowners")

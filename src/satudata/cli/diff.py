@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..report.selisih import render_diff_markdown, render_diff_text
-from ..selisih import DiffError, diff_revisions
-from .base import command, repo_option
+from satudata.audit.diff import DiffError, diff_revisions
+from satudata.cli.base import command, repo_option
+from satudata.report.diff import render_diff_markdown, render_diff_text
 
 
 @command("diff")

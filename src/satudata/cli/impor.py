@@ -6,9 +6,11 @@ from pathlib import Path
 
 import click
 
-from ..baru import render_metadata
-from ..fsutil import write_atomic
-from ..impor import (
+from satudata.cli.base import command, print_next_steps, repo_option
+from satudata.load.repository import Repository
+from satudata.model import DATASET_ID_PATTERN
+from satudata.onboarding.scaffold import render_metadata
+from satudata.onboarding.spreadsheet import (
     ImportError_,
     body,
     canonical_numbers,
@@ -20,9 +22,7 @@ from ..impor import (
     read_file,
     wide_to_long,
 )
-from ..model import DATASET_ID_PATTERN
-from ..repository import Repository
-from .base import command, print_next_steps, repo_option
+from satudata.util.fs import write_atomic
 
 
 @command("impor")

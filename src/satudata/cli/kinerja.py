@@ -10,10 +10,10 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from ..kinerja import kinerja
-from ..repository import Repository
-from ..validation import default_jobs, validate
-from .base import command, hari_ini_option, repo_option
+from satudata.checks.runner import default_jobs, validate
+from satudata.cli.base import command, hari_ini_option, repo_option
+from satudata.load.repository import Repository
+from satudata.rules.performance import kinerja
 
 
 @command("kinerja")

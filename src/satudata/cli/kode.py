@@ -6,9 +6,9 @@ import json
 
 import click
 
-from ..findings import REGISTRY
-from ..report.codes_doc import codes_markdown
-from .base import command
+from satudata.cli.base import command
+from satudata.findings import REGISTRY
+from satudata.report.codes_doc import codes_markdown
 
 
 @command("kode")
@@ -16,7 +16,6 @@ from .base import command
               show_default=True, help="Bentuk keluaran.")
 def kode_command(fmt: str) -> int:
     """Daftar semua kode temuan validasi beserta arti dan cara memperbaikinya."""
-    from .. import codes  # noqa: F401  (fills the registry)
 
     if fmt == "json":
         click.echo(json.dumps([{"code": c.code, "family": c.family, "severity": c.severity.value,

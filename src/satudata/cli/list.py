@@ -9,9 +9,9 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from ..periode import latest_period
-from ..repository import Repository
-from .base import command, repo_option
+from satudata.cli.base import command, repo_option
+from satudata.load.repository import Repository
+from satudata.rules.periods import latest_period
 
 
 def dataset_rows(repo: Repository) -> list[dict]:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from ..kebaruan import SEGERA, TERLAMBAT
-from ..repository import Repository
-from ..validation import default_jobs, validate
-from .base import command, hari_ini_option, repo_option
+from satudata.checks.runner import default_jobs, validate
+from satudata.cli.base import command, hari_ini_option, repo_option
+from satudata.load.repository import Repository
+from satudata.rules.timeliness import SEGERA, TERLAMBAT
 
 
 def reminders(repo: Repository, today: dt.date) -> dict[str, list[dict]]:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from ..gitinfo import read_git
-from ..riwayat import ShallowClone, versions
-from .base import command, repo_option
+from satudata.audit.git import read_git
+from satudata.audit.history import ShallowClone, versions
+from satudata.cli.base import command, repo_option
 
 
 @command("riwayat")
@@ -54,7 +54,7 @@ def riwayat_command(dataset: str, repo_root: Path, with_diff: bool, fmt: str) ->
 
 def _diff(root: Path, version, dataset: str) -> dict:
     """Row-level changes of one version, by the review-summary diff (`satudata diff`)."""
-    from ..selisih import diff_dataset
+    from satudata.audit.diff import diff_dataset
 
     parent = version.commit.parents[0] if version.commit.parents else None
     d = diff_dataset(root, parent, version.commit.sha, dataset)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..fsutil import write_atomic
-from ..model.schema import rendered_schemas, stale_schemas
-from .base import command, repo_option
+from satudata.cli.base import command, repo_option
+from satudata.model.schema import rendered_schemas, stale_schemas
+from satudata.util.fs import write_atomic
 
 
 @command("schema")

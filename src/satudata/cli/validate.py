@@ -7,13 +7,13 @@ from pathlib import Path
 
 import click
 
-from ..changes import datasets_for_paths, parse_shard, shard_of
-from ..gitinfo import GitError, changed_files
-from ..findings import language
-from ..report import RENDERERS, render_markdown
-from ..repository import Repository
-from ..validation import default_jobs, validate
-from .base import command, hari_ini_option, repo_option
+from satudata.audit.changes import datasets_for_paths, parse_shard, shard_of
+from satudata.audit.git import GitError, changed_files
+from satudata.checks.runner import default_jobs, validate
+from satudata.cli.base import command, hari_ini_option, repo_option
+from satudata.findings import language
+from satudata.load.repository import Repository
+from satudata.report import RENDERERS, render_markdown
 
 
 @command("validate")
@@ -61,11 +61,11 @@ def validate_command(paths: tuple[str, ...], repo_root: Path, changed_since: str
     text = (render_markdown(report, lang, codes_url=codes_url) if fmt == "markdown"
             else RENDERERS[fmt](report, lang))
     if markdown_file is not None:
-        from ..fsutil import write_atomic
+        from satudata.util.fs import write_atomic
 
         write_atomic(markdown_file, render_markdown(report, lang, codes_url=codes_url))
     if output is not None:
-        from ..fsutil import write_atomic
+        from satudata.util.fs import write_atomic
 
         write_atomic(output, text)
     if output is None or fmt == "text":

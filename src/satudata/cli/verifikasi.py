@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..verifikasi import verify
-from .base import command, repo_option
+from satudata.catalog.verify import verify
+from satudata.cli.base import command, repo_option
 
 
 @command("verifikasi")

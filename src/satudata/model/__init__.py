@@ -1,8 +1,14 @@
 """The one metadata model: every loader, check, schema and export reads these classes."""
 
-from .base import COLUMN_NAME_PATTERN, DATASET_ID_PATTERN, SLUG_PATTERN
-from .dataset import Dataset, Indikator, JadwalRilis, Kolom, ReferensiKolom
-from .governance import (
+from satudata.model.base import COLUMN_NAME_PATTERN, DATASET_ID_PATTERN, SLUG_PATTERN
+from satudata.model.dataset import (
+    Dataset,
+    Indikator,
+    JadwalRilis,
+    Kolom,
+    ReferensiKolom,
+)
+from satudata.model.governance import (
     DaftarData,
     EntriDaftarData,
     Forge,
@@ -14,7 +20,14 @@ from .governance import (
     TabelReferensi,
     Walidata,
 )
-from .vocab import CaraPengumpulan, Frekuensi, Klasifikasi, Peran, Pilar, Tipe
+from satudata.model.vocab import (
+    CaraPengumpulan,
+    Frekuensi,
+    Klasifikasi,
+    Peran,
+    Pilar,
+    Tipe,
+)
 
 # File kinds: the schema name (metadata/schema/<name>.json) and the model that validates it.
 SCHEMAS = {

@@ -5,8 +5,15 @@ import re
 
 from pydantic import Field, field_validator
 
-from .base import ColumnName, DatasetId, Model, Slug, Text
-from .vocab import CaraPengumpulan, Frekuensi, Klasifikasi, Peran, Pilar, Tipe
+from satudata.model.base import ColumnName, DatasetId, Model, Slug, Text
+from satudata.model.vocab import (
+    CaraPengumpulan,
+    Frekuensi,
+    Klasifikasi,
+    Peran,
+    Pilar,
+    Tipe,
+)
 
 Batas = int | float | dt.date
 

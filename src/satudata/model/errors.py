@@ -7,8 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..findings import Finding
-from ..yamlio import LoadedYaml
+from satudata.findings import Finding
+from satudata.load.yaml_file import LoadedYaml
 
 _DETAIL_ID = {
     "missing": "wajib diisi tetapi tidak ada",

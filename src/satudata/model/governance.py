@@ -4,9 +4,9 @@ import datetime as dt
 
 from pydantic import Field, HttpUrl
 
-from .base import Model, Slug, Text
-from .dataset import JadwalRilis
-from .vocab import Frekuensi, Pilar
+from satudata.model.base import Model, Slug, Text
+from satudata.model.dataset import JadwalRilis
+from satudata.model.vocab import Frekuensi, Pilar
 
 
 class Forge(Model):

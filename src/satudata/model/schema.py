@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import SCHEMAS
+from satudata.model import SCHEMAS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -1,9 +1,9 @@
 """Renderers of a validation Report: terminal text, JSON, Markdown (PR comment), GitHub."""
 
-from .github import render_github
-from .json import render_json
-from .markdown import render_markdown
-from .text import render_text
+from satudata.report.github import render_github
+from satudata.report.json import render_json
+from satudata.report.markdown import render_markdown
+from satudata.report.text import render_text
 
 RENDERERS = {"text": render_text, "json": render_json, "markdown": render_markdown,
              "github": render_github}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..findings import REGISTRY
+from satudata.findings import REGISTRY
 
 FAMILY_TITLES = {
     "metadata": "Metadata (standar metadata BPS dan Standar Data)",

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from ..findings import Finding, Severity
-from ..validation import Report
-from .text import summary_line
+from satudata.findings import Finding, Report, Severity
+from satudata.report.text import summary_line
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

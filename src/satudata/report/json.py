@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from ..validation import Report
+from satudata.findings import Report
 
 FORMAT_VERSION = 1
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from ..findings import Finding, Severity
-from ..validation import Report
-from .text import summary_line
+from satudata.findings import Finding, Report, Severity
+from satudata.report.text import summary_line
 
 MAX_CHARS = 60_000
 _ICON = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}

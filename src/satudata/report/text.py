@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ..findings import Severity
-from ..validation import Report
+from satudata.findings import Report, Severity
 
 _STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _LABEL_EN = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}

@@ -1,0 +1,53 @@
+"""Which datasets a set of paths, or a git range, touches."""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+
+from satudata.load.repository import Repository
+
+
+def datasets_for_paths(repo: Repository, paths: list[str]) -> set[str]:
+    """Datasets whose data or metadata file is one of `paths` or lies below one of them;
+    a changed reference table selects every dataset that refers to it."""
+    targets = [_relative(repo, p) for p in paths]
+    selected: set[str] = set()
+    for dataset_id, entry in repo.datasets.items():
+        files = [repo.rel(p) for p in (entry.data_path, entry.metadata_path) if p is not None]
+        files += [f"data/{dataset_id}.csv", f"metadata/{dataset_id}.yaml"]
+        if any(_under(f, t) for f in files for t in targets):
+            selected.add(dataset_id)
+    tables = {Path(t).stem for t in targets if t.startswith("metadata/referensi/")}
+    for dataset_id, entry in repo.datasets.items():
+        if entry.meta and any(k.referensi and k.referensi.tabel in tables for k in entry.meta.kolom):
+            selected.add(dataset_id)
+    return selected
+
+
+def _relative(repo: Repository, path: str) -> str:
+    """Absolute paths are made repository-relative; relative ones already are (git's)."""
+    candidate = Path(path)
+    if candidate.is_absolute():
+        return repo.rel(candidate.resolve())
+    return candidate.as_posix().strip("/")
+
+
+def _under(file: str, target: str) -> bool:
+    return target in ("", ".") or file == target or file.startswith(target.rstrip("/") + "/")
+
+
+def shard_of(dataset_ids, index: int, count: int) -> set[str]:
+    """The datasets of shard `index` (1-based) of `count`: a stable hash, so a dataset stays in
+    its shard when others are added or removed."""
+    return {d for d in dataset_ids if zlib.crc32(d.encode()) % count == index - 1}
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    try:
+        index, count = (int(part) for part in text.split("/"))
+    except ValueError:
+        raise ValueError(f"'{text}' bukan bentuk i/N, mis. 1/4") from None
+    if not 1 <= index <= count:
+        raise ValueError(f"'{text}': i harus antara 1 dan N")
+    return index, count

@@ -1,0 +1,176 @@
+"""Review summary between two revisions: rows added, removed and changed by primary key,
+metadata fields changed, datasets added and deleted (`satudata diff`, reused by `riwayat`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from satudata.audit.git import GitError, changed_files, run_git
+from satudata.load.table import read_tabel
+from satudata.load.yaml_file import YamlError, load_yaml
+from satudata.model import Dataset, Klasifikasi
+
+_DATA = re.compile(r"^data/([a-z0-9-]+)/([a-z0-9-]+)\.csv$")
+_META = re.compile(r"^metadata/([a-z0-9-]+)/([a-z0-9-]+)\.ya?ml$")
+EXAMPLES = 5
+
+
+DiffError = GitError  # what `satudata diff` reports for a bad revision
+
+
+@dataclass
+class RowChange:
+    key: str
+    columns: list[tuple[str, str, str]]  # (column, old, new)
+
+
+@dataclass
+class DatasetDiff:
+    id: str
+    status: str  # baru | dihapus | diubah
+    added: int = 0
+    removed: int = 0
+    changed: int = 0
+    added_examples: list[str] = field(default_factory=list)
+    removed_examples: list[str] = field(default_factory=list)
+    changed_examples: list[RowChange] = field(default_factory=list)
+    fields: list[tuple[str, str, str]] = field(default_factory=list)  # (path, old, new)
+    problems: list[str] = field(default_factory=list)  # blockers, in Bahasa Indonesia
+
+
+@dataclass
+class Selisih:
+    base: str
+    head: str | None
+    datasets: list[DatasetDiff]
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.problems for d in self.datasets)
+
+
+def read_at(root: Path, revision: str | None, path: str) -> bytes | None:
+    """A file's bytes at `revision` (None: the working tree); None when it does not exist."""
+    if revision is None:
+        target = root / path
+        return target.read_bytes() if target.exists() else None
+    try:
+        return run_git(root, "show", f"{revision}:{path}", binary=True)
+    except GitError:
+        return None
+
+
+def changed_datasets(root: Path, base: str, head: str | None) -> dict[str, dict[str, str]]:
+    """Dataset id → {"data": path, "metadata": path} of the files changed between revisions."""
+    names = changed_files(root, base, head)
+    found: dict[str, dict[str, str]] = {}
+    for name in sorted(names):
+        for kind, pattern in (("data", _DATA), ("metadata", _META)):
+            match = pattern.match(name)
+            if match:
+                found.setdefault(f"{match[1]}/{match[2]}", {})[kind] = name
+    return found
+
+
+def _meta(raw: bytes | None) -> tuple[dict, Dataset | None]:
+    if raw is None:
+        return {}, None
+    try:
+        data = load_yaml(raw.decode("utf-8-sig")).data or {}
+    except (YamlError, UnicodeDecodeError):
+        return {}, None
+    try:
+        return data, Dataset.model_validate(data)
+    except Exception:  # noqa: BLE001 - invalid metadata still diffs as plain fields
+        return data if isinstance(data, dict) else {}, None
+
+
+def _flatten(value, prefix: str = "") -> dict[str, str]:
+    if isinstance(value, dict):
+        out: dict[str, str] = {}
+        for key, item in value.items():
+            out.update(_flatten(item, f"{prefix}.{key}" if prefix else str(key)))
+        return out
+    if isinstance(value, list) and value and all(isinstance(v, dict) and "nama" in v
+                                                 for v in value):
+        out = {}
+        for item in value:  # columns are compared by name, not by position
+            out.update(_flatten({k: v for k, v in item.items() if k != "nama"},
+                                f"{prefix}[{item['nama']}]"))
+        return out
+    return {prefix: "" if value is None else str(value)}
+
+
+def _field_changes(old: dict, new: dict) -> list[tuple[str, str, str]]:
+    before, after = _flatten(old), _flatten(new)
+    return [(key, before.get(key, "∅"), after.get(key, "∅"))
+            for key in sorted(set(before) | set(after)) if before.get(key) != after.get(key)]
+
+
+def _rows(raw: bytes | None, key_columns: list[str]) -> tuple[list[str], dict[str, tuple]]:
+    if not raw:
+        return [], {}
+    tabel = read_tabel(raw, dataset=None, file="").tabel
+    if tabel is None:
+        return [], {}
+    header = tabel.header
+    columns = [c.to_pylist() for c in tabel.table.columns]
+    positions = [header.index(k) for k in key_columns if k in header] or list(range(len(header)))
+    rows: dict[str, tuple] = {}
+    for row in zip(*columns):
+        rows[", ".join(row[i] for i in positions)] = row
+    return header, rows
+
+
+def _row_diff(diff: DatasetDiff, old: bytes | None, new: bytes | None, keys: list[str]) -> None:
+    old_header, before = _rows(old, keys)
+    new_header, after = _rows(new, keys)
+    added = [k for k in after if k not in before]
+    removed = [k for k in before if k not in after]
+    diff.added, diff.removed = len(added), len(removed)
+    diff.added_examples, diff.removed_examples = added[:EXAMPLES], removed[:EXAMPLES]
+    for key in (k for k in after if k in before and after[k] != before[k]):
+        diff.changed += 1
+        if len(diff.changed_examples) < EXAMPLES:
+            old_row = dict(zip(old_header, before[key]))
+            columns = [(c, old_row.get(c, "∅"), v) for c, v in zip(new_header, after[key])
+                       if old_row.get(c, "∅") != v]
+            diff.changed_examples.append(RowChange(key, columns))
+
+
+def diff_revisions(root: Path, base: str, head: str | None = None) -> Selisih:
+    root = root.resolve()
+    return Selisih(base, head, [diff_dataset(root, base, head, dataset_id, paths)
+                                for dataset_id, paths in changed_datasets(root, base, head).items()])
+
+
+def diff_dataset(root: Path, base: str | None, head: str | None, dataset_id: str,
+                 paths: dict[str, str] | None = None) -> DatasetDiff:
+    """One dataset between two revisions (`base` None: the dataset did not exist before)."""
+    opd, slug = dataset_id.split("/")
+    data_path = f"data/{opd}/{slug}.csv"
+    meta_path = (paths or {}).get("metadata", f"metadata/{opd}/{slug}.yaml")
+    old_raw = read_at(root, base, meta_path) if base else None
+    new_raw = read_at(root, head, meta_path)
+    (old_dict, old_meta), (new_dict, new_meta) = _meta(old_raw), _meta(new_raw)
+    old_data = read_at(root, base, data_path) if base else None
+    new_data = read_at(root, head, data_path)
+    existed = old_raw is not None or old_data is not None
+    exists = new_raw is not None or new_data is not None
+    status = "baru" if not existed else ("dihapus" if not exists else "diubah")
+    diff = DatasetDiff(dataset_id, status, fields=_field_changes(old_dict, new_dict))
+    meta = new_meta or old_meta
+    _row_diff(diff, old_data, new_data, meta.kunci if meta else [])
+    if status == "dihapus" or (new_data is None and old_data is not None):
+        diff.problems += _deletion_problems(old_meta)
+    return diff
+
+
+def _deletion_problems(old: Dataset | None) -> list[str]:
+    """Published data may be retired (metadata `dihentikan` first), never silently lost."""
+    if old is None or old.klasifikasi is not Klasifikasi.TERBUKA or old.dihentikan is not None:
+        return []
+    return ["dataset yang sudah terbit dihapus tanpa ditandai `dihentikan` di metadata; "
+            "tandai dulu `dihentikan: TTTT-BB-HH` dalam pull request tersendiri"]

@@ -1,0 +1,270 @@
+"""`satudata build`: load → validate → render → `mkdocs build`, atomically and reproducibly.
+
+A failed build leaves the previous output untouched: everything is written to a staging folder
+next to the output and swapped in by rename at the end. Dates come from git, never the clock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from satudata import __version__
+from satudata.audit.git import GitInfo, read_blobs, read_git
+from satudata.catalog.downloads import write_downloads, write_file
+from satudata.catalog.feeds import formats as feeds
+from satudata.catalog.pages import Halaman
+from satudata.catalog.views import Situs, build_model
+from satudata.checks.runner import validate
+from satudata.findings import Report
+from satudata.load.repository import Repository
+from satudata.util.parallel import fork_map
+
+MARKER = "satudata-build.json"
+
+
+class BuildError(Exception):
+    """The build cannot go on; `report` is set when validation found errors."""
+
+    def __init__(self, message: str, report: Report | None = None):
+        super().__init__(message)
+        self.report = report
+
+
+@dataclass
+class BuildResult:
+    output: Path
+    situs: Situs
+    pages: int
+    phases: dict[str, float]  # seconds per phase, for the benchmark
+
+
+def site_date(git: GitInfo) -> dt.date:
+    """The date the site speaks for: HEAD's commit date; outside git, SOURCE_DATE_EPOCH or
+    today (the only case where the clock is used)."""
+    if git.head is not None:
+        return git.head.date.date()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def build(root: Path, output: Path, *, timpa: bool = False, jobs: int = 1,
+          strict: bool = True) -> BuildResult:
+    root, output = root.resolve(), output.resolve()
+    _check_output(output, timpa)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".satudata-build-", dir=output.parent))
+    phases: dict[str, float] = {}
+    try:
+        situs = render(root, staging, jobs=jobs, phases=phases)
+        config = _mkdocs_config(situs, staging)
+        with _timed(phases, "mkdocs"):
+            _run_mkdocs(config, strict, _when(situs))
+        _write_marker(situs, staging / "site")
+        pages = sum(1 for _ in (staging / "docs").rglob("*.md"))
+        _swap(staging / "site", output)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return BuildResult(output, situs, pages, phases)
+
+
+@contextlib.contextmanager
+def _timed(phases: dict[str, float] | None, name: str):
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        if phases is not None:
+            phases[name] = phases.get(name, 0.0) + time.perf_counter() - started
+
+
+def render(root: Path, staging: Path, *, jobs: int = 1, allow_errors: bool = False,
+           phases: dict[str, float] | None = None) -> Situs:
+    """Validate and write every page, download and feed into staging/docs. With
+    `allow_errors` (live preview) datasets with errors are left out instead of stopping."""
+    with _timed(phases, "muat"):
+        repo = Repository.load(root, jobs)
+        git = read_git(root)
+    if repo.portal is None:
+        raise BuildError("metadata/portal.yaml tidak ada atau tidak sah; jalankan "
+                         "`satudata validate`.")
+    tanggal = site_date(git)
+    with _timed(phases, "validasi"):
+        report = validate(repo, jobs=jobs, today=tanggal)
+    if not report.ok and not allow_errors:
+        raise BuildError("Validasi menemukan galat; katalog tidak dibangun.", report)
+    situs = build_model(repo, report, git, tanggal)
+    docs = staging / "docs"
+    shutil.rmtree(docs, ignore_errors=True)
+    when = _when(situs)
+    with _timed(phases, "unduhan"):
+        rows = {}
+        for t, (berkas, data) in zip(situs.terbitan, _map_downloads(situs, docs, when, jobs)):
+            t.berkas, rows[t.id] = berkas, data
+    with _timed(phases, "riwayat"):
+        _past_versions(situs, docs)
+    with _timed(phases, "halaman"):
+        pages = Halaman(situs, docs)
+        pages.render_all(rows)
+        _write_feeds(situs, docs, pages.kinerja)
+    return situs
+
+
+def _downloads(t, situs: Situs, docs: Path, when: dt.datetime):
+    """Write one dataset's files (CSV, XLSX, JSON, datapackage.json): (berkas, typed rows)."""
+    data = write_downloads(t, docs, when)
+    package = _json_bytes(feeds.dataset_package(situs, t))
+    t.berkas["datapackage"] = write_file(docs, f"unduh/{t.id}/datapackage.json", package,
+                                         "datapackage")
+    return t.berkas, data
+
+
+def _map_downloads(situs: Situs, docs: Path, when: dt.datetime, jobs: int) -> list:
+    """Downloads are independent per dataset and cost most of the build before MkDocs."""
+    published = situs.terbitan  # workers get indices: they already hold the model (fork)
+    return fork_map(lambda i: _downloads(published[i], situs, docs, when),
+                    list(range(len(published))), jobs, minimum=100)
+
+
+def _check_output(output: Path, timpa: bool) -> None:
+    if output.exists() and any(output.iterdir()) and not (output / MARKER).exists() and not timpa:
+        raise BuildError(f"Folder {output} sudah berisi berkas lain dan bukan hasil `satudata "
+                         "build`; pilih folder lain atau tambahkan --timpa untuk menimpanya.")
+
+
+def _when(situs: Situs) -> dt.datetime:
+    head = situs.git.head
+    if head is not None:
+        return head.date.astimezone(dt.timezone.utc)
+    return dt.datetime.combine(situs.tanggal, dt.time(), dt.timezone.utc)
+
+
+def _past_versions(situs: Situs, docs: Path) -> None:
+    """The CSV as of each version, from git (one `cat-file --batch` for all of them), and the
+    rows each version added and removed (compared with the version before it)."""
+    wanted = [(t, v) for t in situs.terbitan for v in t.versi if v.data and v.data.blob]
+    blobs = read_blobs(situs.repo.root, [v.data.blob for _, v in wanted])
+    for t in situs.terbitan:
+        older: set[bytes] = set()
+        for v in reversed(t.versi):  # oldest first
+            content = blobs.get(v.data.blob) if v.data and v.data.blob else None
+            if v.data is not None:
+                rows = set(content.splitlines()[1:]) if content else set()
+                t.baris_versi[v.commit.sha] = (len(rows - older), len(older - rows))
+                older = rows
+            if content is None:
+                continue
+            name = f"{v.commit.date:%Y%m%d}-{v.commit.sha[:10]}.csv"
+            t.berkas_versi[v.commit.sha] = write_file(docs, f"unduh/{t.id}/versi/{name}",
+                                                      content, "csv")
+
+
+def _write_marker(situs: Situs, site: Path) -> None:
+    """Record what was built from which commit (checked by `satudata verifikasi`)."""
+    marker = {"commit": situs.git.head.sha if situs.git.head else None,
+              "tanggal": situs.tanggal.isoformat(), "generator": f"satudata {__version__}",
+              "dataset": [t.id for t in situs.terbitan]}
+    (site / MARKER).write_bytes(_json_bytes(marker))
+
+
+def _json_bytes(data: dict) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+
+
+def _write_feeds(situs: Situs, docs: Path, kinerja: dict) -> None:
+    (docs / "datapackage.json").write_bytes(_json_bytes(feeds.catalog_package(situs)))
+    (docs / "dcat.jsonld").write_bytes(_json_bytes(feeds.dcat_catalog(situs)))
+    (docs / "data.json").write_bytes(_json_bytes(feeds.pod_catalog(situs)))
+    (docs / "feed.xml").write_text(feeds.atom_feed(situs), encoding="utf-8")
+    (docs / "kinerja.json").write_bytes(_json_bytes(kinerja))  # the numbers the page shows
+
+
+def _mkdocs_config(situs: Situs, staging: Path, extra: dict | None = None) -> Path:
+    root, portal = situs.repo.root, situs.portal
+    base = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+    theme = dict(base.get("theme") or {"name": "material"})
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str(root / theme["custom_dir"])
+    opds = situs.repo.organisasi.organisasi if situs.repo.organisasi else []
+    config = {
+        **base,
+        "site_name": portal.nama_portal,
+        "site_url": str(portal.url_situs),
+        "site_description": f"Katalog data {portal.nama}",
+        "docs_dir": str(staging / "docs"),
+        "site_dir": str(staging / "site"),
+        "theme": theme,
+        "nav": [{"Beranda": "index.md"}, {"Katalog": "katalog.md"},
+                {"OPD": [{opd.singkatan: f"opd/{opd.slug}.md"} for opd in opds]},
+                {"Kinerja Data": "kinerja.md"}, {"Kode Referensi": "referensi.md"},
+                {"Panduan": [{"Cara kerja": "panduan/index.md"},
+                             {"Panduan Kontributor": "panduan/kontributor.md"},
+                             {"Panduan Walidata": "panduan/walidata.md"},
+                             {"Arti pesan validasi": "panduan/kode-temuan.md"}]}],
+        # Dataset pages stay out of the navigation tree: listing 2,000 of them in `nav`
+        # multiplies every page's size (DESIGN §5).
+        "not_in_nav": "/dataset/\n/referensi/*.md\n",
+        **(extra or {}),
+    }
+    path = staging / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
+    return path
+
+
+@contextlib.contextmanager
+def _source_date(when: dt.datetime):
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def _run_mkdocs(config_file: Path, strict: bool, when: dt.datetime) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        with _source_date(when):  # MkDocs dates sitemap.xml from it: reproducible builds
+            mkdocs_build(load_config(config_file=str(config_file), strict=strict))
+    except (Abort, ConfigurationError) as exc:
+        raise BuildError(f"MkDocs gagal membangun situs: {exc}") from exc
+    finally:
+        logger.setLevel(level)
+
+
+def _swap(new: Path, output: Path) -> None:
+    """Replace `output` by `new` with renames, so readers never see a half-written site."""
+    old = None
+    if output.exists():
+        old = output.with_name(f".{output.name}.lama-{os.getpid()}")
+        output.rename(old)
+    try:
+        new.rename(output)
+    except OSError:
+        if old is not None:
+            old.rename(output)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

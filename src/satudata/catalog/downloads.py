@@ -1,0 +1,105 @@
+"""Downloads of a published dataset: CSV (the committed bytes), XLSX, JSON, with sha256.
+
+Every file is byte-identical across builds of one commit: dates come from git, and the XLSX
+writer (situs/xlsx.py) uses fixed zip timestamps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+
+from satudata.catalog.views import Berkas, Terbitan
+from satudata.catalog.xlsx import xlsx
+from satudata.load.table import read_tabel
+from satudata.model import Dataset, Tipe
+
+MEDIATYPES = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
+    "datapackage": "application/json",
+}
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_file(docs: Path, relative: str, data: bytes, kind: str) -> Berkas:
+    path = docs / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return Berkas(kind, relative, sha256(data), len(data), MEDIATYPES[kind])
+
+
+def typed_rows(t: Terbitan) -> tuple[list[str], list[list]]:
+    """Header and rows with values converted to the declared types (empty cells → None)."""
+    data = t.entry.data_path.read_bytes()
+    tabel = read_tabel(data, dataset=t.id, file="").tabel
+    converters = [_converter(t.meta, name) for name in tabel.header]
+    columns = [c.to_pylist() for c in tabel.table.columns]
+    rows = [[convert(value) for convert, value in zip(converters, row)] for row in zip(*columns)]
+    return tabel.header, rows
+
+
+def _converter(meta: Dataset, name: str):
+    kolom = meta.column(name)
+    tipe = kolom.tipe if kolom else Tipe.TEKS
+
+    def convert(value: str):
+        if value == "":
+            return None
+        try:
+            if tipe in (Tipe.BILANGAN_BULAT, Tipe.TAHUN):
+                return int(value)
+            if tipe is Tipe.BILANGAN:
+                return float(value)
+            if tipe is Tipe.BOOLEAN:
+                return value in ("true", "True", "TRUE", "1")
+        except ValueError:
+            return value  # published data are valid; keep the text rather than guess
+        return value
+
+    return convert
+
+
+def json_bytes(t: Terbitan, header: list[str], rows: list[list]) -> bytes:
+    document = {"dataset": t.id, "judul": t.meta.judul, "kolom": header,
+                "data_contoh": t.meta.data_contoh,
+                "data": [dict(zip(header, row)) for row in rows]}
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def xlsx_bytes(t: Terbitan, header: list[str], rows: list[list], when: dt.datetime) -> bytes:
+    creator = t.opd.nama if t.opd else t.meta.produsen
+    metadata = [["isian", "nilai"], *[list(pair) for pair in _metadata_rows(t)]]
+    return xlsx({"data": [header, *rows], "metadata": metadata}, creator, when)
+
+
+def _metadata_rows(t: Terbitan) -> list[tuple[str, str]]:
+    meta = t.meta
+    rows = [("id", meta.id), ("judul", meta.judul), ("deskripsi", meta.deskripsi),
+            ("produsen", t.opd.nama if t.opd else meta.produsen), ("sumber", meta.sumber),
+            ("frekuensi", meta.frekuensi.value), ("klasifikasi", meta.klasifikasi.value)]
+    if meta.data_contoh:
+        rows.append(("catatan", "DATA CONTOH: angka ilustrasi, bukan angka resmi."))
+    if meta.catatan:
+        rows.append(("catatan", meta.catatan))
+    return rows
+
+
+def write_downloads(t: Terbitan, docs: Path, when: dt.datetime) -> list[list]:
+    """Write CSV, XLSX and JSON of `t` under docs/unduh/<opd>/<slug>/; returns typed rows."""
+    folder = f"unduh/{t.id}"
+    slug = t.meta.slug
+    t.berkas["csv"] = write_file(docs, f"{folder}/{slug}.csv", t.entry.data_path.read_bytes(),
+                                 "csv")
+    header, rows = typed_rows(t)
+    t.berkas["xlsx"] = write_file(docs, f"{folder}/{slug}.xlsx",
+                                  xlsx_bytes(t, header, rows, when), "xlsx")
+    t.berkas["json"] = write_file(docs, f"{folder}/{slug}.json", json_bytes(t, header, rows),
+                                  "json")
+    return rows

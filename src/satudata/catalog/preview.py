@@ -1,0 +1,38 @@
+"""`satudata serve`: live preview for an OPD editor; pages are regenerated whenever data,
+metadata or site templates change (an MkDocs hook re-renders before each rebuild)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT_ENV, STAGING_ENV = "SATUDATA_PRATINJAU_ROOT", "SATUDATA_PRATINJAU_STAGING"
+
+
+def on_pre_build(config, **kwargs) -> None:  # MkDocs hook
+    # MkDocs loads this file as a module of its own (not as part of the package), hence the
+    # absolute import.
+    from satudata.catalog.build import render
+
+    situs = render(Path(os.environ[ROOT_ENV]), Path(os.environ[STAGING_ENV]), allow_errors=True)
+    if not situs.report.ok:
+        print(f"Peringatan: {situs.report.totals['error']} galat validasi; dataset bergalat "
+              "tidak ditampilkan. Jalankan `satudata validate` untuk rinciannya.")
+
+
+def serve(root: Path, address: str) -> None:
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    from satudata.catalog.build import _mkdocs_config, render
+
+    root = root.resolve()
+    staging = root / ".cache" / "pratinjau"
+    staging.mkdir(parents=True, exist_ok=True)
+    os.environ[ROOT_ENV], os.environ[STAGING_ENV] = str(root), str(staging)
+    situs = render(root, staging, allow_errors=True)
+    config = _mkdocs_config(situs, staging, {
+        "hooks": [str(Path(__file__).resolve())],
+        "watch": [str(root / "data"), str(root / "metadata"), str(root / "site")],
+        "site_url": f"http://{address}/",
+    })
+    mkdocs_serve(config_file=str(config), livereload=True, dev_addr=address)

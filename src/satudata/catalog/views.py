@@ -1,0 +1,107 @@
+"""What the site publishes: only valid, open datasets (the rule lives in `satudata.rules.publishing`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from satudata.audit.git import Commit, GitInfo
+from satudata.audit.history import versions
+from satudata.findings import Report
+from satudata.load.repository import DatasetFiles, Repository
+from satudata.model import Dataset, Opd, Portal
+from satudata.rules.publishing import publication_blockers
+
+
+@dataclass
+class Berkas:
+    """One downloadable file of a published dataset."""
+
+    jenis: str  # csv | xlsx | json | datapackage
+    path: str  # relative to the site root, e.g. unduh/dinkes/puskesmas/puskesmas.csv
+    sha256: str
+    bytes: int
+    mediatype: str
+
+
+@dataclass
+class Terbitan:
+    """A published dataset with everything its page, downloads and feeds need."""
+
+    entry: DatasetFiles
+    meta: Dataset
+    opd: Opd | None
+    facts: dict
+    diubah: Commit | None
+    berkas: dict[str, Berkas] = field(default_factory=dict)
+    versi: list = field(default_factory=list)  # riwayat.Versi, newest first
+    berkas_versi: dict[str, Berkas] = field(default_factory=dict)  # commit sha → past CSV
+    baris_versi: dict[str, tuple[int, int]] = field(default_factory=dict)  # sha → (+rows, -rows)
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def page(self) -> str:
+        """Markdown source path of the dataset page (URL: dataset/<opd>/<slug>/)."""
+        return f"dataset/{self.meta.id}.md"
+
+    @property
+    def url_path(self) -> str:
+        return f"dataset/{self.meta.id}/"
+
+    @property
+    def tanggal_diubah(self) -> dt.date | None:
+        return self.diubah.date.date() if self.diubah else None
+
+    @property
+    def periode_terakhir(self) -> str | None:
+        return (self.facts.get("kebaruan") or {}).get("periode_terakhir")
+
+
+@dataclass
+class Tertahan:
+    """A dataset that is listed (metadata only) but not published, and why."""
+
+    meta: Dataset
+    opd: Opd | None
+    alasan: list[str]
+
+
+@dataclass
+class Situs:
+    repo: Repository
+    portal: Portal
+    report: Report
+    git: GitInfo
+    terbitan: list[Terbitan]
+    tertahan: list[Tertahan]
+    tanggal: dt.date  # the date the site speaks for: the HEAD commit's date
+
+    @property
+    def base_url(self) -> str:
+        return str(self.portal.url_situs).rstrip("/") + "/"
+
+    def url(self, path: str) -> str:
+        return self.base_url + path.lstrip("/")
+
+
+def build_model(repo: Repository, report: Report, git: GitInfo, tanggal: dt.date) -> Situs:
+    opds = repo.organisasi.by_slug() if repo.organisasi else {}
+    published, withheld = [], []
+    for entry in repo.datasets.values():
+        meta = entry.meta
+        if meta is None:
+            continue
+        blockers = publication_blockers(meta, report.findings)
+        if entry.data_path is None:
+            blockers.append("berkas data tidak ada")
+        if blockers:
+            withheld.append(Tertahan(meta, opds.get(entry.opd), blockers))
+            continue
+        changed = git.last_change(repo.rel(entry.data_path), repo.rel(entry.metadata_path))
+        history = [] if git.shallow else versions(git, entry.id)
+        published.append(Terbitan(entry, meta, opds.get(entry.opd),
+                                  report.facts.get(entry.id, {}), changed, versi=history))
+    return Situs(repo, repo.portal, report, git, published, withheld, tanggal)

@@ -1,0 +1,28 @@
+"""Live preview: the MkDocs hook regenerates the pages from the repository before each build."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+
+from conftest import REPO_ROOT
+
+from satudata.catalog import preview as pratinjau
+
+
+def test_hook_loaded_as_mkdocs_does_regenerates_pages(repo, tmp_path, monkeypatch):
+    shutil.copytree(REPO_ROOT / "site", repo.root / "site")
+    staging = tmp_path / "pratinjau"
+    monkeypatch.setenv(pratinjau.ROOT_ENV, str(repo.root))
+    monkeypatch.setenv(pratinjau.STAGING_ENV, str(staging))
+    # MkDocs imports a hook file as a module of its own, outside the package.
+    spec = importlib.util.spec_from_file_location("hook", pratinjau.__file__)
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    hook.on_pre_build(None)
+    page = staging / "docs/dataset/dinkes/puskesmas.md"
+    assert "Jumlah Puskesmas per Kecamatan" in page.read_text()
+    repo.replace("metadata/dinkes/puskesmas.yaml", "judul: Jumlah Puskesmas per Kecamatan",
+                 "judul: Puskesmas Diperbarui")
+    hook.on_pre_build(None)
+    assert "Puskesmas Diperbarui" in page.read_text()

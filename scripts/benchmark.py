@@ -27,25 +27,58 @@ from pathlib import Path
 import yaml
 
 KECAMATAN = [f"12.71.{i:02d}" for i in range(1, 22)]
-OPDS = ["dinkes", "disdikbud", "disnaker", "dishub", "dp3a", "brida", "diskominfo",
-        "disdukcapil"]
+OPDS = ["dinkes", "disdikbud", "disnaker", "dishub", "dp3a", "brida", "diskominfo", "disdukcapil"]
 
 
 def governance(root: Path, datasets: list[str]) -> None:
     meta = root / "metadata"
     (meta / "referensi").mkdir(parents=True, exist_ok=True)
-    (meta / "portal.yaml").write_text(yaml.safe_dump({
-        "nama": "Pemerintah Kota Uji", "nama_singkat": "Pemkot Uji", "nama_portal": "Satu Data Uji",
-        "kode_wilayah": "12.71", "walidata": {"opd": "diskominfo", "tim": "@uji/walidata"},
-        "pembina_data": "BPS", "url_situs": "https://data.uji.go.id",
-        "forge": {"url": "https://github.com/uji/satudata"}}))
-    (meta / "organisasi.yaml").write_text(yaml.safe_dump({"organisasi": [
-        {"slug": o, "nama": f"Dinas {o}", "singkatan": o, "tim": f"@uji/{o}"} for o in OPDS]}))
-    (meta / "daftar-data.yaml").write_text(yaml.safe_dump({"tahun": 2026, "entri": [
-        {"kode": f"DD-{i:05d}", "judul": f"Dataset {i}", "produsen": d.split("/")[0],
-         "pilar": "sektoral", "frekuensi": "tahunan"} for i, d in enumerate(datasets)]}))
-    (meta / "referensi" / "referensi.yaml").write_text(yaml.safe_dump({"tabel": [
-        {"nama": "wilayah", "judul": "Wilayah", "sumber": "Kepmendagri"}]}))
+    (meta / "portal.yaml").write_text(
+        yaml.safe_dump(
+            {
+                "nama": "Pemerintah Kota Uji",
+                "nama_singkat": "Pemkot Uji",
+                "nama_portal": "Satu Data Uji",
+                "kode_wilayah": "12.71",
+                "walidata": {"opd": "diskominfo", "tim": "@uji/walidata"},
+                "pembina_data": "BPS",
+                "url_situs": "https://data.uji.go.id",
+                "forge": {"url": "https://github.com/uji/satudata"},
+            }
+        )
+    )
+    (meta / "organisasi.yaml").write_text(
+        yaml.safe_dump(
+            {
+                "organisasi": [
+                    {"slug": o, "nama": f"Dinas {o}", "singkatan": o, "tim": f"@uji/{o}"}
+                    for o in OPDS
+                ]
+            }
+        )
+    )
+    (meta / "daftar-data.yaml").write_text(
+        yaml.safe_dump(
+            {
+                "tahun": 2026,
+                "entri": [
+                    {
+                        "kode": f"DD-{i:05d}",
+                        "judul": f"Dataset {i}",
+                        "produsen": d.split("/")[0],
+                        "pilar": "sektoral",
+                        "frekuensi": "tahunan",
+                    }
+                    for i, d in enumerate(datasets)
+                ],
+            }
+        )
+    )
+    (meta / "referensi" / "referensi.yaml").write_text(
+        yaml.safe_dump(
+            {"tabel": [{"nama": "wilayah", "judul": "Wilayah", "sumber": "Kepmendagri"}]}
+        )
+    )
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     from satudata.load.repository import Repository
     from satudata.rules.codeowners import render_codeowners
@@ -57,26 +90,57 @@ def governance(root: Path, datasets: list[str]) -> None:
 
 
 def dataset_metadata(dataset_id: str, index: int) -> dict:
-    measure = {"tipe": "bilangan-bulat", "peran": "ukuran", "konsep": "Jumlah",
-               "definisi": "Banyaknya kejadian.", "klasifikasi": "Menurut kecamatan",
-               "ukuran": "Jumlah", "satuan": "unit", "min": 0}
+    measure = {
+        "tipe": "bilangan-bulat",
+        "peran": "ukuran",
+        "konsep": "Jumlah",
+        "definisi": "Banyaknya kejadian.",
+        "klasifikasi": "Menurut kecamatan",
+        "ukuran": "Jumlah",
+        "satuan": "unit",
+        "min": 0,
+    }
     return {
-        "id": dataset_id, "judul": f"Dataset sintetis {index}", "deskripsi": "Data uji.",
-        "produsen": dataset_id.split("/")[0], "pilar": "sektoral", "topik": ["uji"],
-        "kata_kunci": ["uji"], "klasifikasi": "terbuka", "frekuensi": "tahunan",
-        "cara_pengumpulan": "kompilasi-produk-administrasi", "cakupan_wilayah": "Kota Uji",
-        "sumber": "Sintetis", "daftar_data": f"DD-{index:05d}", "data_contoh": True,
+        "id": dataset_id,
+        "judul": f"Dataset sintetis {index}",
+        "deskripsi": "Data uji.",
+        "produsen": dataset_id.split("/")[0],
+        "pilar": "sektoral",
+        "topik": ["uji"],
+        "kata_kunci": ["uji"],
+        "klasifikasi": "terbuka",
+        "frekuensi": "tahunan",
+        "cara_pengumpulan": "kompilasi-produk-administrasi",
+        "cakupan_wilayah": "Kota Uji",
+        "sumber": "Sintetis",
+        "daftar_data": f"DD-{index:05d}",
+        "data_contoh": True,
         "kunci": ["tahun", "kode_kecamatan", "kategori"],
         "kolom": [
-            {"nama": "tahun", "judul": "Tahun", "tipe": "tahun", "peran": "periode",
-             "wajib": True},
-            {"nama": "kode_kecamatan", "judul": "Kecamatan", "tipe": "teks", "wajib": True,
-             "referensi": {"tabel": "wilayah", "tingkat": "kecamatan"}},
-            {"nama": "kategori", "judul": "Kategori", "tipe": "teks", "wajib": True,
-             "pola": "^K[0-9]{4}$"},
+            {"nama": "tahun", "judul": "Tahun", "tipe": "tahun", "peran": "periode", "wajib": True},
+            {
+                "nama": "kode_kecamatan",
+                "judul": "Kecamatan",
+                "tipe": "teks",
+                "wajib": True,
+                "referensi": {"tabel": "wilayah", "tingkat": "kecamatan"},
+            },
+            {
+                "nama": "kategori",
+                "judul": "Kategori",
+                "tipe": "teks",
+                "wajib": True,
+                "pola": "^K[0-9]{4}$",
+            },
             {"nama": "jumlah", "judul": "Jumlah", **measure},
-            {"nama": "persen", "judul": "Persen", **measure, "tipe": "bilangan", "maks": 100,
-             "satuan": "persen"},
+            {
+                "nama": "persen",
+                "judul": "Persen",
+                **measure,
+                "tipe": "bilangan",
+                "maks": 100,
+                "satuan": "persen",
+            },
         ],
     }
 
@@ -86,8 +150,10 @@ def write_csv(path: Path, rows: int, rng: random.Random) -> None:
     lines = ["tahun,kode_kecamatan,kategori,jumlah,persen"]
     for i in range(rows):
         # Keys (tahun, kecamatan, kategori) stay unique up to 2.1 million rows.
-        lines.append(f"{2025 - i // (21 * 1000)},{KECAMATAN[i % 21]},"
-                     f"K{(i // 21) % 1000:04d},{rng.randint(0, 5000)},{rng.uniform(0, 100):.2f}")
+        lines.append(
+            f"{2025 - i // (21 * 1000)},{KECAMATAN[i % 21]},"
+            f"K{(i // 21) % 1000:04d},{rng.randint(0, 5000)},{rng.uniform(0, 100):.2f}"
+        )
     with open(path, "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
 
@@ -99,9 +165,12 @@ def generate(root: Path, datasets: int, rows: int, seed: int) -> list[str]:
     for index, dataset_id in enumerate(ids):
         meta_path = root / "metadata" / f"{dataset_id}.yaml"
         meta_path.parent.mkdir(parents=True, exist_ok=True)
-        meta_path.write_text("# yaml-language-server: $schema=../schema/dataset.json\n" +
-                             yaml.safe_dump(dataset_metadata(dataset_id, index),
-                                            allow_unicode=True, sort_keys=False))
+        meta_path.write_text(
+            "# yaml-language-server: $schema=../schema/dataset.json\n"
+            + yaml.safe_dump(
+                dataset_metadata(dataset_id, index), allow_unicode=True, sort_keys=False
+            )
+        )
         write_csv(root / "data" / f"{dataset_id}.csv", rows, rng)
     return ids
 
@@ -114,10 +183,16 @@ def datapackage(root: Path, ids: list[str]) -> Path:
 
     resources = []
     for dataset_id in ids:
-        meta = Dataset.model_validate(yaml.safe_load(
-            (root / "metadata" / f"{dataset_id}.yaml").read_text()))
-        resources.append({"name": dataset_id.replace("/", "--"), "path": f"data/{dataset_id}.csv",
-                          "schema": table_schema(meta)})
+        meta = Dataset.model_validate(
+            yaml.safe_load((root / "metadata" / f"{dataset_id}.yaml").read_text())
+        )
+        resources.append(
+            {
+                "name": dataset_id.replace("/", "--"),
+                "path": f"data/{dataset_id}.csv",
+                "schema": table_schema(meta),
+            }
+        )
     path = root / "datapackage.json"
     path.write_text(json.dumps({"name": "benchmark", "resources": resources}))
     return path
@@ -125,8 +200,7 @@ def datapackage(root: Path, ids: list[str]) -> Path:
 
 def measure(label: str, command: list[str], cwd: Path) -> dict:
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
     stderr = process.stderr.read().decode(errors="replace")
@@ -142,8 +216,20 @@ def validation_exit_codes(results: list[dict]) -> str:
 
 
 def git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(root), "-c", "user.name=bench", "-c",
-                    "user.email=bench@example.invalid", *args], check=True, capture_output=True)
+    subprocess.run(
+        [
+            "git",
+            "-C",
+            str(root),
+            "-c",
+            "user.name=bench",
+            "-c",
+            "user.email=bench@example.invalid",
+            *args,
+        ],
+        check=True,
+        capture_output=True,
+    )
 
 
 def main() -> None:
@@ -155,11 +241,19 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--skip-frictionless", action="store_true")
     parser.add_argument("--keep", type=Path, help="generate here and keep it")
-    parser.add_argument("--riwayat", type=int, default=0, metavar="COMMITS",
-                        help="also make COMMITS commits touching every dataset and time the "
-                             "audit trail over all of them")
-    parser.add_argument("--situs", action="store_true",
-                        help="also build the catalog site of the synthetic repository")
+    parser.add_argument(
+        "--riwayat",
+        type=int,
+        default=0,
+        metavar="COMMITS",
+        help="also make COMMITS commits touching every dataset and time the "
+        "audit trail over all of them",
+    )
+    parser.add_argument(
+        "--situs",
+        action="store_true",
+        help="also build the catalog site of the synthetic repository",
+    )
     args = parser.parse_args()
 
     root = args.keep or Path(tempfile.mkdtemp(prefix="satudata-bench-"))
@@ -170,21 +264,35 @@ def main() -> None:
         git(root, "init", "-q")
         git(root, "add", "-A")
         git(root, "commit", "-qm", "bench")
-        print(f"generated {len(ids)} datasets × {args.rows} rows in "
-              f"{time.perf_counter() - t0:.1f} s at {root}")
-        results = [measure(f"satudata validate ({args.jobs} jobs)",
-                           satudata + ["validate", "--format", "json", "--jobs", str(args.jobs)],
-                           root)]
+        print(
+            f"generated {len(ids)} datasets × {args.rows} rows in "
+            f"{time.perf_counter() - t0:.1f} s at {root}"
+        )
+        results = [
+            measure(
+                f"satudata validate ({args.jobs} jobs)",
+                [*satudata, "validate", "--format", "json", "--jobs", str(args.jobs)],
+                root,
+            )
+        ]
         if not args.skip_frictionless:
             package = datapackage(root, ids)
-            results.append(measure("frictionless validate (sequential)",
-                                   [shutil.which("frictionless") or "frictionless", "validate",
-                                    str(package)], root))
+            results.append(
+                measure(
+                    "frictionless validate (sequential)",
+                    [shutil.which("frictionless") or "frictionless", "validate", str(package)],
+                    root,
+                )
+            )
         changed = root / "data" / f"{ids[0]}.csv"
         changed.write_text(changed.read_text() + "2025,12.71.01,K9999,1,1.0\n")
-        results.append(measure("satudata validate --changed-since HEAD (1 changed)",
-                               satudata + ["validate", "--format", "json", "--changed-since",
-                                           "HEAD"], root))
+        results.append(
+            measure(
+                "satudata validate --changed-since HEAD (1 changed)",
+                [*satudata, "validate", "--format", "json", "--changed-since", "HEAD"],
+                root,
+            )
+        )
         results += big_file(root, args, satudata)
         changed.write_text(changed.read_text().rsplit("\n", 2)[0] + "\n")
         history_report = history(root, ids, args.riwayat) if args.riwayat else ""
@@ -218,8 +326,10 @@ def history(root: Path, ids: list[str], commits: int) -> str:
     info = read_git(root)
     total = sum(len(versions(info, dataset_id)) for dataset_id in ids)
     elapsed = time.perf_counter() - started
-    return (f"\naudit trail: {len(ids)} datasets × {commits + 1} versions ({total} versions) "
-            f"read in {elapsed:.2f} s (target ≤ 10 s); making the commits took {made:.0f} s")
+    return (
+        f"\naudit trail: {len(ids)} datasets × {commits + 1} versions ({total} versions) "
+        f"read in {elapsed:.2f} s (target ≤ 10 s); making the commits took {made:.0f} s"
+    )
 
 
 def build_site(root: Path) -> str:
@@ -238,12 +348,16 @@ def build_site(root: Path) -> str:
     html = [p for p in site.rglob("*.html")]
     pages = [p.stat().st_size for p in site.glob("dataset/*/*/index.html")]
     index = (site / "search" / "search_index.json").stat().st_size
-    lines = [f"\nsite build: {len(result.situs.terbitan)} datasets, {result.pages} pages, "
-             f"{total:.1f} s total (target ≤ 45 s)"]
+    lines = [
+        f"\nsite build: {len(result.situs.terbitan)} datasets, {result.pages} pages, "
+        f"{total:.1f} s total (target ≤ 45 s)"
+    ]
     lines += [f"  phase {name:10} {seconds:6.1f} s" for name, seconds in result.phases.items()]
-    lines.append(f"  HTML {sum(p.stat().st_size for p in html) / 1e6:.1f} MB in {len(html)} "
-                 f"files (target ≤ 80 MB); largest dataset page {max(pages) / 1e3:.1f} KB, "
-                 f"median {sorted(pages)[len(pages) // 2] / 1e3:.1f} KB (target ≤ 60 KB)")
+    lines.append(
+        f"  HTML {sum(p.stat().st_size for p in html) / 1e6:.1f} MB in {len(html)} "
+        f"files (target ≤ 80 MB); largest dataset page {max(pages) / 1e3:.1f} KB, "
+        f"median {sorted(pages)[len(pages) // 2] / 1e3:.1f} KB (target ≤ 60 KB)"
+    )
     lines.append(f"  search index {index / 1e6:.2f} MB (target ≤ 3 MB)")
     return "\n".join(lines)
 
@@ -256,29 +370,44 @@ def big_file(root: Path, args, satudata: list[str]) -> list[dict]:
     (big_root / "metadata" / "dinkes" / "besar.yaml").write_text(yaml.safe_dump(meta))
     write_csv(big_root / "data" / "dinkes" / "besar.csv", args.big_rows, random.Random(1))
     size = (big_root / "data" / "dinkes" / "besar.csv").stat().st_size / 1e6
-    results = [measure(f"satudata validate, one {args.big_rows:,}-row CSV ({size:.0f} MB)",
-                       satudata + ["validate", "--format", "json"], big_root)]
+    results = [
+        measure(
+            f"satudata validate, one {args.big_rows:,}-row CSV ({size:.0f} MB)",
+            [*satudata, "validate", "--format", "json"],
+            big_root,
+        )
+    ]
     if not args.skip_frictionless:
         package = datapackage(big_root, ["dinkes/besar"])
-        results.append(measure("frictionless validate, same CSV",
-                               [shutil.which("frictionless") or "frictionless", "validate",
-                                str(package)], big_root))
+        results.append(
+            measure(
+                "frictionless validate, same CSV",
+                [shutil.which("frictionless") or "frictionless", "validate", str(package)],
+                big_root,
+            )
+        )
     return results
 
 
 def report(results: list[dict], args) -> None:
-    print(f"satudata exit codes (0 = synthetic data validated clean): "
-          f"{validation_exit_codes(results)}")
-    print(f"\nmachine: {platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, {platform.platform()}")
+    print(
+        f"satudata exit codes (0 = synthetic data validated clean): "
+        f"{validation_exit_codes(results)}"
+    )
+    print(
+        f"\nmachine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {platform.platform()}"
+    )
     print(f"{'measurement':62} {'wall s':>8} {'peak MB':>8}")
     for r in results:
         print(f"{r['label']:62} {r['wall']:8.2f} {r['peak_mb']:8.0f}")
     ours = results[0]
     fl = next((r for r in results if r["label"].startswith("frictionless validate (")), None)
     if fl:
-        print(f"ratio frictionless/satudata, {args.datasets} datasets: "
-              f"{fl['wall'] / ours['wall']:.1f}×")
+        print(
+            f"ratio frictionless/satudata, {args.datasets} datasets: "
+            f"{fl['wall'] / ours['wall']:.1f}×"
+        )
     big = [r for r in results if "CSV" in r["label"]]
     if len(big) == 2:
         print(f"ratio frictionless/satudata, one large CSV: {big[1]['wall'] / big[0]['wall']:.1f}×")

@@ -28,18 +28,49 @@ TAHUN_TERAKHIR = 2025
 
 # Relative size of each kecamatan (roughly thousands of inhabitants) and yearly growth.
 BOBOT_KECAMATAN = {
-    "12.71.01": 88, "12.71.02": 122, "12.71.03": 157, "12.71.04": 173, "12.71.05": 85,
-    "12.71.06": 195, "12.71.07": 95, "12.71.08": 112, "12.71.09": 134, "12.71.10": 111,
-    "12.71.11": 150, "12.71.12": 185, "12.71.13": 131, "12.71.14": 145, "12.71.15": 45,
-    "12.71.16": 60, "12.71.17": 35, "12.71.18": 102, "12.71.19": 66, "12.71.20": 115,
+    "12.71.01": 88,
+    "12.71.02": 122,
+    "12.71.03": 157,
+    "12.71.04": 173,
+    "12.71.05": 85,
+    "12.71.06": 195,
+    "12.71.07": 95,
+    "12.71.08": 112,
+    "12.71.09": 134,
+    "12.71.10": 111,
+    "12.71.11": 150,
+    "12.71.12": 185,
+    "12.71.13": 131,
+    "12.71.14": 145,
+    "12.71.15": 45,
+    "12.71.16": 60,
+    "12.71.17": 35,
+    "12.71.18": 102,
+    "12.71.19": 66,
+    "12.71.20": 115,
     "12.71.21": 112,
 }
 PERTUMBUHAN_KECAMATAN = {
-    "12.71.01": -0.004, "12.71.02": 0.010, "12.71.03": 0.008, "12.71.04": 0.009,
-    "12.71.05": -0.003, "12.71.06": 0.016, "12.71.07": 0.019, "12.71.08": 0.006,
-    "12.71.09": 0.014, "12.71.10": 0.002, "12.71.11": 0.015, "12.71.12": 0.018,
-    "12.71.13": 0.012, "12.71.14": 0.010, "12.71.15": -0.005, "12.71.16": 0.004,
-    "12.71.17": -0.006, "12.71.18": 0.001, "12.71.19": -0.002, "12.71.20": 0.003,
+    "12.71.01": -0.004,
+    "12.71.02": 0.010,
+    "12.71.03": 0.008,
+    "12.71.04": 0.009,
+    "12.71.05": -0.003,
+    "12.71.06": 0.016,
+    "12.71.07": 0.019,
+    "12.71.08": 0.006,
+    "12.71.09": 0.014,
+    "12.71.10": 0.002,
+    "12.71.11": 0.015,
+    "12.71.12": 0.018,
+    "12.71.13": 0.012,
+    "12.71.14": 0.010,
+    "12.71.15": -0.005,
+    "12.71.16": 0.004,
+    "12.71.17": -0.006,
+    "12.71.18": 0.001,
+    "12.71.19": -0.002,
+    "12.71.20": 0.003,
     "12.71.21": 0.011,
 }
 # Commercial weight of a kecamatan (parking, heritage buildings, ...): the old city centre.
@@ -165,8 +196,10 @@ def _penduduk_kecamatan() -> dict[tuple[int, str, str], int]:
     rasio_l = {kec: rng.uniform(0.485, 0.505) for kec in KECAMATAN}
     hasil: dict[tuple[int, str, str], int] = {}
     for jk in JENIS_KELAMIN:
-        bobot = [BOBOT_KECAMATAN[k] * (rasio_l[k] if jk == "L" else 1 - rasio_l[k]) for k in KECAMATAN]
-        for kec, n in zip(KECAMATAN, bagi(PENDUDUK_TERAKHIR[jk], bobot)):
+        bobot = [
+            BOBOT_KECAMATAN[k] * (rasio_l[k] if jk == "L" else 1 - rasio_l[k]) for k in KECAMATAN
+        ]
+        for kec, n in zip(KECAMATAN, bagi(PENDUDUK_TERAKHIR[jk], bobot), strict=False):
             hasil[TAHUN_TERAKHIR, kec, jk] = n
     for th in range(TAHUN_TERAKHIR - 1, 2019, -1):
         for kec in KECAMATAN:
@@ -194,10 +227,10 @@ def _penduduk_kelurahan() -> dict[tuple[int, str, str, str], int]:
         for kec, kels in KELURAHAN.items():
             for jk in JENIS_KELAMIN:
                 bobot = [acak(rng, bobot_kel[k], 0.015) for k in kels]
-                for kel, n in zip(kels, bagi(PENDUDUK[th, kec, jk], bobot)):
+                for kel, n in zip(kels, bagi(PENDUDUK[th, kec, jk], bobot), strict=False):
                     tua = lansia[kel] * (1.15 if jk == "P" else 0.9)
                     umur = bagi(n, [muda[kel], 1 - muda[kel] - tua, tua])
-                    for kelompok, m in zip(kode("kelompok-umur"), umur):
+                    for kelompok, m in zip(kode("kelompok-umur"), umur, strict=False):
                         hasil[th, kel, jk, kelompok] = m
     return hasil
 
@@ -216,20 +249,35 @@ def permohonan_informasi(rng):
             sebagian = round(masuk * rng.uniform(0.07, 0.15))
             tolak = min(masuk - penuh - sebagian, round(masuk * rng.uniform(0.02, 0.07)))
             rows.append([bl, saluran, masuk, penuh, sebagian, tolak])
-    header = ["bulan", "saluran", "permohonan_masuk", "dipenuhi_seluruhnya", "dipenuhi_sebagian", "ditolak"]
+    header = [
+        "bulan",
+        "saluran",
+        "permohonan_masuk",
+        "dipenuhi_seluruhnya",
+        "dipenuhi_sebagian",
+        "ditolak",
+    ]
     return header, rows
 
 
 @dataset("diskominfo/pengaduan-masyarakat")
 def pengaduan(rng):
     dasar = {
-        "jalan": 118, "drainase": 86, "kebersihan": 79, "penerangan": 52, "adminduk": 34,
-        "kesehatan": 21, "pendidikan": 24, "ketertiban": 41, "perizinan": 19, "lainnya": 30,
+        "jalan": 118,
+        "drainase": 86,
+        "kebersihan": 79,
+        "penerangan": 52,
+        "adminduk": 34,
+        "kesehatan": 21,
+        "pendidikan": 24,
+        "ketertiban": 41,
+        "perizinan": 19,
+        "lainnya": 30,
     }
     rows = []
     for i, bl in enumerate(bulan("2025-01", "2026-10")):
         m = int(bl[5:])
-        for kategori, n0 in zip(kode("kategori-pengaduan"), dasar.values()):
+        for kategori, n0 in zip(kode("kategori-pengaduan"), dasar.values(), strict=False):
             musim = 1.0
             if kategori == "drainase" and m in (1, 9, 10, 11, 12):
                 musim = 1.6
@@ -273,8 +321,14 @@ def menara(rng):
 
 @dataset("brida/penelitian-per-bidang")
 def penelitian(rng):
-    dasar = {"pemerintahan": 6, "sosial-budaya": 4, "ekonomi": 5, "infrastruktur": 4, "kesehatan": 3,
-             "pendidikan": 3}
+    dasar = {
+        "pemerintahan": 6,
+        "sosial-budaya": 4,
+        "ekonomi": 5,
+        "infrastruktur": 4,
+        "kesehatan": 3,
+        "pendidikan": 3,
+    }
     faktor = {2020: 0.6, 2021: 0.7, 2022: 1.0, 2023: 1.1, 2024: 1.2, 2025: 1.2}
     rows = []
     for th, f in faktor.items():
@@ -294,7 +348,7 @@ def inovasi(rng):
         for jenis, n0 in dasar.items():
             total = round(acak(rng, n0 * 1.13**i, 0.08))
             bobot = [acak(rng, s, 0.15) for s in tahap.values()]
-            for tahapan, n in zip(tahap, bagi(total, bobot)):
+            for tahapan, n in zip(tahap, bagi(total, bobot), strict=False):
                 rows.append([th, jenis, tahapan, n])
     return ["tahun", "jenis_inovasi", "tahapan", "jumlah_inovasi"], rows
 
@@ -302,7 +356,10 @@ def inovasi(rng):
 @dataset("brida/kekayaan-intelektual")
 def kekayaan_intelektual(rng):
     dasar = {  # applications in 2020 and the share that gets a certificate
-        "paten": (4, 0.35), "paten-sederhana": (6, 0.5), "merek": (118, 0.78), "hak-cipta": (64, 0.9),
+        "paten": (4, 0.35),
+        "paten-sederhana": (6, 0.5),
+        "merek": (118, 0.78),
+        "hak-cipta": (64, 0.9),
         "desain-industri": (9, 0.7),
     }
     rows = []
@@ -310,7 +367,12 @@ def kekayaan_intelektual(rng):
         for jenis, (n0, lulus) in dasar.items():
             n = max(2, round(acak(rng, n0 * 1.16**i, 0.12)))
             rows.append([th, jenis, n, round(n * acak(rng, lulus, 0.1))])
-    return ["tahun", "jenis_kekayaan_intelektual", "permohonan_difasilitasi", "sertifikat_terbit"], rows
+    return [
+        "tahun",
+        "jenis_kekayaan_intelektual",
+        "permohonan_difasilitasi",
+        "sertifikat_terbit",
+    ], rows
 
 
 @dataset("brida/peserta-krenova")
@@ -323,7 +385,7 @@ def krenova(rng):
             proposal[kec] = acak(rng, proposal[kec] * 1.12, 0.15)
             masuk[kec] = round(proposal[kec])
         finalis = bagi(20, [acak(rng, masuk[k], 0.6) for k in KECAMATAN])
-        for kec, fin in zip(KECAMATAN, finalis):
+        for kec, fin in zip(KECAMATAN, finalis, strict=False):
             rows.append([th, kec, masuk[kec], min(fin, masuk[kec])])
     return ["tahun", "kode_kecamatan", "proposal_masuk", "finalis"], rows
 
@@ -341,12 +403,26 @@ def job_fair(rng):
             for jj, s in jenjang.items():
                 peserta = round(acak(rng, n * sj * s, 0.06))
                 rows.append([th, jk, jj, peserta, round(peserta * rng.uniform(0.08, 0.15))])
-    return ["tahun", "jenis_kelamin", "jenjang_pendidikan", "peserta_terdaftar", "diterima_bekerja"], rows
+    return [
+        "tahun",
+        "jenis_kelamin",
+        "jenjang_pendidikan",
+        "peserta_terdaftar",
+        "diterima_bekerja",
+    ], rows
 
 
 @dataset("disnaker/pencari-kerja-terdaftar")
 def pencari_kerja(rng):
-    jenjang = {"SD": 0.04, "SMP": 0.07, "SMA": 0.30, "SMK": 0.22, "D3": 0.09, "S1": 0.26, "S2": 0.02}
+    jenjang = {
+        "SD": 0.04,
+        "SMP": 0.07,
+        "SMA": 0.30,
+        "SMK": 0.22,
+        "D3": 0.09,
+        "S1": 0.26,
+        "S2": 0.02,
+    }
     rows = []
     for i, bl in enumerate(bulan("2025-01", "2026-09")):
         musim = 1.35 if int(bl[5:]) in (6, 7, 8) else 1.0
@@ -355,13 +431,27 @@ def pencari_kerja(rng):
             for jj, s in jenjang.items():
                 n = max(5, round(acak(rng, total * sj * s, 0.12)))
                 rows.append([bl, jk, jj, n, round(n * rng.uniform(0.09, 0.18))])
-    return ["bulan", "jenis_kelamin", "jenjang_pendidikan", "pencari_kerja_terdaftar", "ditempatkan"], rows
+    return [
+        "bulan",
+        "jenis_kelamin",
+        "jenjang_pendidikan",
+        "pencari_kerja_terdaftar",
+        "ditempatkan",
+    ], rows
 
 
 @dataset("disnaker/pelatihan-kerja")
 def pelatihan(rng):
-    paket = {"tik": (64, 0.55), "otomotif": (48, 0.92), "listrik": (48, 0.88), "las": (32, 0.95),
-             "garmen": (48, 0.15), "tata-boga": (48, 0.25), "tata-rias": (32, 0.10), "bahasa": (32, 0.45)}
+    paket = {
+        "tik": (64, 0.55),
+        "otomotif": (48, 0.92),
+        "listrik": (48, 0.88),
+        "las": (32, 0.95),
+        "garmen": (48, 0.15),
+        "tata-boga": (48, 0.25),
+        "tata-rias": (32, 0.10),
+        "bahasa": (32, 0.45),
+    }
     faktor = {2020: 0.5, 2021: 0.75, 2022: 1.0, 2023: 1.0, 2024: 1.25, 2025: 1.25}
     rows = []
     for th, f in faktor.items():
@@ -400,8 +490,13 @@ def perselisihan(rng):
             pb = binomial(rng, n, 0.47)
             anjuran = binomial(rng, n - pb, 0.75)
             rows.append([th, jenis, n, pb, anjuran])
-    header = ["tahun", "jenis_perselisihan", "perselisihan_dicatatkan", "selesai_perjanjian_bersama",
-              "anjuran_mediator"]
+    header = [
+        "tahun",
+        "jenis_perselisihan",
+        "perselisihan_dicatatkan",
+        "selesai_perjanjian_bersama",
+        "anjuran_mediator",
+    ]
     return header, rows
 
 
@@ -412,7 +507,9 @@ def perselisihan(rng):
 def penduduk_kecamatan(rng):
     rows = [
         [th, kec, jk, PENDUDUK[th, kec, jk]]
-        for th in tahun(2020, 2025) for kec in KECAMATAN for jk in JENIS_KELAMIN
+        for th in tahun(2020, 2025)
+        for kec in KECAMATAN
+        for jk in JENIS_KELAMIN
     ]
     return ["tahun", "kode_kecamatan", "jenis_kelamin", "jumlah_penduduk"], rows
 
@@ -436,7 +533,13 @@ def ktp_el(rng):
             sudah = round(wajib * rekam)
             rows.append([th, kec, wajib, sudah, persen(sudah, wajib)])
     rows.sort(key=lambda r: (r[0], r[1]))
-    return ["tahun", "kode_kecamatan", "wajib_ktp_el", "sudah_perekaman", "persentase_perekaman"], rows
+    return [
+        "tahun",
+        "kode_kecamatan",
+        "wajib_ktp_el",
+        "sudah_perekaman",
+        "persentase_perekaman",
+    ], rows
 
 
 @dataset("disdukcapil/akta-kelahiran-anak")
@@ -451,7 +554,13 @@ def akta_anak(rng):
             ada = round(anak * punya)
             rows.append([th, kec, anak, ada, persen(ada, anak)])
     rows.sort(key=lambda r: (r[0], r[1]))
-    header = ["tahun", "kode_kecamatan", "jumlah_anak", "memiliki_akta_kelahiran", "persentase_kepemilikan"]
+    header = [
+        "tahun",
+        "kode_kecamatan",
+        "jumlah_anak",
+        "memiliki_akta_kelahiran",
+        "persentase_kepemilikan",
+    ]
     return header, rows
 
 
@@ -489,8 +598,14 @@ def trans_metro_deli(rng):
 
 @dataset("dishub/penindakan-pelanggaran-perhubungan")
 def penindakan(rng):
-    dasar = {"parkir-liar": (1750, 0.35), "parkir-tanpa-karcis": (240, 0.2), "tanpa-izin-trayek": (115, 0.6),
-             "tanpa-uji-berkala": (290, 0.7), "muatan-lebih": (145, 0.8), "bongkar-muat": (190, 0.3)}
+    dasar = {
+        "parkir-liar": (1750, 0.35),
+        "parkir-tanpa-karcis": (240, 0.2),
+        "tanpa-izin-trayek": (115, 0.6),
+        "tanpa-uji-berkala": (290, 0.7),
+        "muatan-lebih": (145, 0.8),
+        "bongkar-muat": (190, 0.3),
+    }
     rows = []
     for i, tw in enumerate(triwulan("2024-Q1", "2026-Q3")):
         for jenis, (n0, tilang) in dasar.items():
@@ -502,8 +617,13 @@ def penindakan(rng):
 
 @dataset("dishub/pengujian-kendaraan-bermotor")
 def uji_kir(rng):
-    dasar = {"mobil-penumpang": 9100, "bus": 2450, "mobil-barang": 27800, "kendaraan-khusus": 610,
-             "kereta-gandengan": 880}
+    dasar = {
+        "mobil-penumpang": 9100,
+        "bus": 2450,
+        "mobil-barang": 27800,
+        "kendaraan-khusus": 610,
+        "kereta-gandengan": 880,
+    }
     faktor = {2020: 0.82, 2021: 0.9, 2022: 0.98, 2023: 1.0, 2024: 1.03, 2025: 1.05}
     rows = []
     for th, f in faktor.items():
@@ -532,16 +652,23 @@ def parkir(rng):
 
 @dataset("disdikbud/sekolah-jenjang-kecamatan")
 def sekolah(rng):
-    total = {("TK", "swasta"): 640, ("SD", "negeri"): 385, ("SD", "swasta"): 430, ("SMP", "negeri"): 45,
-             ("SMP", "swasta"): 330}
+    total = {
+        ("TK", "swasta"): 640,
+        ("SD", "negeri"): 385,
+        ("SD", "swasta"): 430,
+        ("SMP", "negeri"): 45,
+        ("SMP", "swasta"): 330,
+    }
     smp_negeri_baru = {"12.71.07", "12.71.12"}  # new state junior high schools in 2023
     bobot = [BOBOT_KECAMATAN[k] for k in KECAMATAN]
     jumlah: dict[tuple[str, str, str], int] = {}
     for (jj, st), n in total.items():
-        for kec, m in zip(KECAMATAN, bagi(n, [acak(rng, b, 0.3) for b in bobot])):
+        for kec, m in zip(KECAMATAN, bagi(n, [acak(rng, b, 0.3) for b in bobot]), strict=False):
             jumlah[kec, jj, st] = max(1, m)
     for kec in KECAMATAN:
-        jumlah[kec, "TK", "negeri"] = 1 if kec in ("12.71.01", "12.71.06", "12.71.11", "12.71.20") else 0
+        jumlah[kec, "TK", "negeri"] = (
+            1 if kec in ("12.71.01", "12.71.06", "12.71.11", "12.71.20") else 0
+        )
     rows = []
     for th in tahun(2020, 2025):
         for kec in KECAMATAN:
@@ -549,7 +676,9 @@ def sekolah(rng):
                 for st in ("negeri", "swasta"):
                     if th > 2020:
                         if st == "swasta" and rng.random() < 0.25:
-                            jumlah[kec, jj, st] = max(1, jumlah[kec, jj, st] + rng.choice((-1, 1, 1)))
+                            jumlah[kec, jj, st] = max(
+                                1, jumlah[kec, jj, st] + rng.choice((-1, 1, 1))
+                            )
                         if th == 2023 and (jj, st) == ("SMP", "negeri") and kec in smp_negeri_baru:
                             jumlah[kec, jj, st] += 1
                         if th == 2022 and jj == "SD" and st == "negeri" and rng.random() < 0.15:
@@ -590,7 +719,12 @@ def peserta_didik(rng):
     for th in tahun(2020, 2025):
         for kec in KECAMATAN:
             for jj, (n0, g) in total.items():
-                n = n0 * (1 + g) ** (th - 2020) * penduduk(th, kec) / sum(penduduk(th, k) for k in KECAMATAN)
+                n = (
+                    n0
+                    * (1 + g) ** (th - 2020)
+                    * penduduk(th, kec)
+                    / sum(penduduk(th, k) for k in KECAMATAN)
+                )
                 n = acak(rng, n, 0.03)
                 laki = round(n * rng.uniform(0.505, 0.52))
                 rows.append([th, kec, jj, "L", laki])
@@ -613,8 +747,20 @@ def angka_partisipasi(rng):
 
 @dataset("disdikbud/cagar-budaya")
 def cagar_budaya(rng):
-    odcb = {"12.71.05": 34, "12.71.01": 17, "12.71.15": 21, "12.71.19": 19, "12.71.17": 12, "12.71.16": 6,
-            "12.71.20": 9, "12.71.10": 7, "12.71.08": 8, "12.71.13": 4, "12.71.06": 3, "12.71.18": 3}
+    odcb = {
+        "12.71.05": 34,
+        "12.71.01": 17,
+        "12.71.15": 21,
+        "12.71.19": 19,
+        "12.71.17": 12,
+        "12.71.16": 6,
+        "12.71.20": 9,
+        "12.71.10": 7,
+        "12.71.08": 8,
+        "12.71.13": 4,
+        "12.71.06": 3,
+        "12.71.18": 3,
+    }
     ditetapkan = {kec: round(odcb.get(kec, 0) * 0.12) for kec in KECAMATAN}
     diduga = {kec: odcb.get(kec, 0) - ditetapkan[kec] for kec in KECAMATAN}
     rows = []
@@ -639,7 +785,11 @@ def daftar_puskesmas() -> list[tuple[str, str, bool]]:
         banyak = 1 + (BOBOT_KECAMATAN[kec] > 100) + (BOBOT_KECAMATAN[kec] > 150)
         nama = [f"Puskesmas {NAMA_WILAYAH[kec]}"]
         # Named after a kelurahan; skip names with abbreviations or numerals ("P Bulan Selayang II").
-        calon = [k for k in KELURAHAN[kec] if not re.search(r"\b([A-Z]|[IVX]+)\b|Binjai", NAMA_WILAYAH[k])]
+        calon = [
+            k
+            for k in KELURAHAN[kec]
+            if not re.search(r"\b([A-Z]|[IVX]+)\b|Binjai", NAMA_WILAYAH[k])
+        ]
         nama += [f"Puskesmas {NAMA_WILAYAH[k]}" for k in rng.sample(calon, banyak - 1)]
         for i, n in enumerate(nama):
             hasil.append((kec, n, i == 0 and rng.random() < 0.6))
@@ -656,10 +806,18 @@ def puskesmas(rng):
             f = 0.8 if th == 2021 else 1.0
             kunjungan = kunjungan * rng.uniform(1.0, 1.07)
             pasien = pasien * rng.uniform(0.97, 1.06)
-            rows.append([th, kec, nama, inap, round(kunjungan * f), round(pasien * f) if inap else 0])
+            rows.append(
+                [th, kec, nama, inap, round(kunjungan * f), round(pasien * f) if inap else 0]
+            )
     rows.sort(key=lambda r: (r[0], r[1], r[2]))
-    header = ["tahun", "kode_kecamatan", "nama_puskesmas", "rawat_inap", "kunjungan_rawat_jalan",
-              "pasien_rawat_inap"]
+    header = [
+        "tahun",
+        "kode_kecamatan",
+        "nama_puskesmas",
+        "rawat_inap",
+        "kunjungan_rawat_jalan",
+        "pasien_rawat_inap",
+    ]
     return header, rows
 
 
@@ -675,13 +833,30 @@ def imunisasi(rng):
             idl = round(sasaran * min(0.995, acak(rng, c + beda, 0.012)))
             rows.append([th, kec, sasaran, idl, persen(idl, sasaran)])
     rows.sort(key=lambda r: (r[0], r[1]))
-    return ["tahun", "kode_kecamatan", "sasaran_bayi", "bayi_imunisasi_dasar_lengkap", "persentase_idl"], rows
+    return [
+        "tahun",
+        "kode_kecamatan",
+        "sasaran_bayi",
+        "bayi_imunisasi_dasar_lengkap",
+        "persentase_idl",
+    ], rows
 
 
 @dataset("dinkes/kasus-dbd")
 def dbd(rng):
     musim = {  # rainy season peaks around the turn of the year
-        1: 1.5, 2: 1.3, 3: 1.05, 4: 0.9, 5: 0.8, 6: 0.7, 7: 0.7, 8: 0.75, 9: 0.9, 10: 1.1, 11: 1.35, 12: 1.55,
+        1: 1.5,
+        2: 1.3,
+        3: 1.05,
+        4: 0.9,
+        5: 0.8,
+        6: 0.7,
+        7: 0.7,
+        8: 0.75,
+        9: 0.9,
+        10: 1.1,
+        11: 1.35,
+        12: 1.55,
     }
     total_bobot = sum(BOBOT_KECAMATAN.values())
     rows = []
@@ -692,7 +867,9 @@ def dbd(rng):
             rata = kota * BOBOT_KECAMATAN[kec] / total_bobot
             kasus = max(1, poisson(rng, rata))
             if kec in sebelumnya:  # keep month-to-month changes within a plausible range
-                kasus = min(max(kasus, round(sebelumnya[kec] / 2.5)), round(sebelumnya[kec] * 2.5) + 2)
+                kasus = min(
+                    max(kasus, round(sebelumnya[kec] / 2.5)), round(sebelumnya[kec] * 2.5) + 2
+                )
             sebelumnya[kec] = kasus
             rows.append([bl, kec, kasus, binomial(rng, kasus, 0.006)])
     return ["bulan", "kode_kecamatan", "kasus_dbd", "kematian_dbd"], rows
@@ -701,9 +878,15 @@ def dbd(rng):
 @dataset("dinkes/tenaga-kesehatan")
 def tenaga_kesehatan(rng):
     dasar = {  # 2025 figures per (puskesmas, rumah-sakit, klinik)
-        "dokter-umum": (252, 1310, 604), "dokter-spesialis": (0, 2120, 148), "dokter-gigi": (91, 246, 302),
-        "perawat": (712, 11040, 905), "bidan": (598, 1790, 512), "apoteker": (46, 402, 151),
-        "tenaga-gizi": (44, 251, 21), "sanitarian": (41, 148, 12), "kesehatan-masyarakat": (118, 247, 63),
+        "dokter-umum": (252, 1310, 604),
+        "dokter-spesialis": (0, 2120, 148),
+        "dokter-gigi": (91, 246, 302),
+        "perawat": (712, 11040, 905),
+        "bidan": (598, 1790, 512),
+        "apoteker": (46, 402, 151),
+        "tenaga-gizi": (44, 251, 21),
+        "sanitarian": (41, 148, 12),
+        "kesehatan-masyarakat": (118, 247, 63),
         "atlm": (56, 905, 198),
     }
     fasilitas = ("puskesmas", "rumah-sakit", "klinik")
@@ -711,7 +894,7 @@ def tenaga_kesehatan(rng):
     rows = []
     for th in tahun(2020, 2025):
         for jenis, per_fasilitas in dasar.items():
-            for fas, n25 in zip(fasilitas, per_fasilitas):
+            for fas, n25 in zip(fasilitas, per_fasilitas, strict=False):
                 n = n25 / (1 + tumbuh[jenis, fas]) ** (2025 - th)
                 rows.append([th, jenis, fas, round(acak(rng, n, 0.015))])
     return ["tahun", "jenis_tenaga", "jenis_fasilitas", "jumlah_tenaga"], rows
@@ -745,9 +928,11 @@ def _korban_kekerasan() -> dict[tuple[str, str, str], int]:
     hasil = {}
     for i, tw in enumerate(triwulan("2024-Q1", "2026-Q3")):
         total = round(acak(rng, 104 * 1.025**i, 0.1))
-        for kelompok, n in zip(PORSI_KORBAN, bagi(total, list(PORSI_KORBAN.values()))):
+        for kelompok, n in zip(
+            PORSI_KORBAN, bagi(total, list(PORSI_KORBAN.values())), strict=False
+        ):
             porsi = [acak(rng, p, 0.3) for p in JENIS_KEKERASAN_PER_KORBAN[kelompok]]
-            for j, m in zip(jenis, bagi(n, porsi)):
+            for j, m in zip(jenis, bagi(n, porsi), strict=False):
                 hasil[tw, j, kelompok] = m
     return hasil
 
@@ -770,15 +955,27 @@ def kekerasan_kelurahan(rng):
     bobot = [rng.uniform(0.3, 1.7) for _ in kelurahan]
     rows = []
     for tw in triwulan("2024-Q1", "2026-Q3"):
-        anak = sum(n for (t, _, k), n in KORBAN_KEKERASAN.items() if t == tw and k != "perempuan-dewasa")
-        dewasa = sum(n for (t, _, k), n in KORBAN_KEKERASAN.items() if t == tw and k == "perempuan-dewasa")
+        anak = sum(
+            n for (t, _, k), n in KORBAN_KEKERASAN.items() if t == tw and k != "perempuan-dewasa"
+        )
+        dewasa = sum(
+            n for (t, _, k), n in KORBAN_KEKERASAN.items() if t == tw and k == "perempuan-dewasa"
+        )
         per_anak = _sebar(rng, anak, bobot)
         per_dewasa = _sebar(rng, dewasa, bobot)
-        for kel, a, d in zip(kelurahan, per_anak, per_dewasa):
+        for kel, a, d in zip(kelurahan, per_anak, per_dewasa, strict=False):
             korban = a + d
-            kasus = korban - binomial(rng, max(0, korban - 1), 0.1)  # a few cases have several victims
+            kasus = korban - binomial(
+                rng, max(0, korban - 1), 0.1
+            )  # a few cases have several victims
             rows.append([tw, kel, kasus, a, d])
-    return ["triwulan", "kode_kelurahan", "kasus_dilaporkan", "korban_anak", "korban_perempuan_dewasa"], rows
+    return [
+        "triwulan",
+        "kode_kelurahan",
+        "kasus_dilaporkan",
+        "korban_anak",
+        "korban_perempuan_dewasa",
+    ], rows
 
 
 def _sebar(rng: random.Random, total: int, bobot: list[float]) -> list[int]:
@@ -791,8 +988,14 @@ def _sebar(rng: random.Random, total: int, bobot: list[float]) -> list[int]:
 
 @dataset("dp3a/layanan-uptd-ppa")
 def layanan_uptd(rng):
-    dasar = {"pengaduan": 46, "penjangkauan": 21, "pengelolaan-kasus": 39, "penampungan": 7, "mediasi": 11,
-             "pendampingan": 34}
+    dasar = {
+        "pengaduan": 46,
+        "penjangkauan": 21,
+        "pengelolaan-kasus": 39,
+        "penampungan": 7,
+        "mediasi": 11,
+        "pendampingan": 34,
+    }
     rows = []
     for i, bl in enumerate(bulan("2025-01", "2026-10")):
         for layanan, n0 in dasar.items():

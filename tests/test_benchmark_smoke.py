@@ -9,9 +9,23 @@ from conftest import REPO_ROOT
 
 def test_benchmark_script_runs_on_a_tiny_repository():
     result = subprocess.run(
-        [sys.executable, str(REPO_ROOT / "scripts" / "benchmark.py"), "--datasets", "6",
-         "--rows", "30", "--big-rows", "200", "--jobs", "1"],
-        capture_output=True, text=True, timeout=300, check=False)
+        [
+            sys.executable,
+            str(REPO_ROOT / "scripts" / "benchmark.py"),
+            "--datasets",
+            "6",
+            "--rows",
+            "30",
+            "--big-rows",
+            "200",
+            "--jobs",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "satudata validate (1 jobs)" in out and "frictionless validate (sequential)" in out

@@ -6,8 +6,8 @@ import datetime as dt
 from collections import Counter
 
 import pytest
-from conftest import REPO_ROOT
 
+from conftest import REPO_ROOT
 from satudata.checks.runner import validate
 from satudata.findings import Severity
 from satudata.load.repository import Repository
@@ -57,7 +57,9 @@ def test_example_repository_is_clean_but_for_the_deliberately_overdue_dataset(ex
     warnings = [(f.dataset, f.code) for f in report.findings if f.severity is Severity.WARNING]
     assert warnings == [("brida/kekayaan-intelektual", "data-terlambat")]
     assert {f.code for f in report.findings if f.severity is Severity.INFO} <= {
-        "daftar-data-belum-terpenuhi", "segera-jatuh-tempo"}
+        "daftar-data-belum-terpenuhi",
+        "segera-jatuh-tempo",
+    }
 
 
 def test_identifiers_agree_with_paths(example):
@@ -71,6 +73,8 @@ def test_population_total_matches_kemendagri(example):
     path = example.datasets["disdukcapil/penduduk-kecamatan-jenis-kelamin"].data_path
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     latest = max(r["tahun"] for r in rows)
-    measure = [k.nama for k in example.datasets[
-        "disdukcapil/penduduk-kecamatan-jenis-kelamin"].meta.ukuran_kolom][0]
+    measure = next(
+        k.nama
+        for k in example.datasets["disdukcapil/penduduk-kecamatan-jenis-kelamin"].meta.ukuran_kolom
+    )
     assert sum(int(r[measure]) for r in rows if r["tahun"] == latest) == 2_546_452

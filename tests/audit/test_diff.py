@@ -15,8 +15,11 @@ DS = "metadata/dinkes/puskesmas.yaml"
 
 
 def git(root, *args):
-    subprocess.run(["git", "-C", str(root), "-c", "user.name=Uji", "-c", "user.email=u@uji",
-                    *args], check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-C", str(root), "-c", "user.name=Uji", "-c", "user.email=u@uji", *args],
+        check=True,
+        capture_output=True,
+    )
 
 
 @pytest.fixture
@@ -28,8 +31,11 @@ def history(repo):
 
 
 def test_rows_added_removed_and_changed_by_primary_key(history):
-    history.write(CSV, "tahun,kode_kecamatan,jumlah_puskesmas\n"
-                       "2024,12.71.01,3\n2025,12.71.01,5\n2025,12.71.02,4\n2026,12.71.01,6\n")
+    history.write(
+        CSV,
+        "tahun,kode_kecamatan,jumlah_puskesmas\n"
+        "2024,12.71.01,3\n2025,12.71.01,5\n2025,12.71.02,4\n2026,12.71.01,6\n",
+    )
     git(history.root, "commit", "-qam", "ubah data")
     (d,) = diff_revisions(history.root, "HEAD~1", "HEAD").datasets
     assert (d.status, d.added, d.removed, d.changed) == ("diubah", 1, 1, 1)
@@ -49,8 +55,9 @@ def test_metadata_changes_old_to_new(history):
 
 
 def test_new_dataset_and_untracked_files(history):
-    history.write("metadata/dinkes/rs.yaml", history.read(DS).replace("dinkes/puskesmas",
-                                                                       "dinkes/rs"))
+    history.write(
+        "metadata/dinkes/rs.yaml", history.read(DS).replace("dinkes/puskesmas", "dinkes/rs")
+    )
     history.write("data/dinkes/rs.csv", history.read(CSV))
     (d,) = diff_revisions(history.root, "HEAD").datasets
     assert (d.id, d.status, d.added) == ("dinkes/rs", "baru", 4)
@@ -74,10 +81,15 @@ def test_deleting_a_published_dataset_is_an_error_unless_discontinued(history, c
 
 def test_markdown_stays_under_the_comment_limit_on_a_huge_diff(history):
     for i in range(300):
-        history.write(f"metadata/dinkes/d{i:03d}.yaml",
-                      history.read(DS).replace("dinkes/puskesmas", f"dinkes/d{i:03d}"))
-        history.write(f"data/dinkes/d{i:03d}.csv", "tahun,kode_kecamatan,jumlah_puskesmas\n" +
-                      "".join(f"{2000 + j},12.71.01,{j}\n" for j in range(40)))
+        history.write(
+            f"metadata/dinkes/d{i:03d}.yaml",
+            history.read(DS).replace("dinkes/puskesmas", f"dinkes/d{i:03d}"),
+        )
+        history.write(
+            f"data/dinkes/d{i:03d}.csv",
+            "tahun,kode_kecamatan,jumlah_puskesmas\n"
+            + "".join(f"{2000 + j},12.71.01,{j}\n" for j in range(40)),
+        )
     text = render_diff_markdown(diff_revisions(history.root, "HEAD"))
     assert len(text) < 65_536 and "dipotong" in text
 

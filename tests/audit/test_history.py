@@ -18,8 +18,11 @@ WALIDATA = ("Walidata", "walidata@contoh.go.id")
 
 
 def git(root, *args, who=OPD):
-    subprocess.run(["git", "-C", str(root), "-c", f"user.name={who[0]}", "-c",
-                    f"user.email={who[1]}", *args], check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-C", str(root), "-c", f"user.name={who[0]}", "-c", f"user.email={who[1]}", *args],
+        check=True,
+        capture_output=True,
+    )
 
 
 @pytest.fixture
@@ -36,8 +39,13 @@ def _add_row(repo, row: str) -> None:
 
 def test_squash_merge_with_pr_number_and_approval_trailer(history):
     _add_row(history, "2026,12.71.01,4")
-    git(history.root, "commit", "-qam", "Tambah data 2026 (#13)\n\nDisetujui-oleh: Ani <ani@x>",
-        who=OPD)
+    git(
+        history.root,
+        "commit",
+        "-qam",
+        "Tambah data 2026 (#13)\n\nDisetujui-oleh: Ani <ani@x>",
+        who=OPD,
+    )
     (newest, first) = versions(read_git(history.root), "dinkes/puskesmas")
     assert newest.commit.pr == 13 and newest.commit.approvers == ("Ani <ani@x>",)
     assert newest.penulis == ("Tim Dinkes",) and newest.jenis == "diubah"
@@ -49,8 +57,16 @@ def test_merge_commit_credits_the_branch_authors_not_the_merger(history):
     _add_row(history, "2026,12.71.02,2")
     git(history.root, "commit", "-qam", "Data 2026 kecamatan 02", who=OPD)
     git(history.root, "checkout", "-q", "main")
-    git(history.root, "merge", "--no-ff", "-q", "opd/tambah", "-m",
-        "Merge pull request #21 from pemko/opd-tambah\n\nDisetujui-oleh: Walidata", who=WALIDATA)
+    git(
+        history.root,
+        "merge",
+        "--no-ff",
+        "-q",
+        "opd/tambah",
+        "-m",
+        "Merge pull request #21 from pemko/opd-tambah\n\nDisetujui-oleh: Walidata",
+        who=WALIDATA,
+    )
     newest = versions(read_git(history.root), "dinkes/puskesmas")[0]
     assert newest.commit.pr == 21 and newest.commit.author == "Walidata"
     assert newest.penulis == ("Tim Dinkes",) and newest.commit.approvers == ("Walidata",)
@@ -60,7 +76,9 @@ def test_merge_commit_credits_the_branch_authors_not_the_merger(history):
 def test_renamed_dataset_keeps_its_history(history):
     git(history.root, "mv", CSV, "data/dinkes/fasilitas.csv")
     git(history.root, "mv", DS, "metadata/dinkes/fasilitas.yaml")
-    history.replace("metadata/dinkes/fasilitas.yaml", "id: dinkes/puskesmas", "id: dinkes/fasilitas")
+    history.replace(
+        "metadata/dinkes/fasilitas.yaml", "id: dinkes/puskesmas", "id: dinkes/fasilitas"
+    )
     git(history.root, "commit", "-qam", "Ganti nama dataset")
     found = versions(read_git(history.root), "dinkes/fasilitas")
     assert [v.commit.subject for v in found] == ["Ganti nama dataset", "Data awal"]
@@ -79,8 +97,20 @@ def test_deleted_then_restored_dataset(history):
 def test_cli_text_json_and_diff(history, capsys):
     history.replace(CSV, "2025,12.71.02,4", "2025,12.71.02,5")
     git(history.root, "commit", "-qam", "Koreksi (#5)")
-    assert main(["riwayat", "dinkes/puskesmas", "--repo", str(history.root), "--diff",
-                 "--format", "json"]) == 0
+    assert (
+        main(
+            [
+                "riwayat",
+                "dinkes/puskesmas",
+                "--repo",
+                str(history.root),
+                "--diff",
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
     data = json.loads(capsys.readouterr().out)
     newest = data["versi"][0]
     assert newest["pull_request"] == 5 and newest["selisih"]["baris_diubah"] == 1
@@ -93,8 +123,11 @@ def test_shallow_clone_is_detected_not_misreported(history, tmp_path, capsys):
     _add_row(history, "2026,12.71.01,4")
     git(history.root, "commit", "-qam", "Kedua")
     clone = tmp_path / "dangkal"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{history.root}", str(clone)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{history.root}", str(clone)],
+        check=True,
+        capture_output=True,
+    )
     git_info = read_git(clone)
     assert git_info.shallow
     with pytest.raises(ShallowClone):

@@ -15,6 +15,7 @@ import threading
 from pathlib import Path
 
 import pytest
+
 from conftest import REPO_ROOT
 
 CHROMIUM = os.environ.get("SATUDATA_CHROMIUM", "/usr/bin/chromium")
@@ -51,16 +52,24 @@ def site(tmp_path_factory) -> Path:
         shutil.copyfile(REPO_ROOT / name, root / name)
     shutil.copyfile(PAYLOAD / "uji-keamanan.yaml", root / "metadata/diskominfo/uji-keamanan.yaml")
     shutil.copyfile(PAYLOAD / "uji-keamanan.csv", root / "data/diskominfo/uji-keamanan.csv")
-    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "Katalog uji (#1)"]):
-        subprocess.run(["git", "-C", str(root), "-c", "user.name=Uji", "-c", "user.email=u@x",
-                        *args], check=True, capture_output=True)
+    for args in (
+        ["init", "-q", "-b", "main"],
+        ["add", "-A"],
+        ["commit", "-qm", "Katalog uji (#1)"],
+    ):
+        subprocess.run(
+            ["git", "-C", str(root), "-c", "user.name=Uji", "-c", "user.email=u@x", *args],
+            check=True,
+            capture_output=True,
+        )
     return build(root, root / "public", jobs=2).output
 
 
 @pytest.fixture(scope="session")
 def base_url(site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(_Handler, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Handler, directory=str(site))
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -74,10 +83,19 @@ def browser():
     assert Path(CHROMIUM).exists(), "Chromium is missing: run scripts/pasang-uji.sh"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--disable-dev-shm-usage"])
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+            ],
+        )
         yield browser
         browser.close()
 

@@ -8,17 +8,24 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 import yaml
+
 from conftest import REPO_ROOT
 
 from .conftest import AXE, screenshot
 
-MAIN_PAGES = {"beranda": "", "katalog": "katalog/", "dataset": "dataset/dinkes/puskesmas/",
-              "opd": "opd/dinkes/", "kinerja": "kinerja/"}
+MAIN_PAGES = {
+    "beranda": "",
+    "katalog": "katalog/",
+    "dataset": "dataset/dinkes/puskesmas/",
+    "opd": "opd/dinkes/",
+    "kinerja": "kinerja/",
+}
 
 
 def _visible_cards(page) -> list[dict]:
     return page.eval_on_selector_all(
-        ".sd-kartu", "cards => cards.filter(c => !c.hidden).map(c => ({...c.dataset}))")
+        ".sd-kartu", "cards => cards.filter(c => !c.hidden).map(c => ({...c.dataset}))"
+    )
 
 
 def test_search_finds_the_right_dataset(page):
@@ -44,8 +51,11 @@ def test_katalog_filters_by_opd_and_pilar(page, site):
     assert page.inner_text("#jumlah-hasil") == f"{len(dinkes)} dataset"
     page.select_option("#filter-pilar", "layanan-publik")
     narrowed = _visible_cards(page)
-    assert narrowed and all(c["opd"] == "dinkes" and c["pilar"] == "layanan-publik"
-                            for c in narrowed) and len(narrowed) < len(dinkes)
+    assert (
+        narrowed
+        and all(c["opd"] == "dinkes" and c["pilar"] == "layanan-publik" for c in narrowed)
+        and len(narrowed) < len(dinkes)
+    )
     page.select_option("#filter-opd", "")
     page.select_option("#filter-pilar", "")
     page.fill("#filter-teks", "job fair")
@@ -80,8 +90,10 @@ def test_dataset_page_shows_preview_chart_and_matching_downloads(page):
 def test_kinerja_lists_all_eight_opds(page):
     page.goto("kinerja/")
     text = page.inner_text("article")
-    names = [o["nama"] for o in yaml.safe_load(
-        (REPO_ROOT / "metadata/organisasi.yaml").read_text())["organisasi"]]
+    names = [
+        o["nama"]
+        for o in yaml.safe_load((REPO_ROOT / "metadata/organisasi.yaml").read_text())["organisasi"]
+    ]
     assert len(names) == 8 and all(name in text for name in names)
     screenshot(page, "kinerja")
 
@@ -103,8 +115,9 @@ def test_not_found_page(page):
 
 @pytest.mark.parametrize("name", sorted(MAIN_PAGES))
 def test_phone_viewport_has_no_horizontal_overflow(browser, base_url, name):
-    context = browser.new_context(base_url=base_url, viewport={"width": 375, "height": 740},
-                                  is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        base_url=base_url, viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     page.goto(MAIN_PAGES[name])
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
@@ -119,8 +132,11 @@ def test_no_serious_accessibility_violations(page, name):
     page.goto(MAIN_PAGES[name])
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]])
-               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
     assert serious == [], json.dumps(serious, indent=1)
 
 
@@ -129,8 +145,11 @@ def test_html_and_js_in_metadata_render_as_text_and_never_run(page, base_url):
     body = page.inner_text("article")
     assert '<script>alert("judul")</script>' in body and "onerror=alert(2)" in body
     # Fire the events an injected handler would listen for, on every element of the page.
-    page.eval_on_selector_all("article *", """els => els.forEach(e => ['mouseover', 'click',
-        'focus', 'error', 'load'].forEach(t => e.dispatchEvent(new Event(t, {bubbles: true}))))""")
+    page.eval_on_selector_all(
+        "article *",
+        """els => els.forEach(e => ['mouseover', 'click',
+        'focus', 'error', 'load'].forEach(t => e.dispatchEvent(new Event(t, {bubbles: true}))))""",
+    )
     page.goto("katalog/")
     page.fill("#filter-teks", "uji")
     assert page.dialogs == [] and page.errors == []
@@ -141,7 +160,8 @@ def test_html_and_js_in_metadata_render_as_text_and_never_run(page, base_url):
 def test_every_request_stays_on_the_site_origin(page, base_url, name):
     page.goto(MAIN_PAGES[name])
     page.wait_for_load_state("networkidle")
-    outside = [url for url in page.requests if not url.startswith(base_url)
-               and not url.startswith("data:")]
+    outside = [
+        url for url in page.requests if not url.startswith(base_url) and not url.startswith("data:")
+    ]
     assert outside == []
     assert page.errors == []

@@ -9,8 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO_ROOT
 
+from conftest import REPO_ROOT
 from satudata.catalog.build import MARKER, BuildError, build
 
 COPY = ("metadata", "data", "site", "mkdocs.yml", "CODEOWNERS")
@@ -28,8 +28,11 @@ def _copy_example(target: Path) -> Path:
 
 
 def _digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -40,16 +43,33 @@ def built(tmp_path_factory):
 
 
 def test_pages_exist_with_their_content(built):
-    root, result = built
+    _root, result = built
     site = result.output
-    for page in ("index.html", "katalog/index.html", "kinerja/index.html",
-                 "referensi/index.html", "referensi/wilayah/index.html", "panduan/index.html",
-                 "panduan/kode-temuan/index.html", "opd/dinkes/index.html", "404.html",
-                 "sitemap.xml", "search/search_index.json"):
+    for page in (
+        "index.html",
+        "katalog/index.html",
+        "kinerja/index.html",
+        "referensi/index.html",
+        "referensi/wilayah/index.html",
+        "panduan/index.html",
+        "panduan/kode-temuan/index.html",
+        "opd/dinkes/index.html",
+        "404.html",
+        "sitemap.xml",
+        "search/search_index.json",
+    ):
         assert (site / page).exists(), page
     page = (site / "dataset/dinkes/puskesmas/index.html").read_text(encoding="utf-8")
-    for text in ("Kamus kolom", "Pratinjau data", "Unduh", "Cara mengutip", "Data contoh",
-                 "Laporkan kesalahan data", "sd-grafik", "application/ld+json"):
+    for text in (
+        "Kamus kolom",
+        "Pratinjau data",
+        "Unduh",
+        "Cara mengutip",
+        "Data contoh",
+        "Laporkan kesalahan data",
+        "sd-grafik",
+        "application/ld+json",
+    ):
         assert text in page, text
     kinerja = (site / "kinerja/index.html").read_text(encoding="utf-8")
     assert all(name in kinerja for name in ("Dinas Kesehatan", "Dinas Perhubungan", "BRIDA"))
@@ -59,8 +79,12 @@ def test_downloads_match_the_checksums_on_the_page(built):
     _, result = built
     site = result.output
     page = (site / "dataset/dinkes/puskesmas/index.html").read_text(encoding="utf-8")
-    pairs = re.findall(r'href="\.\./\.\./\.\./(unduh/[^"]+)" download>.*?<code class="sd-hash">'
-                       r'([0-9a-f]{64})</code>', page, flags=re.S)
+    pairs = re.findall(
+        r'href="\.\./\.\./\.\./(unduh/[^"]+)" download>.*?<code class="sd-hash">'
+        r"([0-9a-f]{64})</code>",
+        page,
+        flags=re.S,
+    )
     assert {Path(p).suffix for p, _ in pairs} == {".csv", ".xlsx", ".json"}
     for path, digest in pairs:
         assert hashlib.sha256((site / path).read_bytes()).hexdigest() == digest
@@ -130,8 +154,11 @@ def test_no_outside_requests_in_pages(built):
         for url in re.findall(r'(?:src|href)="(https?://[^"]+)"', html):
             assert "fonts.googleapis" not in url and "cdn" not in url, (page, url)
         assert not re.search(r'<(script|img|iframe)[^>]+src="(https?:)?//', html), page
-        assert not re.search(r'<link[^>]+rel="(stylesheet|preconnect|preload|icon|'
-                             r'dns-prefetch)"[^>]+href="(https?:)?//', html), page
+        assert not re.search(
+            r'<link[^>]+rel="(stylesheet|preconnect|preload|icon|'
+            r'dns-prefetch)"[^>]+href="(https?:)?//',
+            html,
+        ), page
 
 
 def test_emitted_packages_pass_frictionless_and_feeds_parse(built):

@@ -6,7 +6,6 @@ import importlib.util
 import shutil
 
 from conftest import REPO_ROOT
-
 from satudata.catalog import preview as pratinjau
 
 
@@ -22,7 +21,10 @@ def test_hook_loaded_as_mkdocs_does_regenerates_pages(repo, tmp_path, monkeypatc
     hook.on_pre_build(None)
     page = staging / "docs/dataset/dinkes/puskesmas.md"
     assert "Jumlah Puskesmas per Kecamatan" in page.read_text()
-    repo.replace("metadata/dinkes/puskesmas.yaml", "judul: Jumlah Puskesmas per Kecamatan",
-                 "judul: Puskesmas Diperbarui")
+    repo.replace(
+        "metadata/dinkes/puskesmas.yaml",
+        "judul: Jumlah Puskesmas per Kecamatan",
+        "judul: Puskesmas Diperbarui",
+    )
     hook.on_pre_build(None)
     assert "Puskesmas Diperbarui" in page.read_text()

@@ -7,14 +7,18 @@ import io
 import shutil
 from html.parser import HTMLParser
 
-from conftest import REPO_ROOT
 from openpyxl import load_workbook
 
+from conftest import REPO_ROOT
 from satudata.catalog.build import build
 from satudata.catalog.downloads import xlsx_bytes
 
-PAYLOADS = ('<script>alert("judul")</script>', '<img src=x onerror=alert(1)>',
-            '[klik](javascript:alert(2))', '{ onclick=alert(3) }')
+PAYLOADS = (
+    '<script>alert("judul")</script>',
+    "<img src=x onerror=alert(1)>",
+    "[klik](javascript:alert(2))",
+    "{ onclick=alert(3) }",
+)
 
 
 def _with_site(repo) -> None:
@@ -24,13 +28,21 @@ def _with_site(repo) -> None:
 
 def test_html_and_js_in_metadata_render_as_text(repo):
     _with_site(repo)
-    repo.replace("metadata/dinkes/puskesmas.yaml", "judul: Jumlah Puskesmas per Kecamatan",
-                 f"judul: 'Puskesmas {PAYLOADS[0]}'")
-    repo.replace("metadata/dinkes/puskesmas.yaml",
-                 "deskripsi: Jumlah puskesmas menurut kecamatan.",
-                 "deskripsi: '" + " ".join(PAYLOADS[1:]) + "'")
-    repo.replace("metadata/dinkes/puskesmas.yaml", "    judul: Kode kecamatan",
-                 "    judul: '<b onmouseover=alert(4)>kode</b>'")
+    repo.replace(
+        "metadata/dinkes/puskesmas.yaml",
+        "judul: Jumlah Puskesmas per Kecamatan",
+        f"judul: 'Puskesmas {PAYLOADS[0]}'",
+    )
+    repo.replace(
+        "metadata/dinkes/puskesmas.yaml",
+        "deskripsi: Jumlah puskesmas menurut kecamatan.",
+        "deskripsi: '" + " ".join(PAYLOADS[1:]) + "'",
+    )
+    repo.replace(
+        "metadata/dinkes/puskesmas.yaml",
+        "    judul: Kode kecamatan",
+        "    judul: '<b onmouseover=alert(4)>kode</b>'",
+    )
     result = build(repo.root, repo.root / "public", jobs=1)
     for page in result.output.rglob("*.html"):
         audit = _Audit()
@@ -60,9 +72,9 @@ class _Audit(HTMLParser):
         self._in_script = False
 
     def handle_data(self, data):
-        if self._in_script and "alert(" in data and "ld+json" not in data:
-            if "\\u003c" not in data and "<" in data:
-                self.problems.append(f"script: {data[:80]}")
+        in_script = self._in_script and "alert(" in data and "ld+json" not in data
+        if in_script and "\\u003c" not in data and "<" in data:
+            self.problems.append(f"script: {data[:80]}")
 
 
 def test_xlsx_cells_that_look_like_formulas_stay_text(repo):
@@ -72,14 +84,22 @@ def test_xlsx_cells_that_look_like_formulas_stay_text(repo):
     loaded = Repository.load(repo.root)
     entry = loaded.datasets["dinkes/puskesmas"]
     t = Terbitan(entry, entry.meta, None, {}, None)
-    rows = [[2024, "=HYPERLINK(\"http://x\",\"klik\")", 3], [2025, "+1+1", -4], [2025, "@SUM(A1)", 1]]
-    data = xlsx_bytes(t, ["tahun", "kode_kecamatan", "jumlah_puskesmas"], rows,
-                      dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    rows = [[2024, '=HYPERLINK("http://x","klik")', 3], [2025, "+1+1", -4], [2025, "@SUM(A1)", 1]]
+    data = xlsx_bytes(
+        t,
+        ["tahun", "kode_kecamatan", "jumlah_puskesmas"],
+        rows,
+        dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+    )
     sheet = load_workbook(io.BytesIO(data))["data"]
     cells = [c for row in sheet.iter_rows(min_row=2) for c in row]
     assert all(c.data_type != "f" for c in cells)
     assert sheet["B2"].value.startswith("=HYPERLINK") and sheet["B2"].data_type == "s"
     assert sheet["C3"].value == -4 and sheet["C3"].data_type == "n"
-    again = xlsx_bytes(t, ["tahun", "kode_kecamatan", "jumlah_puskesmas"], rows,
-                       dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    again = xlsx_bytes(
+        t,
+        ["tahun", "kode_kecamatan", "jumlah_puskesmas"],
+        rows,
+        dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+    )
     assert again == data  # reproducible

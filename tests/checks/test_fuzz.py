@@ -2,21 +2,43 @@
 
 from __future__ import annotations
 
-from conftest import DATASET
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import DATASET
 from satudata.checks.runner import validate
 from satudata.load.repository import Repository
 
-SETTINGS = settings(max_examples=60, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 csv_like = st.one_of(
     st.binary(max_size=400),
-    st.lists(st.lists(st.sampled_from(["2024", "12.71.01", "3", "", '"', ";", ",", "x", "\n",
-                                       "\r", "\ufeff", "é", "1,5", " "]), max_size=6),
-             max_size=8).map(lambda rows: "\n".join(",".join(r) for r in rows).encode()),
+    st.lists(
+        st.lists(
+            st.sampled_from(
+                [
+                    "2024",
+                    "12.71.01",
+                    "3",
+                    "",
+                    '"',
+                    ";",
+                    ",",
+                    "x",
+                    "\n",
+                    "\r",
+                    "\ufeff",
+                    "é",
+                    "1,5",
+                    " ",
+                ]
+            ),
+            max_size=6,
+        ),
+        max_size=8,
+    ).map(lambda rows: "\n".join(",".join(r) for r in rows).encode()),
 )
 
 

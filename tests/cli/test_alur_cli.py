@@ -10,7 +10,7 @@ def test_shards_partition_the_datasets_stably():
     ids = [f"opd/dataset-{i}" for i in range(200)]
     parts = [shard_of(ids, i, 4) for i in range(1, 5)]
     assert set().union(*parts) == set(ids) and sum(map(len, parts)) == 200
-    assert shard_of(ids + ["opd/baru"], 2, 4) - {"opd/baru"} == parts[1]
+    assert shard_of([*ids, "opd/baru"], 2, 4) - {"opd/baru"} == parts[1]
     assert parse_shard("2/4") == (2, 4)
 
 
@@ -23,8 +23,12 @@ def test_validate_shard_runs_repository_checks_only_once(repo, capsys):
 
 def test_markdown_report_written_next_to_annotations(repo, tmp_path, capsys):
     report = tmp_path / "laporan.md"
-    assert main(["validate", "--repo", str(repo.root), "--format", "github",
-                 "--markdown", str(report)]) == 0
+    assert (
+        main(
+            ["validate", "--repo", str(repo.root), "--format", "github", "--markdown", str(report)]
+        )
+        == 0
+    )
     assert report.read_text().startswith("## ✅ Hasil validasi Satu Data")
 
 
@@ -38,8 +42,10 @@ def test_codeowners_command_writes_and_checks(repo, capsys):
 
 
 def test_pengingat_lists_overdue_datasets_per_opd(repo, capsys):
-    repo.write("data/dinkes/puskesmas.csv", "tahun,kode_kecamatan,jumlah_puskesmas\n"
-                                            "2022,12.71.01,3\n2023,12.71.01,3\n")
+    repo.write(
+        "data/dinkes/puskesmas.csv",
+        "tahun,kode_kecamatan,jumlah_puskesmas\n2022,12.71.01,3\n2023,12.71.01,3\n",
+    )
     assert main(["pengingat", "--repo", str(repo.root), "--hari-ini", "2026-11-23"]) == 0
     out = capsys.readouterr().out
     assert "Dinas Kesehatan Kota Contoh @contoh/dinkes" in out and "terlambat 602 hari" in out
@@ -49,5 +55,7 @@ def test_markdown_report_links_each_code_to_its_explanation(repo, capsys):
     repo.write("data/dinkes/puskesmas.csv", "tahun,kode_kecamatan,jumlah_puskesmas\n2024,x,1\n")
     assert main(["validate", "--repo", str(repo.root), "--format", "markdown"]) == 1
     out = capsys.readouterr().out
-    assert ("[`kode-referensi-tidak-dikenal`](https://data.contoh.go.id/panduan/kode-temuan/"
-            "#kode-referensi-tidak-dikenal)") in out
+    assert (
+        "[`kode-referensi-tidak-dikenal`](https://data.contoh.go.id/panduan/kode-temuan/"
+        "#kode-referensi-tidak-dikenal)"
+    ) in out

@@ -8,8 +8,11 @@ from satudata.cli import main
 
 
 def _snapshot(root):
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_exit_codes_and_never_writing(repo, capsys):
@@ -39,18 +42,23 @@ def _git(root, *args):
 
 
 def test_changed_since_validates_only_changed_datasets(repo, capsys):
-    repo.write("metadata/dinkes/kasus-dbd.yaml",
-               repo.read("metadata/dinkes/puskesmas.yaml").replace("dinkes/puskesmas",
-                                                                   "dinkes/kasus-dbd")
-               .replace("DD-DINKES-001", "DD-DINKES-002"))
+    repo.write(
+        "metadata/dinkes/kasus-dbd.yaml",
+        repo.read("metadata/dinkes/puskesmas.yaml")
+        .replace("dinkes/puskesmas", "dinkes/kasus-dbd")
+        .replace("DD-DINKES-001", "DD-DINKES-002"),
+    )
     repo.write("data/dinkes/kasus-dbd.csv", "tahun,kode_kecamatan,jumlah_puskesmas\n2024,x,1\n")
     _git(repo.root, "init", "-q")
     _git(repo.root, "-c", "user.name=t", "-c", "user.email=t@t", "add", "-A")
     _git(repo.root, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "awal")
-    repo.write("data/dinkes/puskesmas.csv",
-               repo.read("data/dinkes/puskesmas.csv") + "2023,12.71.01,2\n")
-    assert main(["validate", "--repo", str(repo.root), "--changed-since", "HEAD",
-                 "--format", "json"]) == 0  # the broken kasus-dbd did not change
+    repo.write(
+        "data/dinkes/puskesmas.csv", repo.read("data/dinkes/puskesmas.csv") + "2023,12.71.01,2\n"
+    )
+    assert (
+        main(["validate", "--repo", str(repo.root), "--changed-since", "HEAD", "--format", "json"])
+        == 0
+    )  # the broken kasus-dbd did not change
     data = json.loads(capsys.readouterr().out)
     assert data["summary"]["datasets"] == 1
     assert main(["validate", "--repo", str(repo.root)]) == 1
@@ -58,8 +66,19 @@ def test_changed_since_validates_only_changed_datasets(repo, capsys):
 
 def test_paths_select_datasets(repo, capsys):
     repo.write("data/dinkes/lain.csv", "a\n1\n")
-    assert main(["validate", "--repo", str(repo.root), "--format", "json",
-                 str(repo.root / "data/dinkes/puskesmas.csv")]) == 0
+    assert (
+        main(
+            [
+                "validate",
+                "--repo",
+                str(repo.root),
+                "--format",
+                "json",
+                str(repo.root / "data/dinkes/puskesmas.csv"),
+            ]
+        )
+        == 0
+    )
     assert json.loads(capsys.readouterr().out)["summary"]["datasets"] == 1
 
 

@@ -36,7 +36,10 @@ def test_binary_and_empty_metadata_files_do_not_crash(repo):
 def test_missing_governance_files_are_reported(tmp_path):
     loaded = Repository.load(tmp_path)
     assert sorted(p.file for p in loaded.problems) == [
-        "metadata/daftar-data.yaml", "metadata/organisasi.yaml", "metadata/portal.yaml"]
+        "metadata/daftar-data.yaml",
+        "metadata/organisasi.yaml",
+        "metadata/portal.yaml",
+    ]
     assert loaded.datasets == {}
 
 

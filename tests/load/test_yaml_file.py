@@ -12,11 +12,14 @@ def test_lines_are_kept_for_keys_and_list_items():
     assert loaded.line_of(("b", 0, "missing")) == 3  # a missing field points at its parent
 
 
-@pytest.mark.parametrize("text,kind", [
-    ("a: &x [1, 2]\nb: *x\n", "alias"),
-    ("a: 1\na: 2\n", "kunci-ganda"),
-    ("a: [1\n", "sintaks"),
-])
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("a: &x [1, 2]\nb: *x\n", "alias"),
+        ("a: 1\na: 2\n", "kunci-ganda"),
+        ("a: [1\n", "sintaks"),
+    ],
+)
 def test_bad_yaml_raises_a_located_error(text, kind):
     with pytest.raises(YamlError) as info:
         load_yaml(text)
@@ -25,8 +28,8 @@ def test_bad_yaml_raises_a_located_error(text, kind):
 
 def test_billion_laughs_is_refused_quickly():
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n"
-        for i in range(8))
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
+    )
     with pytest.raises(YamlError, match="alias"):
         load_yaml(bomb)
 

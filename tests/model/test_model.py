@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from conftest import DATASET, PORTAL
 from pydantic import ValidationError
 
+from conftest import DATASET, PORTAL
 from satudata.load.yaml_file import load_yaml
 from satudata.model import Dataset, Frekuensi, Peran, Portal, Tipe
 from satudata.model.errors import validation_findings
@@ -28,13 +28,28 @@ def test_dataset_round_trip_is_lossless():
 
 def test_every_tipe_maps_to_a_table_schema_type():
     assert {t.table_schema for t in Tipe} == {
-        "string", "integer", "number", "boolean", "date", "datetime", "year", "yearmonth"}
+        "string",
+        "integer",
+        "number",
+        "boolean",
+        "date",
+        "datetime",
+        "year",
+        "yearmonth",
+    }
 
 
-@pytest.mark.parametrize("field,value", [
-    ("frekuensi", "setiap-tahun"), ("pilar", "ekonomi"), ("klasifikasi", "rahasia"),
-    ("cara_pengumpulan", "sensus"), ("id", "Dinkes/Puskesmas"), ("topik", []),
-])
+@pytest.mark.parametrize(
+    "field,value",
+    [
+        ("frekuensi", "setiap-tahun"),
+        ("pilar", "ekonomi"),
+        ("klasifikasi", "rahasia"),
+        ("cara_pengumpulan", "sensus"),
+        ("id", "Dinkes/Puskesmas"),
+        ("topik", []),
+    ],
+)
 def test_vocabulary_and_identifier_errors(field, value):
     with pytest.raises(ValidationError) as info:
         Dataset.model_validate(_dataset(**{field: value}))
@@ -81,5 +96,13 @@ def test_invalid_regex_in_pola_is_a_model_error():
 
 def test_frekuensi_vocabulary_is_the_bps_list():
     assert [f.value for f in Frekuensi] == [
-        "harian", "mingguan", "bulanan", "triwulanan", "empat-bulanan", "semesteran",
-        "tahunan", "lebih-dari-dua-tahunan", "tidak-tetap"]
+        "harian",
+        "mingguan",
+        "bulanan",
+        "triwulanan",
+        "empat-bulanan",
+        "semesteran",
+        "tahunan",
+        "lebih-dari-dua-tahunan",
+        "tidak-tetap",
+    ]

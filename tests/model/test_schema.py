@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from conftest import REPO_ROOT
-
 from satudata.cli import main
 from satudata.model.schema import rendered_schemas, stale_schemas
 
@@ -26,7 +25,8 @@ def test_schema_command_writes_then_reports_in_sync(tmp_path, capsys):
     assert main(["schema", "--repo", str(tmp_path)]) == 0
     assert main(["schema", "--repo", str(tmp_path), "--periksa"]) == 0
     assert sorted(p.name for p in (tmp_path / "metadata" / "schema").iterdir()) == sorted(
-        rendered_schemas())
+        rendered_schemas()
+    )
 
 
 def test_every_metadata_yaml_declares_its_schema_for_editors():

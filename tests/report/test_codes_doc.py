@@ -1,5 +1,4 @@
 from conftest import REPO_ROOT
-
 from satudata.findings import (
     REGISTRY,
     codes,  # noqa: F401

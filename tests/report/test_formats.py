@@ -19,11 +19,16 @@ SNAPSHOTS = Path(__file__).parent / "snapshots"
 
 @pytest.fixture
 def report(repo) -> Report:
-    repo.write("data/dinkes/puskesmas.csv",
-               "tahun,kode_kecamatan,jumlah_puskesmas\n2024,12.71.01,3\n2024,12.71.09,tiga\n"
-               "2025,12.71.01,1.250\n")
-    repo.replace("metadata/dinkes/puskesmas.yaml", "frekuensi: tahunan",
-                 "frekuensi: tahunan\nlisensi: Hak-Cipta")
+    repo.write(
+        "data/dinkes/puskesmas.csv",
+        "tahun,kode_kecamatan,jumlah_puskesmas\n2024,12.71.01,3\n2024,12.71.09,tiga\n"
+        "2025,12.71.01,1.250\n",
+    )
+    repo.replace(
+        "metadata/dinkes/puskesmas.yaml",
+        "frekuensi: tahunan",
+        "frekuensi: tahunan\nlisensi: Hak-Cipta",
+    )
     return validate(Repository.load(repo.root))
 
 
@@ -51,10 +56,26 @@ def test_json_snapshot_and_shape(report):
     _check("laporan.json", text)
     data = json.loads(text)
     assert data["version"] == 1
-    assert data["summary"] == {"datasets": 1, "rows": 3, "error": 3, "warning": 1, "info": 1,
-                               "ok": False}
-    assert set(data["findings"][0]) == {"code", "severity", "family", "dataset", "file", "line",
-                                        "column", "field", "message", "saran"}
+    assert data["summary"] == {
+        "datasets": 1,
+        "rows": 3,
+        "error": 3,
+        "warning": 1,
+        "info": 1,
+        "ok": False,
+    }
+    assert set(data["findings"][0]) == {
+        "code",
+        "severity",
+        "family",
+        "dataset",
+        "file",
+        "line",
+        "column",
+        "field",
+        "message",
+        "saran",
+    }
 
 
 def test_markdown_snapshot(report):
@@ -77,7 +98,9 @@ def test_markdown_is_truncated_with_a_note(repo):
 
 
 def test_markdown_escapes_html_and_pipes(repo):
-    repo.write("data/dinkes/puskesmas.csv",
-               "tahun,kode_kecamatan,jumlah_puskesmas\n2024,12.71.01,<script>|x\n")
+    repo.write(
+        "data/dinkes/puskesmas.csv",
+        "tahun,kode_kecamatan,jumlah_puskesmas\n2024,12.71.01,<script>|x\n",
+    )
     text = render_markdown(validate(Repository.load(repo.root)))
     assert "<script>" not in text and "&lt;script&gt;\\|x" in text

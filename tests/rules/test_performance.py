@@ -12,11 +12,13 @@ TODAY = dt.date(2026, 11, 23)
 
 
 def _second_dataset(repo, body: str, daftar: str = "DD-DINKES-002") -> None:
-    repo.write("metadata/dinkes/kasus-dbd.yaml",
-               repo.read("metadata/dinkes/puskesmas.yaml")
-               .replace("dinkes/puskesmas", "dinkes/kasus-dbd")
-               .replace("DD-DINKES-001", daftar)
-               .replace("klasifikasi: terbuka", "klasifikasi: terbatas"))
+    repo.write(
+        "metadata/dinkes/kasus-dbd.yaml",
+        repo.read("metadata/dinkes/puskesmas.yaml")
+        .replace("dinkes/puskesmas", "dinkes/kasus-dbd")
+        .replace("DD-DINKES-001", daftar)
+        .replace("klasifikasi: terbuka", "klasifikasi: terbatas"),
+    )
     repo.write("data/dinkes/kasus-dbd.csv", "tahun,kode_kecamatan,jumlah_puskesmas\n" + body)
 
 
@@ -29,8 +31,16 @@ def test_kinerja_per_opd_on_a_fixture_repository(repo):
     _second_dataset(repo, "2022,12.71.01,3\n2023,12.71.01,4\n")  # overdue, terbatas
     numbers = _numbers(repo)
     dinkes = next(o for o in numbers["opd"] if o["opd"] == "dinkes")
-    assert (dinkes["direncanakan"], dinkes["terpenuhi"], dinkes["persen_terpenuhi"]) == (2, 2, 100.0)
-    assert (dinkes["berjadwal"], dinkes["tepat_waktu"], dinkes["persen_tepat_waktu"]) == (2, 1, 50.0)
+    assert (dinkes["direncanakan"], dinkes["terpenuhi"], dinkes["persen_terpenuhi"]) == (
+        2,
+        2,
+        100.0,
+    )
+    assert (dinkes["berjadwal"], dinkes["tepat_waktu"], dinkes["persen_tepat_waktu"]) == (
+        2,
+        1,
+        50.0,
+    )
     assert dinkes["persen_tanpa_galat"] == 100.0
     assert dinkes["persen_tanpa_peringatan"] == 50.0  # the overdue one has a warning
     assert dinkes["persen_terbuka"] == 50.0
@@ -54,8 +64,10 @@ def test_metadata_completeness_counts_recommended_fields(repo):
 
 
 def test_kinerja_command_json(repo, capsys):
-    assert main(["kinerja", "--repo", str(repo.root), "--hari-ini", "2026-11-23",
-                 "--format", "json"]) == 0
+    assert (
+        main(["kinerja", "--repo", str(repo.root), "--hari-ini", "2026-11-23", "--format", "json"])
+        == 0
+    )
     data = json.loads(capsys.readouterr().out)
     assert [o["opd"] for o in data["opd"]] == ["diskominfo", "dinkes"]
     assert main(["kinerja", "--repo", str(repo.root), "--hari-ini", "2026-11-23"]) == 0

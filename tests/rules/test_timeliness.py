@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 import yaml
-from conftest import DATASET
 
+from conftest import DATASET
 from satudata.model import Dataset
 from satudata.rules.periods import add_months, period_end
 from satudata.rules.timeliness import (
@@ -24,11 +24,18 @@ def _meta(**changes):
     return META.model_copy(update=changes)
 
 
-@pytest.mark.parametrize("value,end", [
-    ("2024", dt.date(2024, 12, 31)), ("2024-02", dt.date(2024, 2, 29)),
-    ("2024-Q3", dt.date(2024, 9, 30)), ("2024-S1", dt.date(2024, 6, 30)),
-    ("2024-05-17", dt.date(2024, 5, 17)), ("bukan", None), ("2024-13", None),
-])
+@pytest.mark.parametrize(
+    "value,end",
+    [
+        ("2024", dt.date(2024, 12, 31)),
+        ("2024-02", dt.date(2024, 2, 29)),
+        ("2024-Q3", dt.date(2024, 9, 30)),
+        ("2024-S1", dt.date(2024, 6, 30)),
+        ("2024-05-17", dt.date(2024, 5, 17)),
+        ("bukan", None),
+        ("2024-13", None),
+    ],
+)
 def test_period_end(value, end):
     assert period_end(value) == end
 

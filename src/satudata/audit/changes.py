@@ -20,7 +20,9 @@ def datasets_for_paths(repo: Repository, paths: list[str]) -> set[str]:
             selected.add(dataset_id)
     tables = {Path(t).stem for t in targets if t.startswith("metadata/referensi/")}
     for dataset_id, entry in repo.datasets.items():
-        if entry.meta and any(k.referensi and k.referensi.tabel in tables for k in entry.meta.kolom):
+        if entry.meta and any(
+            k.referensi and k.referensi.tabel in tables for k in entry.meta.kolom
+        ):
             selected.add(dataset_id)
     return selected
 

@@ -83,7 +83,7 @@ def _meta(raw: bytes | None) -> tuple[dict, Dataset | None]:
         return {}, None
     try:
         return data, Dataset.model_validate(data)
-    except Exception:  # noqa: BLE001 - invalid metadata still diffs as plain fields
+    except Exception:
         return data if isinstance(data, dict) else {}, None
 
 
@@ -93,20 +93,29 @@ def _flatten(value, prefix: str = "") -> dict[str, str]:
         for key, item in value.items():
             out.update(_flatten(item, f"{prefix}.{key}" if prefix else str(key)))
         return out
-    if isinstance(value, list) and value and all(isinstance(v, dict) and "nama" in v
-                                                 for v in value):
+    if (
+        isinstance(value, list)
+        and value
+        and all(isinstance(v, dict) and "nama" in v for v in value)
+    ):
         out = {}
         for item in value:  # columns are compared by name, not by position
-            out.update(_flatten({k: v for k, v in item.items() if k != "nama"},
-                                f"{prefix}[{item['nama']}]"))
+            out.update(
+                _flatten(
+                    {k: v for k, v in item.items() if k != "nama"}, f"{prefix}[{item['nama']}]"
+                )
+            )
         return out
     return {prefix: "" if value is None else str(value)}
 
 
 def _field_changes(old: dict, new: dict) -> list[tuple[str, str, str]]:
     before, after = _flatten(old), _flatten(new)
-    return [(key, before.get(key, "∅"), after.get(key, "∅"))
-            for key in sorted(set(before) | set(after)) if before.get(key) != after.get(key)]
+    return [
+        (key, before.get(key, "∅"), after.get(key, "∅"))
+        for key in sorted(set(before) | set(after))
+        if before.get(key) != after.get(key)
+    ]
 
 
 def _rows(raw: bytes | None, key_columns: list[str]) -> tuple[list[str], dict[str, tuple]]:
@@ -119,7 +128,7 @@ def _rows(raw: bytes | None, key_columns: list[str]) -> tuple[list[str], dict[st
     columns = [c.to_pylist() for c in tabel.table.columns]
     positions = [header.index(k) for k in key_columns if k in header] or list(range(len(header)))
     rows: dict[str, tuple] = {}
-    for row in zip(*columns):
+    for row in zip(*columns, strict=False):
         rows[", ".join(row[i] for i in positions)] = row
     return header, rows
 
@@ -134,20 +143,34 @@ def _row_diff(diff: DatasetDiff, old: bytes | None, new: bytes | None, keys: lis
     for key in (k for k in after if k in before and after[k] != before[k]):
         diff.changed += 1
         if len(diff.changed_examples) < EXAMPLES:
-            old_row = dict(zip(old_header, before[key]))
-            columns = [(c, old_row.get(c, "∅"), v) for c, v in zip(new_header, after[key])
-                       if old_row.get(c, "∅") != v]
+            old_row = dict(zip(old_header, before[key], strict=False))
+            columns = [
+                (c, old_row.get(c, "∅"), v)
+                for c, v in zip(new_header, after[key], strict=False)
+                if old_row.get(c, "∅") != v
+            ]
             diff.changed_examples.append(RowChange(key, columns))
 
 
 def diff_revisions(root: Path, base: str, head: str | None = None) -> Selisih:
     root = root.resolve()
-    return Selisih(base, head, [diff_dataset(root, base, head, dataset_id, paths)
-                                for dataset_id, paths in changed_datasets(root, base, head).items()])
+    return Selisih(
+        base,
+        head,
+        [
+            diff_dataset(root, base, head, dataset_id, paths)
+            for dataset_id, paths in changed_datasets(root, base, head).items()
+        ],
+    )
 
 
-def diff_dataset(root: Path, base: str | None, head: str | None, dataset_id: str,
-                 paths: dict[str, str] | None = None) -> DatasetDiff:
+def diff_dataset(
+    root: Path,
+    base: str | None,
+    head: str | None,
+    dataset_id: str,
+    paths: dict[str, str] | None = None,
+) -> DatasetDiff:
     """One dataset between two revisions (`base` None: the dataset did not exist before)."""
     opd, slug = dataset_id.split("/")
     data_path = f"data/{opd}/{slug}.csv"
@@ -172,5 +195,7 @@ def _deletion_problems(old: Dataset | None) -> list[str]:
     """Published data may be retired (metadata `dihentikan` first), never silently lost."""
     if old is None or old.klasifikasi is not Klasifikasi.TERBUKA or old.dihentikan is not None:
         return []
-    return ["dataset yang sudah terbit dihapus tanpa ditandai `dihentikan` di metadata; "
-            "tandai dulu `dihentikan: TTTT-BB-HH` dalam pull request tersendiri"]
+    return [
+        "dataset yang sudah terbit dihapus tanpa ditandai `dihentikan` di metadata; "
+        "tandai dulu `dihentikan: TTTT-BB-HH` dalam pull request tersendiri"
+    ]

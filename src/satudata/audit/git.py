@@ -16,8 +16,11 @@ from pathlib import Path
 _SEP = "\x1f"
 _RECORD = "\x1e"
 APPROVAL_TRAILER = "Disetujui-oleh"
-_PR_PATTERNS = (re.compile(r"Merge pull request #(\d+)"), re.compile(r"\(#(\d+)\)\s*$"),
-                re.compile(r"See merge request [^\s!]*!(\d+)"))
+_PR_PATTERNS = (
+    re.compile(r"Merge pull request #(\d+)"),
+    re.compile(r"\(#(\d+)\)\s*$"),
+    re.compile(r"See merge request [^\s!]*!(\d+)"),
+)
 
 
 @dataclass(frozen=True)
@@ -72,8 +75,9 @@ class GitError(Exception):
 def run_git(root: Path, *args: str, binary: bool = False, stdin: bytes | None = None):
     """stdout of `git -C root args…` (bytes when `binary`); raises GitError on failure."""
     try:
-        result = subprocess.run(["git", "-C", str(root), *args], input=stdin,
-                                capture_output=True, check=False)
+        result = subprocess.run(
+            ["git", "-C", str(root), *args], input=stdin, capture_output=True, check=False
+        )
     except FileNotFoundError as exc:
         raise GitError("git tidak terpasang") from exc
     if result.returncode != 0:
@@ -85,8 +89,11 @@ def run_git(root: Path, *args: str, binary: bool = False, stdin: bytes | None = 
 def changed_files(root: Path, base: str, head: str | None = None) -> list[str]:
     """Files that differ between `base` and `head` (None: the working tree, including
     untracked files)."""
-    names = set(run_git(root, "diff", "--name-only", "--no-renames", base,
-                        *([head] if head else []), "--").splitlines())
+    names = set(
+        run_git(
+            root, "diff", "--name-only", "--no-renames", base, *([head] if head else []), "--"
+        ).splitlines()
+    )
     if head is None:
         names |= set(run_git(root, "ls-files", "--others", "--exclude-standard").splitlines())
     return sorted(names)
@@ -110,25 +117,46 @@ def pr_number(subject: str, body: str) -> int | None:
 
 def read_git(root: Path) -> GitInfo:
     """Main-line history with the files each version changed; empty outside git."""
-    fmt = (f"{_RECORD}%H{_SEP}%P{_SEP}%aI{_SEP}%an{_SEP}%ae{_SEP}%s{_SEP}%b{_SEP}"
-           f"%(trailers:key={APPROVAL_TRAILER},valueonly,separator=%x1d){_SEP}")
+    fmt = (
+        f"{_RECORD}%H{_SEP}%P{_SEP}%aI{_SEP}%an{_SEP}%ae{_SEP}%s{_SEP}%b{_SEP}"
+        f"%(trailers:key={APPROVAL_TRAILER},valueonly,separator=%x1d){_SEP}"
+    )
     # --raw gives blob ids straight from the trees; --numstat would make git diff every file's
     # lines (seconds on large histories), so row counts are taken from the blobs when needed.
-    log = _git(root, "log", "--first-parent", "--diff-merges=first-parent", "-M", "--raw",
-               "--no-abbrev", f"--format={fmt}", "--", ".")
+    log = _git(
+        root,
+        "log",
+        "--first-parent",
+        "--diff-merges=first-parent",
+        "-M",
+        "--raw",
+        "--no-abbrev",
+        f"--format={fmt}",
+        "--",
+        ".",
+    )
     if log is None:
         return GitInfo()
-    info = GitInfo(shallow=(_git(root, "rev-parse", "--is-shallow-repository") or "").strip()
-                   == "true")
+    info = GitInfo(
+        shallow=(_git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
+    )
     prefix = (_git(root, "rev-parse", "--show-prefix") or "").strip()
     branch_authors = _branch_authors(root)
     renamed: dict[str, str] = {}  # older path → current path, learnt newest-first
     for record in log.split(_RECORD)[1:]:
         sha, parents, date, author, email, subject, body, trailers, files = record.split(_SEP, 8)
-        commit = Commit(sha, dt.datetime.fromisoformat(date), author, email, subject,
-                        body.strip(), tuple(parents.split()),
-                        tuple(t.strip() for t in trailers.split("\x1d") if t.strip()),
-                        pr_number(subject, body), branch_authors.get(sha, (author,)))
+        commit = Commit(
+            sha,
+            dt.datetime.fromisoformat(date),
+            author,
+            email,
+            subject,
+            body.strip(),
+            tuple(parents.split()),
+            tuple(t.strip() for t in trailers.split("\x1d") if t.strip()),
+            pr_number(subject, body),
+            branch_authors.get(sha, (author,)),
+        )
         info.commits[sha] = commit
         info.head = info.head or commit
         for change in _parse_files(files, prefix):
@@ -156,7 +184,7 @@ def _parse_files(block: str, prefix: str) -> list[FileChange]:
 
 
 def _strip(path: str, prefix: str) -> str:
-    return path[len(prefix):] if prefix and path.startswith(prefix) else path
+    return path[len(prefix) :] if prefix and path.startswith(prefix) else path
 
 
 def _branch_authors(root: Path) -> dict[str, tuple[str, ...]]:
@@ -191,8 +219,9 @@ def read_blobs(root: Path, blobs: list[str]) -> dict[str, bytes]:
         return {}
     unique = list(dict.fromkeys(blobs))
     try:
-        out = run_git(root, "cat-file", "--batch", binary=True,
-                      stdin="\n".join(unique).encode() + b"\n")
+        out = run_git(
+            root, "cat-file", "--batch", binary=True, stdin="\n".join(unique).encode() + b"\n"
+        )
     except GitError:
         return {}
     result, position = {}, 0
@@ -203,6 +232,6 @@ def read_blobs(root: Path, blobs: list[str]) -> dict[str, bytes]:
         if len(header) < 3 or header[1] == b"missing":
             continue
         size = int(header[2])
-        result[blob] = out[position:position + size]
+        result[blob] = out[position : position + size]
         position += size + 1
     return result

@@ -11,9 +11,11 @@ from satudata.audit.git import Commit, FileChange, GitInfo
 class ShallowClone(Exception):
     """History needs a full clone; a shallow one would show a wrong, one-commit history."""
 
-    MESSAGE = ("Repositori ini clone dangkal (shallow): riwayat tidak lengkap. Ambil riwayat "
-               "penuh dengan `git fetch --unshallow` (di CI: actions/checkout dengan "
-               "fetch-depth: 0, GitLab: GIT_DEPTH: 0).")
+    MESSAGE = (
+        "Repositori ini clone dangkal (shallow): riwayat tidak lengkap. Ambil riwayat "
+        "penuh dengan `git fetch --unshallow` (di CI: actions/checkout dengan "
+        "fetch-depth: 0, GitLab: GIT_DEPTH: 0)."
+    )
 
 
 @dataclass(frozen=True)
@@ -40,18 +42,28 @@ class Versi:
     def to_dict(self) -> dict:
         commit = self.commit
         return {
-            "commit": commit.sha, "tanggal": commit.date.isoformat(), "penulis": list(self.penulis),
-            "email": commit.email, "pesan": commit.subject, "pull_request": commit.pr,
-            "disetujui_oleh": list(commit.approvers), "jenis": self.jenis,
-            "data": _change_dict(self.data), "metadata": _change_dict(self.metadata),
+            "commit": commit.sha,
+            "tanggal": commit.date.isoformat(),
+            "penulis": list(self.penulis),
+            "email": commit.email,
+            "pesan": commit.subject,
+            "pull_request": commit.pr,
+            "disetujui_oleh": list(commit.approvers),
+            "jenis": self.jenis,
+            "data": _change_dict(self.data),
+            "metadata": _change_dict(self.metadata),
         }
 
 
 def _change_dict(change: FileChange | None) -> dict | None:
     if change is None:
         return None
-    return {"berkas": change.path, "status": change.status, "blob": change.blob,
-            "dari": change.old_path}
+    return {
+        "berkas": change.path,
+        "status": change.status,
+        "blob": change.blob,
+        "dari": change.old_path,
+    }
 
 
 def versions(git: GitInfo, dataset_id: str) -> list[Versi]:

@@ -56,12 +56,13 @@ def site_date(git: GitInfo) -> dt.date:
         return git.head.date.date()
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return dt.date.today()
 
 
-def build(root: Path, output: Path, *, timpa: bool = False, jobs: int = 1,
-          strict: bool = True) -> BuildResult:
+def build(
+    root: Path, output: Path, *, timpa: bool = False, jobs: int = 1, strict: bool = True
+) -> BuildResult:
     root, output = root.resolve(), output.resolve()
     _check_output(output, timpa)
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -90,16 +91,23 @@ def _timed(phases: dict[str, float] | None, name: str):
             phases[name] = phases.get(name, 0.0) + time.perf_counter() - started
 
 
-def render(root: Path, staging: Path, *, jobs: int = 1, allow_errors: bool = False,
-           phases: dict[str, float] | None = None) -> Situs:
+def render(
+    root: Path,
+    staging: Path,
+    *,
+    jobs: int = 1,
+    allow_errors: bool = False,
+    phases: dict[str, float] | None = None,
+) -> Situs:
     """Validate and write every page, download and feed into staging/docs. With
     `allow_errors` (live preview) datasets with errors are left out instead of stopping."""
     with _timed(phases, "muat"):
         repo = Repository.load(root, jobs)
         git = read_git(root)
     if repo.portal is None:
-        raise BuildError("metadata/portal.yaml tidak ada atau tidak sah; jalankan "
-                         "`satudata validate`.")
+        raise BuildError(
+            "metadata/portal.yaml tidak ada atau tidak sah; jalankan `satudata validate`."
+        )
     tanggal = site_date(git)
     with _timed(phases, "validasi"):
         report = validate(repo, jobs=jobs, today=tanggal)
@@ -111,7 +119,9 @@ def render(root: Path, staging: Path, *, jobs: int = 1, allow_errors: bool = Fal
     when = _when(situs)
     with _timed(phases, "unduhan"):
         rows = {}
-        for t, (berkas, data) in zip(situs.terbitan, _map_downloads(situs, docs, when, jobs)):
+        for t, (berkas, data) in zip(
+            situs.terbitan, _map_downloads(situs, docs, when, jobs), strict=False
+        ):
             t.berkas, rows[t.id] = berkas, data
     with _timed(phases, "riwayat"):
         _past_versions(situs, docs)
@@ -126,29 +136,36 @@ def _downloads(t, situs: Situs, docs: Path, when: dt.datetime):
     """Write one dataset's files (CSV, XLSX, JSON, datapackage.json): (berkas, typed rows)."""
     data = write_downloads(t, docs, when)
     package = _json_bytes(feeds.dataset_package(situs, t))
-    t.berkas["datapackage"] = write_file(docs, f"unduh/{t.id}/datapackage.json", package,
-                                         "datapackage")
+    t.berkas["datapackage"] = write_file(
+        docs, f"unduh/{t.id}/datapackage.json", package, "datapackage"
+    )
     return t.berkas, data
 
 
 def _map_downloads(situs: Situs, docs: Path, when: dt.datetime, jobs: int) -> list:
     """Downloads are independent per dataset and cost most of the build before MkDocs."""
     published = situs.terbitan  # workers get indices: they already hold the model (fork)
-    return fork_map(lambda i: _downloads(published[i], situs, docs, when),
-                    list(range(len(published))), jobs, minimum=100)
+    return fork_map(
+        lambda i: _downloads(published[i], situs, docs, when),
+        list(range(len(published))),
+        jobs,
+        minimum=100,
+    )
 
 
 def _check_output(output: Path, timpa: bool) -> None:
     if output.exists() and any(output.iterdir()) and not (output / MARKER).exists() and not timpa:
-        raise BuildError(f"Folder {output} sudah berisi berkas lain dan bukan hasil `satudata "
-                         "build`; pilih folder lain atau tambahkan --timpa untuk menimpanya.")
+        raise BuildError(
+            f"Folder {output} sudah berisi berkas lain dan bukan hasil `satudata "
+            "build`; pilih folder lain atau tambahkan --timpa untuk menimpanya."
+        )
 
 
 def _when(situs: Situs) -> dt.datetime:
     head = situs.git.head
     if head is not None:
-        return head.date.astimezone(dt.timezone.utc)
-    return dt.datetime.combine(situs.tanggal, dt.time(), dt.timezone.utc)
+        return head.date.astimezone(dt.UTC)
+    return dt.datetime.combine(situs.tanggal, dt.time(), dt.UTC)
 
 
 def _past_versions(situs: Situs, docs: Path) -> None:
@@ -167,15 +184,19 @@ def _past_versions(situs: Situs, docs: Path) -> None:
             if content is None:
                 continue
             name = f"{v.commit.date:%Y%m%d}-{v.commit.sha[:10]}.csv"
-            t.berkas_versi[v.commit.sha] = write_file(docs, f"unduh/{t.id}/versi/{name}",
-                                                      content, "csv")
+            t.berkas_versi[v.commit.sha] = write_file(
+                docs, f"unduh/{t.id}/versi/{name}", content, "csv"
+            )
 
 
 def _write_marker(situs: Situs, site: Path) -> None:
     """Record what was built from which commit (checked by `satudata verifikasi`)."""
-    marker = {"commit": situs.git.head.sha if situs.git.head else None,
-              "tanggal": situs.tanggal.isoformat(), "generator": f"satudata {__version__}",
-              "dataset": [t.id for t in situs.terbitan]}
+    marker = {
+        "commit": situs.git.head.sha if situs.git.head else None,
+        "tanggal": situs.tanggal.isoformat(),
+        "generator": f"satudata {__version__}",
+        "dataset": [t.id for t in situs.terbitan],
+    }
     (site / MARKER).write_bytes(_json_bytes(marker))
 
 
@@ -206,21 +227,28 @@ def _mkdocs_config(situs: Situs, staging: Path, extra: dict | None = None) -> Pa
         "docs_dir": str(staging / "docs"),
         "site_dir": str(staging / "site"),
         "theme": theme,
-        "nav": [{"Beranda": "index.md"}, {"Katalog": "katalog.md"},
-                {"OPD": [{opd.singkatan: f"opd/{opd.slug}.md"} for opd in opds]},
-                {"Kinerja Data": "kinerja.md"}, {"Kode Referensi": "referensi.md"},
-                {"Panduan": [{"Cara kerja": "panduan/index.md"},
-                             {"Panduan Kontributor": "panduan/kontributor.md"},
-                             {"Panduan Walidata": "panduan/walidata.md"},
-                             {"Arti pesan validasi": "panduan/kode-temuan.md"}]}],
+        "nav": [
+            {"Beranda": "index.md"},
+            {"Katalog": "katalog.md"},
+            {"OPD": [{opd.singkatan: f"opd/{opd.slug}.md"} for opd in opds]},
+            {"Kinerja Data": "kinerja.md"},
+            {"Kode Referensi": "referensi.md"},
+            {
+                "Panduan": [
+                    {"Cara kerja": "panduan/index.md"},
+                    {"Panduan Kontributor": "panduan/kontributor.md"},
+                    {"Panduan Walidata": "panduan/walidata.md"},
+                    {"Arti pesan validasi": "panduan/kode-temuan.md"},
+                ]
+            },
+        ],
         # Dataset pages stay out of the navigation tree: listing 2,000 of them in `nav`
         # multiplies every page's size (DESIGN §5).
         "not_in_nav": "/dataset/\n/referensi/*.md\n",
         **(extra or {}),
     }
     path = staging / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
-                    encoding="utf-8")
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
 

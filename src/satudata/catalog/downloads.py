@@ -41,7 +41,10 @@ def typed_rows(t: Terbitan) -> tuple[list[str], list[list]]:
     tabel = read_tabel(data, dataset=t.id, file="").tabel
     converters = [_converter(t.meta, name) for name in tabel.header]
     columns = [c.to_pylist() for c in tabel.table.columns]
-    rows = [[convert(value) for convert, value in zip(converters, row)] for row in zip(*columns)]
+    rows = [
+        [convert(value) for convert, value in zip(converters, row, strict=False)]
+        for row in zip(*columns, strict=False)
+    ]
     return tabel.header, rows
 
 
@@ -67,9 +70,13 @@ def _converter(meta: Dataset, name: str):
 
 
 def json_bytes(t: Terbitan, header: list[str], rows: list[list]) -> bytes:
-    document = {"dataset": t.id, "judul": t.meta.judul, "kolom": header,
-                "data_contoh": t.meta.data_contoh,
-                "data": [dict(zip(header, row)) for row in rows]}
+    document = {
+        "dataset": t.id,
+        "judul": t.meta.judul,
+        "kolom": header,
+        "data_contoh": t.meta.data_contoh,
+        "data": [dict(zip(header, row, strict=False)) for row in rows],
+    }
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
@@ -81,9 +88,15 @@ def xlsx_bytes(t: Terbitan, header: list[str], rows: list[list], when: dt.dateti
 
 def _metadata_rows(t: Terbitan) -> list[tuple[str, str]]:
     meta = t.meta
-    rows = [("id", meta.id), ("judul", meta.judul), ("deskripsi", meta.deskripsi),
-            ("produsen", t.opd.nama if t.opd else meta.produsen), ("sumber", meta.sumber),
-            ("frekuensi", meta.frekuensi.value), ("klasifikasi", meta.klasifikasi.value)]
+    rows = [
+        ("id", meta.id),
+        ("judul", meta.judul),
+        ("deskripsi", meta.deskripsi),
+        ("produsen", t.opd.nama if t.opd else meta.produsen),
+        ("sumber", meta.sumber),
+        ("frekuensi", meta.frekuensi.value),
+        ("klasifikasi", meta.klasifikasi.value),
+    ]
     if meta.data_contoh:
         rows.append(("catatan", "DATA CONTOH: angka ilustrasi, bukan angka resmi."))
     if meta.catatan:
@@ -95,11 +108,14 @@ def write_downloads(t: Terbitan, docs: Path, when: dt.datetime) -> list[list]:
     """Write CSV, XLSX and JSON of `t` under docs/unduh/<opd>/<slug>/; returns typed rows."""
     folder = f"unduh/{t.id}"
     slug = t.meta.slug
-    t.berkas["csv"] = write_file(docs, f"{folder}/{slug}.csv", t.entry.data_path.read_bytes(),
-                                 "csv")
+    t.berkas["csv"] = write_file(
+        docs, f"{folder}/{slug}.csv", t.entry.data_path.read_bytes(), "csv"
+    )
     header, rows = typed_rows(t)
-    t.berkas["xlsx"] = write_file(docs, f"{folder}/{slug}.xlsx",
-                                  xlsx_bytes(t, header, rows, when), "xlsx")
-    t.berkas["json"] = write_file(docs, f"{folder}/{slug}.json", json_bytes(t, header, rows),
-                                  "json")
+    t.berkas["xlsx"] = write_file(
+        docs, f"{folder}/{slug}.xlsx", xlsx_bytes(t, header, rows, when), "xlsx"
+    )
+    t.berkas["json"] = write_file(
+        docs, f"{folder}/{slug}.json", json_bytes(t, header, rows), "json"
+    )
     return rows

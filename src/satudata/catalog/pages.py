@@ -17,10 +17,17 @@ from satudata.report.codes_doc import codes_markdown
 from satudata.rules.performance import kinerja
 
 PREVIEW_ROWS = 20
-PILAR_JUDUL = {Pilar.SEKTORAL: "Data sektoral", Pilar.KEPENDUDUKAN: "Data kependudukan",
-               Pilar.LAYANAN_PUBLIK: "Data layanan publik"}
-LABEL_BERKAS = {"csv": "CSV", "xlsx": "XLSX (Excel)", "json": "JSON",
-                "datapackage": "datapackage.json (Frictionless)"}
+PILAR_JUDUL = {
+    Pilar.SEKTORAL: "Data sektoral",
+    Pilar.KEPENDUDUKAN: "Data kependudukan",
+    Pilar.LAYANAN_PUBLIK: "Data layanan publik",
+}
+LABEL_BERKAS = {
+    "csv": "CSV",
+    "xlsx": "XLSX (Excel)",
+    "json": "JSON",
+    "datapackage": "datapackage.json (Frictionless)",
+}
 
 
 def _display(value: object) -> str:
@@ -37,11 +44,13 @@ def report_url(portal, dataset_id: str, judul: str) -> str:
     base = str(portal.forge.url).rstrip("/")
     title = f"[Kesalahan data] {judul}"
     if portal.forge.jenis == "gitlab":
-        return f"{base}/-/issues/new?" + urlencode({"issue[title]": title,
-                                                    "issue[description]": f"Dataset: {dataset_id}"})
+        return f"{base}/-/issues/new?" + urlencode(
+            {"issue[title]": title, "issue[description]": f"Dataset: {dataset_id}"}
+        )
     return f"{base}/issues/new?" + urlencode(
         {"template": "laporkan-kesalahan.yml", "title": title, "dataset": dataset_id},
-        quote_via=quote)
+        quote_via=quote,
+    )
 
 
 class Halaman:
@@ -55,8 +64,9 @@ class Halaman:
     def write(self, relative: str, template: str, **context) -> None:
         path = self.docs / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        text = self.env.get_template(template).render(portal=self.situs.portal,
-                                                       walidata=self._walidata(), **context)
+        text = self.env.get_template(template).render(
+            portal=self.situs.portal, walidata=self._walidata(), **context
+        )
         path.write_text(text, encoding="utf-8")
 
     def _walidata(self) -> str:
@@ -81,13 +91,29 @@ class Halaman:
 
     def beranda(self, rows: dict[str, list[list]]) -> None:
         terbitan = self.situs.terbitan
-        pilar = [{"kode": p.value, "judul": PILAR_JUDUL[p],
-                  "jumlah": sum(1 for t in terbitan if t.meta.pilar is p)} for p in Pilar]
-        terbaru = sorted(terbitan, key=lambda t: (t.diubah.date.isoformat() if t.diubah else "",
-                                                  t.id), reverse=True)[:8]
-        self.write("index.md", "beranda.md.j2", terbitan=terbitan, pilar_list=pilar,
-                   terbaru=terbaru, jumlah_baris=sum(len(r) for r in rows.values()),
-                   jumlah_opd=len({t.meta.produsen for t in terbitan}), kinerja=self.kinerja)
+        pilar = [
+            {
+                "kode": p.value,
+                "judul": PILAR_JUDUL[p],
+                "jumlah": sum(1 for t in terbitan if t.meta.pilar is p),
+            }
+            for p in Pilar
+        ]
+        terbaru = sorted(
+            terbitan,
+            key=lambda t: (t.diubah.date.isoformat() if t.diubah else "", t.id),
+            reverse=True,
+        )[:8]
+        self.write(
+            "index.md",
+            "beranda.md.j2",
+            terbitan=terbitan,
+            pilar_list=pilar,
+            terbaru=terbaru,
+            jumlah_baris=sum(len(r) for r in rows.values()),
+            jumlah_opd=len({t.meta.produsen for t in terbitan}),
+            kinerja=self.kinerja,
+        )
 
     def katalog(self) -> None:
         terbitan = self.situs.terbitan
@@ -97,63 +123,131 @@ class Halaman:
             return sorted(set(values), key=lambda pair: pair[1])
 
         filters = [
-            {"kunci": "opd", "label": "OPD", "pilihan": options(
-                (t.meta.produsen, opds[t.meta.produsen].singkatan if t.meta.produsen in opds
-                 else t.meta.produsen) for t in terbitan)},
-            {"kunci": "pilar", "label": "Pilar", "pilihan": options(
-                (t.meta.pilar.value, PILAR_JUDUL[t.meta.pilar]) for t in terbitan)},
-            {"kunci": "topik", "label": "Topik", "pilihan": options(
-                (topik, topik) for t in terbitan for topik in t.meta.topik)},
-            {"kunci": "frekuensi", "label": "Frekuensi", "pilihan": options(
-                (t.meta.frekuensi.value, t.meta.frekuensi.value) for t in terbitan)},
-            {"kunci": "periode", "label": "Periode terakhir", "pilihan": options(
-                (t.periode_terakhir[:4], t.periode_terakhir[:4]) for t in terbitan
-                if t.periode_terakhir)},
+            {
+                "kunci": "opd",
+                "label": "OPD",
+                "pilihan": options(
+                    (
+                        t.meta.produsen,
+                        opds[t.meta.produsen].singkatan
+                        if t.meta.produsen in opds
+                        else t.meta.produsen,
+                    )
+                    for t in terbitan
+                ),
+            },
+            {
+                "kunci": "pilar",
+                "label": "Pilar",
+                "pilihan": options(
+                    (t.meta.pilar.value, PILAR_JUDUL[t.meta.pilar]) for t in terbitan
+                ),
+            },
+            {
+                "kunci": "topik",
+                "label": "Topik",
+                "pilihan": options((topik, topik) for t in terbitan for topik in t.meta.topik),
+            },
+            {
+                "kunci": "frekuensi",
+                "label": "Frekuensi",
+                "pilihan": options(
+                    (t.meta.frekuensi.value, t.meta.frekuensi.value) for t in terbitan
+                ),
+            },
+            {
+                "kunci": "periode",
+                "label": "Periode terakhir",
+                "pilihan": options(
+                    (t.periode_terakhir[:4], t.periode_terakhir[:4])
+                    for t in terbitan
+                    if t.periode_terakhir
+                ),
+            },
         ]
-        cari = {t.id: " ".join([t.meta.judul, t.meta.deskripsi, *t.meta.kata_kunci,
-                                *t.meta.topik, *(k.nama for k in t.meta.kolom),
-                                *(k.judul for k in t.meta.kolom)]).lower()
-                for t in terbitan}
-        self.write("katalog.md", "katalog.md.j2", terbitan=terbitan, filters=filters, cari=cari,
-                   tertahan=self.situs.tertahan)
+        cari = {
+            t.id: " ".join(
+                [
+                    t.meta.judul,
+                    t.meta.deskripsi,
+                    *t.meta.kata_kunci,
+                    *t.meta.topik,
+                    *(k.nama for k in t.meta.kolom),
+                    *(k.judul for k in t.meta.kolom),
+                ]
+            ).lower()
+            for t in terbitan
+        }
+        self.write(
+            "katalog.md",
+            "katalog.md.j2",
+            terbitan=terbitan,
+            filters=filters,
+            cari=cari,
+            tertahan=self.situs.tertahan,
+        )
 
     def dataset(self, t: Terbitan, rows: list[list]) -> None:
         header = [k.nama for k in t.meta.kolom]
-        self.write(t.page, "dataset.md.j2", t=t, root="../../../",
-                   jsonld=feeds.script_json(feeds.schema_org(self.situs, t)),
-                   metadata=self._metadata(t), indikator=self._indikator(t),
-                   grafik=self._chart(t, rows), jumlah_baris=len(rows),
-                   pratinjau={"kolom": header,
-                              "baris": [[_display(v) for v in r] for r in rows[:PREVIEW_ROWS]]},
-                   berkas=[{"label": LABEL_BERKAS[b.jenis], **vars(b)}
-                           for b in t.berkas.values()],
-                   kutipan=self._citation(t), lapor_url=self._report_url(t),
-                   riwayat=self._history(t), dangkal=self.situs.git.shallow)
+        self.write(
+            t.page,
+            "dataset.md.j2",
+            t=t,
+            root="../../../",
+            jsonld=feeds.script_json(feeds.schema_org(self.situs, t)),
+            metadata=self._metadata(t),
+            indikator=self._indikator(t),
+            grafik=self._chart(t, rows),
+            jumlah_baris=len(rows),
+            pratinjau={
+                "kolom": header,
+                "baris": [[_display(v) for v in r] for r in rows[:PREVIEW_ROWS]],
+            },
+            berkas=[{"label": LABEL_BERKAS[b.jenis], **vars(b)} for b in t.berkas.values()],
+            kutipan=self._citation(t),
+            lapor_url=self._report_url(t),
+            riwayat=self._history(t),
+            dangkal=self.situs.git.shallow,
+        )
 
     def opd_pages(self) -> None:
         repo = self.situs.repo
         numbers = {row["opd"]: row for row in self.kinerja["opd"]}
         fulfilled = repo.fulfilment()
         published = {t.id: t for t in self.situs.terbitan}
-        for opd in (repo.organisasi.organisasi if repo.organisasi else []):
+        for opd in repo.organisasi.organisasi if repo.organisasi else []:
             entri = []
-            for e in (repo.daftar_data.entri if repo.daftar_data else []):
+            for e in repo.daftar_data.entri if repo.daftar_data else []:
                 if e.produsen != opd.slug:
                     continue
                 ids = fulfilled.get(e.kode, [])
                 link = next((published[i].page for i in ids if i in published), None)
-                entri.append({"kode": e.kode, "judul": e.judul, "frekuensi": e.frekuensi.value,
-                              "terpenuhi": bool(ids), "tautan": link})
-            self.write(f"opd/{opd.slug}.md", "opd.md.j2", opd=opd, angka_opd=numbers[opd.slug],
-                       terbitan=[t for t in self.situs.terbitan if t.meta.produsen == opd.slug],
-                       tertahan=[d for d in self.situs.tertahan if d.meta.produsen == opd.slug],
-                       entri=entri,
-                       tahun=repo.daftar_data.tahun if repo.daftar_data else "")
+                entri.append(
+                    {
+                        "kode": e.kode,
+                        "judul": e.judul,
+                        "frekuensi": e.frekuensi.value,
+                        "terpenuhi": bool(ids),
+                        "tautan": link,
+                    }
+                )
+            self.write(
+                f"opd/{opd.slug}.md",
+                "opd.md.j2",
+                opd=opd,
+                angka_opd=numbers[opd.slug],
+                terbitan=[t for t in self.situs.terbitan if t.meta.produsen == opd.slug],
+                tertahan=[d for d in self.situs.tertahan if d.meta.produsen == opd.slug],
+                entri=entri,
+                tahun=repo.daftar_data.tahun if repo.daftar_data else "",
+            )
 
     def kinerja_page(self) -> None:
-        chart = bar_chart([o["singkatan"] for o in self.kinerja["opd"]],
-                          [o["persen_terpenuhi"] for o in self.kinerja["opd"]],
-                          "Daftar Data terpenuhi per OPD (%)")
+        chart = bar_chart(
+            [o["singkatan"] for o in self.kinerja["opd"]],
+            [o["persen_terpenuhi"] for o in self.kinerja["opd"]],
+            "Daftar Data terpenuhi per OPD (%)",
+        )
         self.write("kinerja.md", "kinerja.md.j2", kinerja=self.kinerja, grafik=Markup(chart))
 
     def referensi(self) -> None:
@@ -163,13 +257,24 @@ class Halaman:
         for name in repo.reference_names:
             table = repo.reference_table(name)
             info = described.get(name)
-            entry = {"nama": name, "judul": info.judul if info else name,
-                     "sumber": info.sumber if info else "-", "jumlah": len(table.rows)}
+            entry = {
+                "nama": name,
+                "judul": info.judul if info else name,
+                "sumber": info.sumber if info else "-",
+                "jumlah": len(table.rows),
+            }
             tables.append(entry)
-            self.write(f"referensi/{name}.md", "referensi-tabel.md.j2", info=entry,
-                       kolom=table.columns, baris_list=table.rows)
-            shutil.copyfile(repo.root / "metadata" / "referensi" / f"{name}.csv",
-                            self.docs / "referensi" / f"{name}.csv")
+            self.write(
+                f"referensi/{name}.md",
+                "referensi-tabel.md.j2",
+                info=entry,
+                kolom=table.columns,
+                baris_list=table.rows,
+            )
+            shutil.copyfile(
+                repo.root / "metadata" / "referensi" / f"{name}.csv",
+                self.docs / "referensi" / f"{name}.csv",
+            )
         self.write("referensi.md", "referensi.md.j2", tabel=tables)
 
     def static_assets(self) -> None:
@@ -181,23 +286,32 @@ class Halaman:
     def _metadata(self, t: Terbitan) -> list[tuple[str, Markup]]:
         meta, portal = t.meta, self.situs.portal
         kebaruan = t.facts.get("kebaruan") or {}
-        opd_link = Markup(f'<a href="../../../opd/{md(meta.produsen)}/">'
-                          f'{md(t.opd.nama if t.opd else meta.produsen)}</a>')
-        jadwal = meta.jadwal_rilis.keterangan or f"{meta.jadwal_rilis.jeda_bulan} bulan setelah " \
-                                                 "akhir periode"
-        rows = [("Produsen data", opd_link), ("Pilar", md(meta.pilar.value)),
-                ("Topik", md(", ".join(meta.topik))),
-                ("Kata kunci", md(", ".join(meta.kata_kunci) or "-")),
-                ("Klasifikasi", md(meta.klasifikasi.value)),
-                ("Lisensi", md(meta.lisensi or portal.lisensi_bawaan)),
-                ("Frekuensi", md(meta.frekuensi.value)),
-                ("Cara pengumpulan", md(meta.cara_pengumpulan.value)),
-                ("Cakupan wilayah", md(meta.cakupan_wilayah)), ("Sumber", md(meta.sumber)),
-                ("Kontak", md(meta.kontak or (t.opd.kontak if t.opd else None) or "-")),
-                ("Daftar Data", md(meta.daftar_data or "-")), ("Jadwal rilis", md(jadwal)),
-                ("Periode terakhir", md(t.periode_terakhir or "-")),
-                ("Terakhir diubah", md(self.env.filters["tanggal"](t.tanggal_diubah))),
-                ("Pembaruan berikutnya", md(self._next_update(kebaruan)))]
+        opd_link = Markup(
+            f'<a href="../../../opd/{md(meta.produsen)}/">'
+            f"{md(t.opd.nama if t.opd else meta.produsen)}</a>"
+        )
+        jadwal = (
+            meta.jadwal_rilis.keterangan
+            or f"{meta.jadwal_rilis.jeda_bulan} bulan setelah akhir periode"
+        )
+        rows = [
+            ("Produsen data", opd_link),
+            ("Pilar", md(meta.pilar.value)),
+            ("Topik", md(", ".join(meta.topik))),
+            ("Kata kunci", md(", ".join(meta.kata_kunci) or "-")),
+            ("Klasifikasi", md(meta.klasifikasi.value)),
+            ("Lisensi", md(meta.lisensi or portal.lisensi_bawaan)),
+            ("Frekuensi", md(meta.frekuensi.value)),
+            ("Cara pengumpulan", md(meta.cara_pengumpulan.value)),
+            ("Cakupan wilayah", md(meta.cakupan_wilayah)),
+            ("Sumber", md(meta.sumber)),
+            ("Kontak", md(meta.kontak or (t.opd.kontak if t.opd else None) or "-")),
+            ("Daftar Data", md(meta.daftar_data or "-")),
+            ("Jadwal rilis", md(jadwal)),
+            ("Periode terakhir", md(t.periode_terakhir or "-")),
+            ("Terakhir diubah", md(self.env.filters["tanggal"](t.tanggal_diubah))),
+            ("Pembaruan berikutnya", md(self._next_update(kebaruan))),
+        ]
         if meta.catatan:
             rows.append(("Catatan", md(meta.catatan)))
         return rows
@@ -234,15 +348,20 @@ class Halaman:
         values = [sum(totals[x]) if additive else sum(totals[x]) / len(totals[x]) for x in labels]
         kind = "Jumlah" if additive else "Rata-rata"
         title = f"{kind} {measures[0].judul} menurut {periode.judul.lower()}"
-        return {"svg": Markup(line_chart(labels, values, title, measures[0].satuan or "")),
-                "judul": title, "kolom": f"{kind} {measures[0].judul}",
-                "titik": list(zip(labels, values))}
+        return {
+            "svg": Markup(line_chart(labels, values, title, measures[0].satuan or "")),
+            "judul": title,
+            "kolom": f"{kind} {measures[0].judul}",
+            "titik": list(zip(labels, values, strict=False)),
+        }
 
     def _citation(self, t: Terbitan) -> str:
         year = t.tanggal_diubah.year if t.tanggal_diubah else self.situs.tanggal.year
         producer = t.opd.nama if t.opd else t.meta.produsen
-        return (f"{producer} ({year}). {t.meta.judul} [dataset]. {self.situs.portal.nama_portal}. "
-                f"{self.situs.url(t.url_path)}")
+        return (
+            f"{producer} ({year}). {t.meta.judul} [dataset]. {self.situs.portal.nama_portal}. "
+            f"{self.situs.url(t.url_path)}"
+        )
 
     def _report_url(self, t: Terbitan) -> str:
         return report_url(self.situs.portal, t.id, t.meta.judul)
@@ -250,17 +369,28 @@ class Halaman:
     def _history(self, t: Terbitan) -> list[dict]:
         forge = self.situs.portal.forge
         base = str(forge.url).rstrip("/")
-        commit_part, pr_part = (("/-/commit/", "/-/merge_requests/") if forge.jenis == "gitlab"
-                                else ("/commit/", "/pull/"))
+        commit_part, pr_part = (
+            ("/-/commit/", "/-/merge_requests/")
+            if forge.jenis == "gitlab"
+            else ("/commit/", "/pull/")
+        )
         rows = []
         for v in t.versi:
             c = v.commit
             counts = t.baris_versi.get(c.sha)
-            rows.append({
-                "tanggal": c.date, "penulis": ", ".join(v.penulis), "jenis": v.jenis,
-                "pesan": c.subject, "sha": c.sha[:10], "commit_url": base + commit_part + c.sha,
-                "pr": c.pr, "pr_url": f"{base}{pr_part}{c.pr}" if c.pr else None,
-                "penyetuju": ", ".join(c.approvers),
-                "baris": f"+{counts[0]} / -{counts[1]} baris" if counts else "metadata",
-                "unduh": t.berkas_versi.get(c.sha)})
+            rows.append(
+                {
+                    "tanggal": c.date,
+                    "penulis": ", ".join(v.penulis),
+                    "jenis": v.jenis,
+                    "pesan": c.subject,
+                    "sha": c.sha[:10],
+                    "commit_url": base + commit_part + c.sha,
+                    "pr": c.pr,
+                    "pr_url": f"{base}{pr_part}{c.pr}" if c.pr else None,
+                    "penyetuju": ", ".join(c.approvers),
+                    "baris": f"+{counts[0]} / -{counts[1]} baris" if counts else "metadata",
+                    "unduh": t.berkas_versi.get(c.sha),
+                }
+            )
         return rows

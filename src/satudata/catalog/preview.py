@@ -16,8 +16,10 @@ def on_pre_build(config, **kwargs) -> None:  # MkDocs hook
 
     situs = render(Path(os.environ[ROOT_ENV]), Path(os.environ[STAGING_ENV]), allow_errors=True)
     if not situs.report.ok:
-        print(f"Peringatan: {situs.report.totals['error']} galat validasi; dataset bergalat "
-              "tidak ditampilkan. Jalankan `satudata validate` untuk rinciannya.")
+        print(
+            f"Peringatan: {situs.report.totals['error']} galat validasi; dataset bergalat "
+            "tidak ditampilkan. Jalankan `satudata validate` untuk rinciannya."
+        )
 
 
 def serve(root: Path, address: str) -> None:
@@ -30,9 +32,13 @@ def serve(root: Path, address: str) -> None:
     staging.mkdir(parents=True, exist_ok=True)
     os.environ[ROOT_ENV], os.environ[STAGING_ENV] = str(root), str(staging)
     situs = render(root, staging, allow_errors=True)
-    config = _mkdocs_config(situs, staging, {
-        "hooks": [str(Path(__file__).resolve())],
-        "watch": [str(root / "data"), str(root / "metadata"), str(root / "site")],
-        "site_url": f"http://{address}/",
-    })
+    config = _mkdocs_config(
+        situs,
+        staging,
+        {
+            "hooks": [str(Path(__file__).resolve())],
+            "watch": [str(root / "data"), str(root / "metadata"), str(root / "site")],
+            "site_url": f"http://{address}/",
+        },
+    )
     mkdocs_serve(config_file=str(config), livereload=True, dev_addr=address)

@@ -17,8 +17,20 @@ from markupsafe import Markup
 # One entity table for HTML and Markdown syntax, applied in one pass (two passes would
 # re-escape each other's ampersands and hashes).
 _ENTITIES = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#!|~=&<>\"'"}
-BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-         "September", "Oktober", "November", "Desember"]
+BULAN = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 
 
 def md(value: object) -> Markup:
@@ -69,10 +81,21 @@ def raw_front_matter(value: str) -> Markup:
 
 
 def environment(templates: Path) -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
-                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
-                             trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(md=md, angka=angka, persen=persen, tanggal=tanggal,
-                       ukuran_berkas=ukuran_berkas, front_matter=front_matter,
-                       raw_front_matter=raw_front_matter)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        md=md,
+        angka=angka,
+        persen=persen,
+        tanggal=tanggal,
+        ukuran_berkas=ukuran_berkas,
+        front_matter=front_matter,
+        raw_front_matter=raw_front_matter,
+    )
     return env

@@ -1,4 +1,4 @@
-"""What the site publishes: only valid, open datasets (the rule lives in `satudata.rules.publishing`)."""
+"""What the site publishes: only valid, open datasets (the rule: `satudata.rules.publishing`)."""
 
 from __future__ import annotations
 
@@ -102,6 +102,14 @@ def build_model(repo: Repository, report: Report, git: GitInfo, tanggal: dt.date
             continue
         changed = git.last_change(repo.rel(entry.data_path), repo.rel(entry.metadata_path))
         history = [] if git.shallow else versions(git, entry.id)
-        published.append(Terbitan(entry, meta, opds.get(entry.opd),
-                                  report.facts.get(entry.id, {}), changed, versi=history))
+        published.append(
+            Terbitan(
+                entry,
+                meta,
+                opds.get(entry.opd),
+                report.facts.get(entry.id, {}),
+                changed,
+                versi=history,
+            )
+        )
     return Situs(repo, repo.portal, report, git, published, withheld, tanggal)

@@ -44,8 +44,9 @@ def _cell(ref: str, value: object) -> str:
         return f'<c r="{ref}"><v>{value!r}</v></c>'
     text = _clean(str(value))
     style = ' s="1"' if text.startswith(_FORMULA_START) else ""
-    return (f'<c r="{ref}" t="inlineStr"{style}><is><t xml:space="preserve">{escape(text)}</t>'
-            f"</is></c>")
+    return (
+        f'<c r="{ref}" t="inlineStr"{style}><is><t xml:space="preserve">{escape(text)}</t></is></c>'
+    )
 
 
 def _sheet(rows: list[list]) -> str:
@@ -56,8 +57,10 @@ def _sheet(rows: list[list]) -> str:
             letters.append(_column_letter(len(letters)))
         cells = "".join(_cell(f"{letters[c]}{r}", v) for c, v in enumerate(row))
         body.append(f'<row r="{r}">{cells}</row>')
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_NS}">'
-            f'<sheetData>{"".join(body)}</sheetData></worksheet>')
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_NS}">'
+        f"<sheetData>{''.join(body)}</sheetData></worksheet>"
+    )
 
 
 def xlsx(sheets: dict[str, list[list]], creator: str, when: dt.datetime) -> bytes:
@@ -66,13 +69,15 @@ def xlsx(sheets: dict[str, list[list]], creator: str, when: dt.datetime) -> byte
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     parts = {
         "[Content_Types].xml": _content_types(len(names)),
-        "_rels/.rels": (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                        f'<Relationships xmlns="{_PKG_REL}">'
-                        f'<Relationship Id="rId1" Type="{_REL}/officeDocument" '
-                        f'Target="xl/workbook.xml"/>'
-                        f'<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/'
-                        f'2006/relationships/metadata/core-properties" '
-                        f'Target="docProps/core.xml"/></Relationships>'),
+        "_rels/.rels": (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<Relationships xmlns="{_PKG_REL}">'
+            f'<Relationship Id="rId1" Type="{_REL}/officeDocument" '
+            f'Target="xl/workbook.xml"/>'
+            f'<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/'
+            f'2006/relationships/metadata/core-properties" '
+            f'Target="docProps/core.xml"/></Relationships>'
+        ),
         "docProps/core.xml": _core(creator, stamp),
         "xl/workbook.xml": _workbook(names),
         "xl/_rels/workbook.xml.rels": _workbook_rels(len(names)),
@@ -94,57 +99,72 @@ def _content_types(count: int) -> str:
     sheets = "".join(
         f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/'
         f'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-        for i in range(1, count + 1))
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/'
-            'vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/xl/workbook.xml" ContentType="application/'
-            'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-            '<Override PartName="/xl/styles.xml" ContentType="application/'
-            'vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-            '<Override PartName="/docProps/core.xml" ContentType="application/'
-            'vnd.openxmlformats-package.core-properties+xml"/>' + sheets + "</Types>")
+        for i in range(1, count + 1)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/'
+        'vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/styles.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+        '<Override PartName="/docProps/core.xml" ContentType="application/'
+        'vnd.openxmlformats-package.core-properties+xml"/>' + sheets + "</Types>"
+    )
 
 
 def _core(creator: str, stamp: str) -> str:
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
-            'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-            'xmlns:dcterms="http://purl.org/dc/terms/" '
-            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-            f"<dc:creator>{escape(creator)}</dc:creator>"
-            f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
-            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
-            "</cp:coreProperties>")
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+        'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:creator>{escape(creator)}</dc:creator>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        "</cp:coreProperties>"
+    )
 
 
 def _workbook(names: list[str]) -> str:
-    sheets = "".join(f'<sheet name="{escape(name[:31], {chr(34): "&quot;"})}" '
-                     f'sheetId="{i}" r:id="rId{i}"/>' for i, name in enumerate(names, start=1))
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<workbook xmlns="{_NS}" xmlns:r="{_REL}"><sheets>{sheets}</sheets></workbook>')
+    sheets = "".join(
+        f'<sheet name="{escape(name[:31], {chr(34): "&quot;"})}" sheetId="{i}" r:id="rId{i}"/>'
+        for i, name in enumerate(names, start=1)
+    )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<workbook xmlns="{_NS}" xmlns:r="{_REL}"><sheets>{sheets}</sheets></workbook>'
+    )
 
 
 def _workbook_rels(count: int) -> str:
-    rels = "".join(f'<Relationship Id="rId{i}" Type="{_REL}/worksheet" '
-                   f'Target="worksheets/sheet{i}.xml"/>' for i in range(1, count + 1))
-    rels += (f'<Relationship Id="rId{count + 1}" Type="{_REL}/styles" Target="styles.xml"/>')
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<Relationships xmlns="{_PKG_REL}">{rels}</Relationships>')
+    rels = "".join(
+        f'<Relationship Id="rId{i}" Type="{_REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
+        for i in range(1, count + 1)
+    )
+    rels += f'<Relationship Id="rId{count + 1}" Type="{_REL}/styles" Target="styles.xml"/>'
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Relationships xmlns="{_PKG_REL}">{rels}</Relationships>'
+    )
 
 
 # Style 0: default; style 1: text with the quote prefix (never evaluated as a formula).
-_STYLES = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="{_NS}">'
-           '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
-           '<fills count="2"><fill><patternFill patternType="none"/></fill>'
-           '<fill><patternFill patternType="gray125"/></fill></fills>'
-           '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-           '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
-           '</cellStyleXfs><cellXfs count="2">'
-           '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-           '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1" '
-           'applyNumberFormat="1"/></cellXfs>'
-           '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-           '</styleSheet>')
+_STYLES = (
+    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="{_NS}">'
+    '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
+    '</cellStyleXfs><cellXfs count="2">'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1" '
+    'applyNumberFormat="1"/></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    "</styleSheet>"
+)

@@ -29,8 +29,7 @@ RepositoryCheck = Callable[[Repository], Iterable[Finding]]
 DATASET_CHECKS: list[tuple[str, DatasetCheck]] = []
 REPOSITORY_CHECKS: list[tuple[str, RepositoryCheck]] = []
 
-FAMILIES = ("metadata", "struktur", "referensi", "repositori", "kualitas", "privasi",
-            "kebaruan")
+FAMILIES = ("metadata", "struktur", "referensi", "repositori", "kualitas", "privasi", "kebaruan")
 
 DEFAULT_CELL_LIMIT = 20
 
@@ -41,9 +40,33 @@ def short(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-PLACEHOLDERS = ("-", "--", "---", "–", "—", ".", "n/a", "na", "n.a.", "#n/a", "tidak ada",
-                "tidak tersedia", "null", "none", "nil", "nan", "kosong", "?", "#div/0!", "#ref!",
-                "#value!", "#name?", "#num!", "#null!", "#error!")
+PLACEHOLDERS = (
+    "-",
+    "--",
+    "---",
+    "–",
+    "—",
+    ".",
+    "n/a",
+    "na",
+    "n.a.",
+    "#n/a",
+    "tidak ada",
+    "tidak tersedia",
+    "null",
+    "none",
+    "nil",
+    "nan",
+    "kosong",
+    "?",
+    "#div/0!",
+    "#ref!",
+    "#value!",
+    "#name?",
+    "#num!",
+    "#null!",
+    "#error!",
+)
 
 
 def placeholder_mask(values: pa.ChunkedArray) -> pa.ChunkedArray:
@@ -55,20 +78,23 @@ def placeholder_mask(values: pa.ChunkedArray) -> pa.ChunkedArray:
 def _placeholder_array() -> pa.Array:
     """Placeholders in the spellings people type (a set lookup is cheaper than lowercasing
     every cell of every column)."""
-    spellings = {f(p) for p in PLACEHOLDERS for f in (str.lower, str.upper, str.title,
-                                                       str.capitalize)}
+    spellings = {
+        f(p) for p in PLACEHOLDERS for f in (str.lower, str.upper, str.title, str.capitalize)
+    }
     return pa.array(sorted(spellings), pa.string())
 
 
 def dataset_check(function: DatasetCheck) -> DatasetCheck:
-    DATASET_CHECKS.append((f"{function.__module__.rsplit('.', 1)[-1]}.{function.__name__}",
-                           function))
+    DATASET_CHECKS.append(
+        (f"{function.__module__.rsplit('.', 1)[-1]}.{function.__name__}", function)
+    )
     return function
 
 
 def repository_check(function: RepositoryCheck) -> RepositoryCheck:
-    REPOSITORY_CHECKS.append((f"{function.__module__.rsplit('.', 1)[-1]}.{function.__name__}",
-                              function))
+    REPOSITORY_CHECKS.append(
+        (f"{function.__module__.rsplit('.', 1)[-1]}.{function.__name__}", function)
+    )
     return function
 
 
@@ -118,16 +144,30 @@ class DatasetContext:
         result = self.read()
         return result.tabel if result else None
 
-    def data_finding(self, code: str, line: int | None = None, column: str | None = None,
-                     **params) -> Finding:
-        return Finding(code, dataset=self.entry.id, file=self.data_file, line=line,
-                       column=column, params=params)
+    def data_finding(
+        self, code: str, line: int | None = None, column: str | None = None, **params
+    ) -> Finding:
+        return Finding(
+            code,
+            dataset=self.entry.id,
+            file=self.data_file,
+            line=line,
+            column=column,
+            params=params,
+        )
 
-    def meta_finding(self, code: str, path: tuple = (), field_name: str | None = None,
-                     **params) -> Finding:
+    def meta_finding(
+        self, code: str, path: tuple = (), field_name: str | None = None, **params
+    ) -> Finding:
         line = self.entry.source.line_of(path) if self.entry.source else None
-        return Finding(code, dataset=self.entry.id, file=self.metadata_file, line=line,
-                       field=field_name, params=params)
+        return Finding(
+            code,
+            dataset=self.entry.id,
+            file=self.metadata_file,
+            line=line,
+            field=field_name,
+            params=params,
+        )
 
     @cached_property
     def periods(self) -> list[str]:
@@ -136,21 +176,29 @@ class DatasetContext:
         values = self.tabel.column(periode.nama) if periode and self.tabel else None
         return ordered_periods(pc.unique(values).to_pylist()) if values is not None else []
 
-    def bad_cells(self, mask: pa.Array | pa.ChunkedArray, column: str | None, code: str,
-                  params: Callable[[int], dict]) -> Iterator[Finding]:
+    def bad_cells(
+        self,
+        mask: pa.Array | pa.ChunkedArray,
+        column: str | None,
+        code: str,
+        params: Callable[[int], dict],
+    ) -> Iterator[Finding]:
         """One finding per true cell of `mask`, at most `cell_limit`, then one summary."""
         if not pc.any(mask).as_py():
             return
-        yield from self.cells_at(pc.indices_nonzero(pc.fill_null(mask, False)).to_pylist(),
-                                 column, code, params)
+        yield from self.cells_at(
+            pc.indices_nonzero(pc.fill_null(mask, False)).to_pylist(), column, code, params
+        )
 
-    def cells_at(self, indices: list[int], column: str | None, code: str,
-                 params: Callable[[int], dict]) -> Iterator[Finding]:
+    def cells_at(
+        self, indices: list[int], column: str | None, code: str, params: Callable[[int], dict]
+    ) -> Iterator[Finding]:
         """One finding per table row index, at most `cell_limit`, then one summary."""
         shown = indices if self.cell_limit is None else indices[: self.cell_limit]
         for index in shown:
             yield self.data_finding(code, self.tabel.row_number(index), column, **params(index))
         hidden = len(indices) - len(shown)
         if hidden > 0:
-            yield self.data_finding("sel-bermasalah-lain", None, column, jumlah=hidden,
-                                    kolom=column, kode=code)
+            yield self.data_finding(
+                "sel-bermasalah-lain", None, column, jumlah=hidden, kolom=column, kode=code
+            )

@@ -19,8 +19,11 @@ def timeliness(ctx: DatasetContext) -> Iterator[Finding]:
     result = assess(meta, latest, ctx.today, ctx.settings.hari_peringatan_jatuh_tempo, changed)
     ctx.facts["kebaruan"] = result.to_dict()
     ctx.facts["periode_pertama"] = ctx.periods[0] if ctx.periods else None
-    params = {"periode": latest or f"(diubah {changed})", "tenggat": result.tenggat.isoformat() if result.tenggat else "",
-              "hari": result.hari}
+    params = {
+        "periode": latest or f"(diubah {changed})",
+        "tenggat": result.tenggat.isoformat() if result.tenggat else "",
+        "hari": result.hari,
+    }
     if result.status == TERLAMBAT:
         yield ctx.meta_finding("data-terlambat", ("frekuensi",), "frekuensi", **params)
     elif result.status == SEGERA:

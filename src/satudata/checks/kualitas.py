@@ -19,14 +19,18 @@ _SEP = "\x1f"
 
 def _numbers(values: pa.ChunkedArray) -> pa.ChunkedArray:
     """float64 of the cells that are numbers; null elsewhere (those are reported by struktur)."""
-    return pc.cast(pc.if_else(pc.match_substring_regex(values, _NUMBER), values, None),
-                   pa.float64())
+    return pc.cast(
+        pc.if_else(pc.match_substring_regex(values, _NUMBER), values, None), pa.float64()
+    )
 
 
 def _is_count(kolom: Kolom) -> bool:
     words = (kolom.ukuran or "").lower()
-    return (kolom.peran is Peran.UKURAN and kolom.tipe is Tipe.BILANGAN_BULAT
-            and ("jumlah" in words or "banyak" in words))
+    return (
+        kolom.peran is Peran.UKURAN
+        and kolom.tipe is Tipe.BILANGAN_BULAT
+        and ("jumlah" in words or "banyak" in words)
+    )
 
 
 def _fmt(number: float | None) -> str:
@@ -46,8 +50,12 @@ def placeholders(ctx: DatasetContext) -> Iterator[Finding]:
         if name in typed:
             continue
         values = tabel.table.column(position)
-        yield from ctx.bad_cells(placeholder_mask(values), name, "nilai-pengganti",
-                                 lambda i, v=values: {"nilai": short(v[i])})
+        yield from ctx.bad_cells(
+            placeholder_mask(values),
+            name,
+            "nilai-pengganti",
+            lambda i, v=values: {"nilai": short(v[i])},
+        )
 
 
 @dataset_check
@@ -60,9 +68,12 @@ def negative_counts(ctx: DatasetContext) -> Iterator[Finding]:
         if values is None or not _is_count(kolom) or kolom.min is not None:
             continue  # a declared `min` is checked by struktur already
         negative = pc.match_substring_regex(values, r"^\s*-[0-9]*[1-9][0-9]*\s*$")
-        yield from ctx.bad_cells(negative, kolom.nama, "nilai-negatif",
-                                 lambda i, v=values, n=kolom.nama: {"nilai": short(v[i]),
-                                                                    "kolom": n})
+        yield from ctx.bad_cells(
+            negative,
+            kolom.nama,
+            "nilai-negatif",
+            lambda i, v=values, n=kolom.nama: {"nilai": short(v[i]), "kolom": n},
+        )
 
 
 def _dimensions(ctx: DatasetContext) -> list[str]:
@@ -82,11 +93,17 @@ def _join_key(tabel, names: list[str], rows: int) -> pa.ChunkedArray:
 def _consecutive(ctx: DatasetContext, measures: list[Kolom]) -> pa.Table:
     """Each row joined with the row of the same dimension keys in the previous period."""
     tabel, periods = ctx.tabel, ctx.periods
-    rank = pc.cast(pc.index_in(tabel.column(ctx.meta.periode.nama), value_set=pa.array(periods)),
-                   pa.int64())
-    table = pa.table({"i": pa.array(range(tabel.num_rows), pa.int64()), "rank": rank,
-                      "key": _join_key(tabel, _dimensions(ctx), tabel.num_rows),
-                      **{k.nama: _numbers(tabel.column(k.nama)) for k in measures}})
+    rank = pc.cast(
+        pc.index_in(tabel.column(ctx.meta.periode.nama), value_set=pa.array(periods)), pa.int64()
+    )
+    table = pa.table(
+        {
+            "i": pa.array(range(tabel.num_rows), pa.int64()),
+            "rank": rank,
+            "key": _join_key(tabel, _dimensions(ctx), tabel.num_rows),
+            **{k.nama: _numbers(tabel.column(k.nama)) for k in measures},
+        }
+    )
     table = table.filter(pc.is_valid(table["rank"]))
     previous = table.select(["rank", "key", *[k.nama for k in measures]])
     previous = previous.rename_columns(["rank", "key", *[f"{k.nama}__lalu" for k in measures]])
@@ -96,8 +113,11 @@ def _consecutive(ctx: DatasetContext, measures: list[Kolom]) -> pa.Table:
 
 def _numeric_measures(ctx: DatasetContext) -> list[Kolom]:
     tabel = ctx.tabel
-    return [k for k in ctx.meta.ukuran_kolom
-            if k.tipe in (Tipe.BILANGAN, Tipe.BILANGAN_BULAT) and tabel.column(k.nama) is not None]
+    return [
+        k
+        for k in ctx.meta.ukuran_kolom
+        if k.tipe in (Tipe.BILANGAN, Tipe.BILANGAN_BULAT) and tabel.column(k.nama) is not None
+    ]
 
 
 @dataset_check
@@ -135,9 +155,16 @@ def _copied(ctx: DatasetContext, joined: pa.Table, measures: list[Kolom]) -> Ite
         before, before_total = _identical_share(joined, measures, last - 1)
         if before_total and before >= settings.ambang_salinan * before_total:
             return
-    yield ctx.data_finding("periode-disalin", None, None, periode=ctx.periods[last],
-                           sebelumnya=ctx.periods[last - 1], persen=f"{same / total:.0%}",
-                           sama=same, jumlah=total)
+    yield ctx.data_finding(
+        "periode-disalin",
+        None,
+        None,
+        periode=ctx.periods[last],
+        sebelumnya=ctx.periods[last - 1],
+        persen=f"{same / total:.0%}",
+        sama=same,
+        jumlah=total,
+    )
 
 
 def _jumps(ctx: DatasetContext, joined: pa.Table, measures: list[Kolom]) -> Iterator[Finding]:
@@ -146,22 +173,34 @@ def _jumps(ctx: DatasetContext, joined: pa.Table, measures: list[Kolom]) -> Iter
         now, before = pc.abs(joined[kolom.nama]), pc.abs(joined[f"{kolom.nama}__lalu"])
         high, low = pc.max_element_wise(now, before), pc.min_element_wise(now, before)
         factor = pc.divide(high, pc.max_element_wise(low, 1.0))
-        flagged = pc.and_(pc.greater_equal(high, settings.nilai_minimum_lonjakan),
-                          pc.greater_equal(factor, settings.faktor_lonjakan))
+        flagged = pc.and_(
+            pc.greater_equal(high, settings.nilai_minimum_lonjakan),
+            pc.greater_equal(factor, settings.faktor_lonjakan),
+        )
         if not pc.any(flagged).as_py():
             continue
         hits = joined.filter(pc.fill_null(flagged, False)).sort_by("i").to_pylist()
         by_row = {hit["i"]: hit for hit in hits}
-        yield from ctx.cells_at(list(by_row), kolom.nama, "lonjakan-tidak-wajar",
-                                lambda i, k=kolom.nama: _jump_params(ctx, by_row[i], k))
+        yield from ctx.cells_at(
+            list(by_row),
+            kolom.nama,
+            "lonjakan-tidak-wajar",
+            lambda i, k=kolom.nama, rows=by_row: _jump_params(ctx, rows[i], k),
+        )
 
 
 def _jump_params(ctx: DatasetContext, hit: dict, column: str) -> dict:
     before, now = hit[f"{column}__lalu"], hit[column]
     factor = max(abs(before), abs(now)) / max(min(abs(before), abs(now)), 1.0)
-    return {"kolom": column, "kunci": short(hit["key"].replace(_SEP, ", ")) or "-",
-            "lama": _fmt(before), "baru": _fmt(now), "sebelumnya": ctx.periods[hit["rank"] - 1],
-            "periode": ctx.periods[hit["rank"]], "faktor": f"{factor:.1f}".replace(".", ",")}
+    return {
+        "kolom": column,
+        "kunci": short(hit["key"].replace(_SEP, ", ")) or "-",
+        "lama": _fmt(before),
+        "baru": _fmt(now),
+        "sebelumnya": ctx.periods[hit["rank"] - 1],
+        "periode": ctx.periods[hit["rank"]],
+        "faktor": f"{factor:.1f}".replace(".", ","),
+    }
 
 
 @dataset_check
@@ -170,15 +209,21 @@ def total_rows(ctx: DatasetContext) -> Iterator[Finding]:
     meta, tabel = ctx.meta, ctx.tabel
     if meta is None or tabel is None or tabel.num_rows == 0:
         return
-    counts = [k for k in meta.ukuran_kolom if k.tipe is Tipe.BILANGAN_BULAT
-              and tabel.column(k.nama) is not None]
+    counts = [
+        k
+        for k in meta.ukuran_kolom
+        if k.tipe is Tipe.BILANGAN_BULAT and tabel.column(k.nama) is not None
+    ]
     keys = [n for n in meta.kunci if tabel.column(n) is not None]
     # A coded column (referensi) cannot hold a 'Jumlah' label without failing referensi.
-    for dim in (k for k in meta.kolom if k.nama in keys and k.peran is Peran.DIMENSI
-                and k.referensi is None):
+    for dim in (
+        k for k in meta.kolom if k.nama in keys and k.peran is Peran.DIMENSI and k.referensi is None
+    ):
         values = tabel.column(dim.nama)
-        if not counts or not any(pc.any(pc.starts_with(values, label, ignore_case=True)).as_py()
-                                 for label in ("jumlah", "total")):
+        if not counts or not any(
+            pc.any(pc.starts_with(values, label, ignore_case=True)).as_py()
+            for label in ("jumlah", "total")
+        ):
             continue  # cheap prefix test first; the regex only where a label may be
         is_total = pc.match_substring_regex(values, _TOTAL_LABEL)
         if pc.any(is_total).as_py():
@@ -189,19 +234,36 @@ def total_rows(ctx: DatasetContext) -> Iterator[Finding]:
 
 def _total_mismatches(ctx, dim: str, column: str, group, is_total) -> Iterator[Finding]:
     tabel = ctx.tabel
-    table = pa.table({"i": pa.array(range(tabel.num_rows), pa.int64()), "g": group,
-                      "v": _numbers(tabel.column(column)), "t": is_total,
-                      "label": tabel.column(dim)})
-    parts = table.filter(pc.invert(table["t"])).group_by("g", use_threads=False).aggregate(
-        [("v", "sum")])
+    table = pa.table(
+        {
+            "i": pa.array(range(tabel.num_rows), pa.int64()),
+            "g": group,
+            "v": _numbers(tabel.column(column)),
+            "t": is_total,
+            "label": tabel.column(dim),
+        }
+    )
+    parts = (
+        table.filter(pc.invert(table["t"]))
+        .group_by("g", use_threads=False)
+        .aggregate([("v", "sum")])
+    )
     totals = table.filter(table["t"]).join(parts, "g", use_threads=False)
     difference = pc.abs(pc.subtract(totals["v"], pc.fill_null(totals["v_sum"], 0.0)))
     wrong = totals.filter(pc.fill_null(pc.greater(difference, 0.5), False)).sort_by("i")
     rows = {r["i"]: r for r in wrong.to_pylist()}
-    yield from ctx.cells_at(list(rows), column, "total-tidak-cocok", lambda i: {
-        "label": short(rows[i]["label"]), "kolom": column, "total": _fmt(rows[i]["v"]),
-        "jumlah": _fmt(rows[i]["v_sum"] or 0.0),
-        "selisih": _fmt((rows[i]["v"] or 0) - (rows[i]["v_sum"] or 0))})
+    yield from ctx.cells_at(
+        list(rows),
+        column,
+        "total-tidak-cocok",
+        lambda i: {
+            "label": short(rows[i]["label"]),
+            "kolom": column,
+            "total": _fmt(rows[i]["v"]),
+            "jumlah": _fmt(rows[i]["v_sum"] or 0.0),
+            "selisih": _fmt((rows[i]["v"] or 0) - (rows[i]["v_sum"] or 0)),
+        },
+    )
 
 
 @dataset_check
@@ -221,8 +283,15 @@ def sum_columns(ctx: DatasetContext) -> Iterator[Finding]:
         difference = pc.abs(pc.subtract(total, added))
         tolerance = pc.add(pc.multiply(pc.abs(total), 1e-9), 1e-6)
         wrong = pc.fill_null(pc.greater(difference, tolerance), False)
-        yield from ctx.bad_cells(wrong, kolom.nama, "jumlah-kolom-tidak-cocok", lambda i, k=kolom,
-                                 t=total, a=added: {
-                                     "kolom": k.nama, "bagian": " + ".join(k.jumlah_dari),
-                                     "total": _fmt(t[i].as_py()), "jumlah": _fmt(a[i].as_py()),
-                                     "selisih": _fmt(t[i].as_py() - a[i].as_py())})
+        yield from ctx.bad_cells(
+            wrong,
+            kolom.nama,
+            "jumlah-kolom-tidak-cocok",
+            lambda i, k=kolom, t=total, a=added: {
+                "kolom": k.nama,
+                "bagian": " + ".join(k.jumlah_dari),
+                "total": _fmt(t[i].as_py()),
+                "jumlah": _fmt(a[i].as_py()),
+                "selisih": _fmt(t[i].as_py() - a[i].as_py()),
+            },
+        )

@@ -15,8 +15,15 @@ from satudata.load.repository import Repository
 STANDAR_DATA = ("konsep", "definisi", "klasifikasi", "ukuran", "satuan")
 
 # Open licences a Satu Data portal may publish under (SPDX ids).
-OPEN_LICENCES = {"CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0", "ODbL-1.0", "ODC-By-1.0",
-                 "PDDL-1.0", "OGL-UK-3.0"}
+OPEN_LICENCES = {
+    "CC-BY-4.0",
+    "CC-BY-SA-4.0",
+    "CC0-1.0",
+    "ODbL-1.0",
+    "ODC-By-1.0",
+    "PDDL-1.0",
+    "OGL-UK-3.0",
+}
 
 
 @repository_check
@@ -31,11 +38,17 @@ def identity(ctx: DatasetContext) -> Iterator[Finding]:
     if meta is None:
         return
     if meta.id != ctx.entry.id:
-        yield ctx.meta_finding("id-tidak-sesuai-jalur", ("id",), "id", nilai=meta.id,
-                               harapan=ctx.entry.id)
+        yield ctx.meta_finding(
+            "id-tidak-sesuai-jalur", ("id",), "id", nilai=meta.id, harapan=ctx.entry.id
+        )
     if meta.produsen != ctx.entry.opd:
-        yield ctx.meta_finding("produsen-tidak-sesuai-jalur", ("produsen",), "produsen",
-                               nilai=meta.produsen, harapan=ctx.entry.opd)
+        yield ctx.meta_finding(
+            "produsen-tidak-sesuai-jalur",
+            ("produsen",),
+            "produsen",
+            nilai=meta.produsen,
+            harapan=ctx.entry.opd,
+        )
 
 
 @dataset_check
@@ -46,20 +59,29 @@ def column_dictionary(ctx: DatasetContext) -> Iterator[Finding]:
     seen: set[str] = set()
     for index, kolom in enumerate(meta.kolom):
         if kolom.nama in seen:
-            yield ctx.meta_finding("kolom-metadata-ganda", ("kolom", index, "nama"),
-                                   f"kolom[{index}].nama", kolom=kolom.nama)
+            yield ctx.meta_finding(
+                "kolom-metadata-ganda",
+                ("kolom", index, "nama"),
+                f"kolom[{index}].nama",
+                kolom=kolom.nama,
+            )
         seen.add(kolom.nama)
     for index, name in enumerate(meta.kunci):
         if name not in seen:
-            yield ctx.meta_finding("kunci-tidak-dikenal", ("kunci", index), f"kunci[{index}]",
-                                   kolom=name)
+            yield ctx.meta_finding(
+                "kunci-tidak-dikenal", ("kunci", index), f"kunci[{index}]", kolom=name
+            )
     for index, kolom in enumerate(meta.kolom):
         for part, name in enumerate(kolom.jumlah_dari or []):
             if name not in seen:
                 where = f"kolom[{index}].jumlah_dari[{part}]"
-                yield ctx.meta_finding("kolom-rujukan-tidak-dikenal",
-                                       ("kolom", index, "jumlah_dari", part), where,
-                                       isian=where, kolom=name)
+                yield ctx.meta_finding(
+                    "kolom-rujukan-tidak-dikenal",
+                    ("kolom", index, "jumlah_dari", part),
+                    where,
+                    isian=where,
+                    kolom=name,
+                )
 
 
 @dataset_check
@@ -73,8 +95,13 @@ def standar_data(ctx: DatasetContext) -> Iterator[Finding]:
             continue
         missing = [name for name in STANDAR_DATA if getattr(kolom, name) is None]
         if missing:
-            yield ctx.meta_finding("standar-data-tidak-lengkap", ("kolom", index),
-                                   f"kolom[{index}]", kolom=kolom.nama, kurang=", ".join(missing))
+            yield ctx.meta_finding(
+                "standar-data-tidak-lengkap",
+                ("kolom", index),
+                f"kolom[{index}]",
+                kolom=kolom.nama,
+                kurang=", ".join(missing),
+            )
 
 
 @dataset_check
@@ -85,16 +112,18 @@ def reference_tables_exist(ctx: DatasetContext) -> Iterator[Finding]:
     available = ctx.repo.reference_names
     for index, kolom in enumerate(meta.kolom):
         if kolom.referensi is not None and kolom.referensi.tabel not in available:
-            yield ctx.meta_finding("tabel-referensi-tidak-ada",
-                                   ("kolom", index, "referensi", "tabel"),
-                                   f"kolom[{index}].referensi.tabel", kolom=kolom.nama,
-                                   tabel=kolom.referensi.tabel,
-                                   tersedia=", ".join(available) or "-")
+            yield ctx.meta_finding(
+                "tabel-referensi-tidak-ada",
+                ("kolom", index, "referensi", "tabel"),
+                f"kolom[{index}].referensi.tabel",
+                kolom=kolom.nama,
+                tabel=kolom.referensi.tabel,
+                tersedia=", ".join(available) or "-",
+            )
 
 
 @dataset_check
 def licence(ctx: DatasetContext) -> Iterator[Finding]:
     meta = ctx.meta
     if meta is not None and meta.lisensi is not None and meta.lisensi not in OPEN_LICENCES:
-        yield ctx.meta_finding("lisensi-tidak-dikenal", ("lisensi",), "lisensi",
-                               nilai=meta.lisensi)
+        yield ctx.meta_finding("lisensi-tidak-dikenal", ("lisensi",), "lisensi", nilai=meta.lisensi)

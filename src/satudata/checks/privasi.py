@@ -54,11 +54,16 @@ def personal_values(ctx: DatasetContext) -> Iterator[Finding]:
         rows = pc.indices_nonzero(candidates).to_pylist()
         texts = pc.take(values, rows).to_pylist()
         for code, find, mask in _DETECTORS:
-            hits = [(row, found[0]) for row, text in zip(rows, texts) if (found := find(text))]
+            hits = [
+                (row, found[0])
+                for row, text in zip(rows, texts, strict=False)
+                if (found := find(text))
+            ]
             if hits:
                 by_row = dict(hits)
-                yield from ctx.cells_at(list(by_row), name, code,
-                                        lambda i, m=mask, b=by_row: {"nilai": m(b[i])})
+                yield from ctx.cells_at(
+                    list(by_row), name, code, lambda i, m=mask, b=by_row: {"nilai": m(b[i])}
+                )
 
 
 @dataset_check
@@ -74,6 +79,11 @@ def personal_columns(ctx: DatasetContext) -> Iterator[Finding]:
             reason = ("bernama seperti data pribadi", "is named like personal data")
         else:
             continue
-        yield ctx.meta_finding("kolom-data-pribadi", ("kolom", index, "nama"),
-                               f"kolom[{index}].nama", kolom=kolom.nama, alasan=reason[0],
-                               reason=reason[1])
+        yield ctx.meta_finding(
+            "kolom-data-pribadi",
+            ("kolom", index, "nama"),
+            f"kolom[{index}].nama",
+            kolom=kolom.nama,
+            alasan=reason[0],
+            reason=reason[1],
+        )

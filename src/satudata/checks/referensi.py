@@ -33,15 +33,24 @@ def _codes(ctx: DatasetContext, kolom: Kolom, values: pa.ChunkedArray, table) ->
     ref = kolom.referensi
     present = pc.not_equal(values, "")
     known = pc.is_in(values, value_set=table.codes(ref.kolom))
-    yield from ctx.bad_cells(pc.and_not(present, known), kolom.nama,
-                             "kode-referensi-tidak-dikenal",
-                             lambda i: {"nilai": short(values[i]), "tabel": ref.tabel})
+    yield from ctx.bad_cells(
+        pc.and_not(present, known),
+        kolom.nama,
+        "kode-referensi-tidak-dikenal",
+        lambda i: {"nilai": short(values[i]), "tabel": ref.tabel},
+    )
     if ref.tingkat is None or LEVEL_COLUMN not in table.columns:
         return
     at_level = pc.is_in(values, value_set=table.codes(ref.kolom, LEVEL_COLUMN, ref.tingkat))
     rows = table.by_column[ref.kolom]
-    yield from ctx.bad_cells(pc.and_not(known, at_level), kolom.nama,
-                             "kode-referensi-salah-tingkat", lambda i: {
-                                 "nilai": short(values[i]), "tabel": ref.tabel,
-                                 "harapan": ref.tingkat,
-                                 "aktual": rows[values[i].as_py()].get(LEVEL_COLUMN, "?")})
+    yield from ctx.bad_cells(
+        pc.and_not(known, at_level),
+        kolom.nama,
+        "kode-referensi-salah-tingkat",
+        lambda i: {
+            "nilai": short(values[i]),
+            "tabel": ref.tabel,
+            "harapan": ref.tingkat,
+            "aktual": rows[values[i].as_py()].get(LEVEL_COLUMN, "?"),
+        },
+    )

@@ -13,8 +13,9 @@ from satudata.load.repository import Repository
 @repository_check
 def stray_files(repo: Repository) -> Iterator[Finding]:
     for file, reason in repo.stray_files:
-        yield Finding("berkas-tidak-dikenal", file=file, params={"alasan": reason,
-                                                                   "reason": reason})
+        yield Finding(
+            "berkas-tidak-dikenal", file=file, params={"alasan": reason, "reason": reason}
+        )
 
 
 @dataset_check
@@ -22,8 +23,9 @@ def orphans(ctx: DatasetContext) -> Iterator[Finding]:
     entry = ctx.entry
     opd, slug = entry.id.split("/", 1)
     if entry.metadata_path is None:
-        yield ctx.data_finding("data-tanpa-metadata", harapan=f"metadata/{opd}/{slug}.yaml",
-                               dataset=entry.id)
+        yield ctx.data_finding(
+            "data-tanpa-metadata", harapan=f"metadata/{opd}/{slug}.yaml", dataset=entry.id
+        )
     if entry.data_path is None:
         yield ctx.meta_finding("metadata-tanpa-data", harapan=f"data/{opd}/{slug}.csv")
 
@@ -46,8 +48,12 @@ def duplicate_ids(repo: Repository) -> Iterator[Finding]:
         for index, file in enumerate(files):
             if len(files) > 1:
                 others = ", ".join(f for j, f in enumerate(files) if j != index)
-                yield Finding("id-ganda", dataset=dataset_id, file=file,
-                              params={"nilai": dataset_id, "lain": others})
+                yield Finding(
+                    "id-ganda",
+                    dataset=dataset_id,
+                    file=file,
+                    params={"nilai": dataset_id, "lain": others},
+                )
 
 
 @repository_check
@@ -55,9 +61,12 @@ def walidata_known(repo: Repository) -> Iterator[Finding]:
     if repo.portal is None or repo.organisasi is None:
         return
     if repo.portal.walidata.opd not in repo.organisasi.by_slug():
-        yield Finding("walidata-tidak-dikenal", file="metadata/portal.yaml",
-                      line=_line(repo, "metadata/portal.yaml", ("walidata", "opd")),
-                      params={"opd": repo.portal.walidata.opd})
+        yield Finding(
+            "walidata-tidak-dikenal",
+            file="metadata/portal.yaml",
+            line=_line(repo, "metadata/portal.yaml", ("walidata", "opd")),
+            params={"opd": repo.portal.walidata.opd},
+        )
 
 
 @repository_check
@@ -69,26 +78,38 @@ def daftar_data_entries(repo: Repository) -> Iterator[Finding]:
     fulfilled = repo.fulfilment()
     seen: set[str] = set()
     for index, entri in enumerate(repo.daftar_data.entri):
+
         def line(i=index):  # computing YAML lines is only worth it for a finding
             return _line(repo, file, ("entri", i))
 
         if entri.kode in seen:
-            yield Finding("daftar-data-kode-ganda", file=file, line=line(),
-                          params={"kode": entri.kode})
+            yield Finding(
+                "daftar-data-kode-ganda", file=file, line=line(), params={"kode": entri.kode}
+            )
         seen.add(entri.kode)
         if opds is not None and entri.produsen not in opds:
-            yield Finding("daftar-data-opd-tidak-dikenal", file=file, line=line(),
-                          params={"kode": entri.kode, "opd": entri.produsen})
+            yield Finding(
+                "daftar-data-opd-tidak-dikenal",
+                file=file,
+                line=line(),
+                params={"kode": entri.kode, "opd": entri.produsen},
+            )
         if entri.kode not in fulfilled:
-            yield Finding("daftar-data-belum-terpenuhi", file=file, line=line(),
-                          params={"kode": entri.kode, "judul": entri.judul,
-                                  "opd": entri.produsen})
+            yield Finding(
+                "daftar-data-belum-terpenuhi",
+                file=file,
+                line=line(),
+                params={"kode": entri.kode, "judul": entri.judul, "opd": entri.produsen},
+            )
     for kode, datasets in fulfilled.items():
         if len(datasets) > 1:
             for dataset_id in datasets:
-                yield Finding("daftar-data-ganda", dataset=dataset_id,
-                              file=repo.rel(repo.datasets[dataset_id].metadata_path),
-                              params={"kode": kode, "lain": ", ".join(datasets)})
+                yield Finding(
+                    "daftar-data-ganda",
+                    dataset=dataset_id,
+                    file=repo.rel(repo.datasets[dataset_id].metadata_path),
+                    params={"kode": kode, "lain": ", ".join(datasets)},
+                )
 
 
 @dataset_check
@@ -98,11 +119,18 @@ def daftar_data_link(ctx: DatasetContext) -> Iterator[Finding]:
         return
     entri = ctx.repo.daftar_index.get(meta.daftar_data)
     if entri is None:
-        yield ctx.meta_finding("daftar-data-tidak-dikenal", ("daftar_data",), "daftar_data",
-                               nilai=meta.daftar_data)
+        yield ctx.meta_finding(
+            "daftar-data-tidak-dikenal", ("daftar_data",), "daftar_data", nilai=meta.daftar_data
+        )
     elif entri.produsen != meta.produsen:
-        yield ctx.meta_finding("daftar-data-produsen-berbeda", ("daftar_data",), "daftar_data",
-                               kode=entri.kode, harapan=entri.produsen, nilai=meta.produsen)
+        yield ctx.meta_finding(
+            "daftar-data-produsen-berbeda",
+            ("daftar_data",),
+            "daftar_data",
+            kode=entri.kode,
+            harapan=entri.produsen,
+            nilai=meta.produsen,
+        )
 
 
 def _line(repo: Repository, file: str, path: tuple) -> int | None:
@@ -116,6 +144,11 @@ def codeowners(repo: Repository) -> Iterator[Finding]:
 
     if codeowners_in_sync(repo) is False:
         exists = (repo.root / FILENAME).exists()
-        yield Finding("codeowners-tidak-sinkron", file=FILENAME, params={
-            "keadaan": "berbeda dari hasil organisasi.yaml" if exists else "tidak ada",
-            "state": "differs from organisasi.yaml" if exists else "is missing"})
+        yield Finding(
+            "codeowners-tidak-sinkron",
+            file=FILENAME,
+            params={
+                "keadaan": "berbeda dari hasil organisasi.yaml" if exists else "tidak ada",
+                "state": "differs from organisasi.yaml" if exists else "is missing",
+            },
+        )

@@ -24,21 +24,30 @@ load_checks()
 _CHUNK = 32
 
 
-def validate(repo: Repository, only: Iterable[str] | None = None, jobs: int = 1,
-             cell_limit: int | None = DEFAULT_CELL_LIMIT,
-             progress: Callable[[int], None] | None = None,
-             today: dt.date | None = None, repository_checks: bool = True) -> Report:
+def validate(
+    repo: Repository,
+    only: Iterable[str] | None = None,
+    jobs: int = 1,
+    cell_limit: int | None = DEFAULT_CELL_LIMIT,
+    progress: Callable[[int], None] | None = None,
+    today: dt.date | None = None,
+    repository_checks: bool = True,
+) -> Report:
     """Validate `only` these datasets (default all) plus the repository-level checks.
     `today` fixes the date timeliness is judged against, for reproducible reports."""
     started = time.perf_counter()
     today = today or dt.date.today()
     selected = list(repo.datasets) if only is None else [d for d in repo.datasets if d in set(only)]
-    findings = (_repository_findings(repo, None if only is None else set(selected))
-                if repository_checks else [])
+    findings = (
+        _repository_findings(repo, None if only is None else set(selected))
+        if repository_checks
+        else []
+    )
     repo.last_changes  # noqa: B018 - computed once here, before workers fork
     facts: dict[str, dict] = {}
     for dataset_id, dataset_findings, dataset_facts in _run_datasets(
-            repo, selected, jobs, cell_limit, today):
+        repo, selected, jobs, cell_limit, today
+    ):
         findings.extend(dataset_findings)
         facts[dataset_id] = dataset_facts
         if progress is not None:
@@ -57,36 +66,53 @@ def _repository_findings(repo: Repository, selected: set[str] | None) -> list[Fi
     return findings
 
 
-def check_dataset(repo: Repository, dataset_id: str,
-                  cell_limit: int | None = DEFAULT_CELL_LIMIT,
-                  today: dt.date | None = None) -> tuple[str, list[Finding], dict]:
-    ctx = DatasetContext(repo, repo.datasets[dataset_id], cell_limit,
-                         today or dt.date.today())
+def check_dataset(
+    repo: Repository,
+    dataset_id: str,
+    cell_limit: int | None = DEFAULT_CELL_LIMIT,
+    today: dt.date | None = None,
+) -> tuple[str, list[Finding], dict]:
+    ctx = DatasetContext(repo, repo.datasets[dataset_id], cell_limit, today or dt.date.today())
     findings: list[Finding] = []
     for name, check in DATASET_CHECKS:
-        findings.extend(_guarded(name, lambda c=check: list(c(ctx)), dataset_id,
-                                 ctx.data_file or ctx.metadata_file))
+        findings.extend(
+            _guarded(
+                name, lambda c=check: list(c(ctx)), dataset_id, ctx.data_file or ctx.metadata_file
+            )
+        )
     tabel = ctx.tabel if ctx._read is not None else None
     ctx.facts["baris"] = tabel.num_rows if tabel is not None else 0
     return dataset_id, findings, ctx.facts
 
 
-def _guarded(name: str, run: Callable[[], list[Finding]], dataset: str | None = None,
-             file: str | None = None) -> list[Finding]:
+def _guarded(
+    name: str, run: Callable[[], list[Finding]], dataset: str | None = None, file: str | None = None
+) -> list[Finding]:
     """A bug in one check becomes one finding; it never stops the other checks."""
     try:
         return run()
-    except Exception as exc:  # noqa: BLE001 - the point is to catch everything
+    except Exception as exc:
         if os.environ.get("SATUDATA_DEBUG"):
             traceback.print_exc()
-        return [Finding("kesalahan-internal", dataset=dataset, file=file,
-                        params={"pemeriksaan": name, "detail": f"{type(exc).__name__}: {exc}"})]
+        return [
+            Finding(
+                "kesalahan-internal",
+                dataset=dataset,
+                file=file,
+                params={"pemeriksaan": name, "detail": f"{type(exc).__name__}: {exc}"},
+            )
+        ]
 
 
-def _run_datasets(repo: Repository, selected: list[str], jobs: int, cell_limit: int | None,
-                  today: dt.date):
-    return fork_map(lambda dataset_id: check_dataset(repo, dataset_id, cell_limit, today),
-                    selected, jobs, minimum=2 * _CHUNK)
+def _run_datasets(
+    repo: Repository, selected: list[str], jobs: int, cell_limit: int | None, today: dt.date
+):
+    return fork_map(
+        lambda dataset_id: check_dataset(repo, dataset_id, cell_limit, today),
+        selected,
+        jobs,
+        minimum=2 * _CHUNK,
+    )
 
 
 def default_jobs() -> int:

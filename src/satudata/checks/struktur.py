@@ -25,7 +25,7 @@ _PATTERNS = {
     Tipe.TAHUN_BULAN: r"^[0-9]{4}-(0[1-9]|1[0-2])$",
     Tipe.TANGGAL: r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
     Tipe.TANGGAL_WAKTU: r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?"
-                        r"(Z|[+-][0-9]{2}:?[0-9]{2})?$",
+    r"(Z|[+-][0-9]{2}:?[0-9]{2})?$",
 }
 _BOOLEAN_VALUES = pa.array(["true", "True", "TRUE", "false", "False", "FALSE", "1", "0"])
 _EMPTY = pa.scalar("", pa.string())
@@ -33,22 +33,31 @@ _LOCALE_NUMBER = r"^[+-]?([0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?|[0-9]+,[0-9]+)$"
 _NUMERIC = {Tipe.BILANGAN_BULAT, Tipe.BILANGAN, Tipe.TAHUN}
 
 _TYPE_FIX = {
-    Tipe.BILANGAN_BULAT: ("Tulis bilangan bulat tanpa pemisah ribuan, mis. 1250; biarkan sel "
-                          "kosong bila data tidak ada.",
-                          "Write a whole number without separators, e.g. 1250; leave the cell "
-                          "empty when there is no data."),
-    Tipe.BILANGAN: ("Tulis angka dengan titik desimal, mis. 12.5; biarkan sel kosong bila data "
-                    "tidak ada.", "Write a number with a decimal point, e.g. 12.5."),
+    Tipe.BILANGAN_BULAT: (
+        "Tulis bilangan bulat tanpa pemisah ribuan, mis. 1250; biarkan sel "
+        "kosong bila data tidak ada.",
+        "Write a whole number without separators, e.g. 1250; leave the cell "
+        "empty when there is no data.",
+    ),
+    Tipe.BILANGAN: (
+        "Tulis angka dengan titik desimal, mis. 12.5; biarkan sel kosong bila data tidak ada.",
+        "Write a number with a decimal point, e.g. 12.5.",
+    ),
     Tipe.TAHUN: ("Tulis tahun dengan empat angka, mis. 2024.", "Write a four-digit year."),
-    Tipe.TAHUN_BULAN: ("Tulis tahun-bulan sebagai TTTT-BB, mis. 2024-03.",
-                       "Write year-month as YYYY-MM, e.g. 2024-03."),
-    Tipe.TANGGAL: ("Tulis tanggal sebagai TTTT-BB-HH, mis. 2024-03-31 (bukan 31/03/2024).",
-                   "Write dates as YYYY-MM-DD, e.g. 2024-03-31."),
-    Tipe.TANGGAL_WAKTU: ("Tulis waktu sebagai TTTT-BB-HHTjj:mm:dd, mis. 2024-03-31T08:00:00.",
-                         "Write datetimes as YYYY-MM-DDThh:mm:ss."),
+    Tipe.TAHUN_BULAN: (
+        "Tulis tahun-bulan sebagai TTTT-BB, mis. 2024-03.",
+        "Write year-month as YYYY-MM, e.g. 2024-03.",
+    ),
+    Tipe.TANGGAL: (
+        "Tulis tanggal sebagai TTTT-BB-HH, mis. 2024-03-31 (bukan 31/03/2024).",
+        "Write dates as YYYY-MM-DD, e.g. 2024-03-31.",
+    ),
+    Tipe.TANGGAL_WAKTU: (
+        "Tulis waktu sebagai TTTT-BB-HHTjj:mm:dd, mis. 2024-03-31T08:00:00.",
+        "Write datetimes as YYYY-MM-DDThh:mm:ss.",
+    ),
     Tipe.BOOLEAN: ("Tulis true atau false.", "Write true or false."),
 }
-
 
 
 @dataset_check
@@ -84,13 +93,15 @@ def _header_against_metadata(ctx: DatasetContext, header: list[str]) -> Iterator
             yield ctx.data_finding("kolom-tidak-didokumentasikan", 1, name, kolom=name)
     for index, name in enumerate(described):
         if name not in header:
-            yield ctx.meta_finding("kolom-tidak-ada-di-data", ("kolom", index),
-                                   f"kolom[{index}]", kolom=name)
+            yield ctx.meta_finding(
+                "kolom-tidak-ada-di-data", ("kolom", index), f"kolom[{index}]", kolom=name
+            )
     shared_data = [n for n in header if n in described]
     shared_meta = [n for n in described if n in header]
     if shared_data != shared_meta:
-        yield ctx.data_finding("urutan-kolom-berbeda", 1, data=", ".join(shared_data),
-                               metadata=", ".join(shared_meta))
+        yield ctx.data_finding(
+            "urutan-kolom-berbeda", 1, data=", ".join(shared_data), metadata=", ".join(shared_meta)
+        )
 
 
 @dataset_check
@@ -118,8 +129,9 @@ def cells(ctx: DatasetContext) -> Iterator[Finding]:
         presence[kolom.nama] = present
         if (kolom.wajib or kolom.nama in key_columns) and has_empty:
             missing = pc.invert(present) if filled is None else pc.and_not(filled, present)
-            yield from ctx.bad_cells(missing, kolom.nama, "sel-wajib-kosong",
-                                     lambda i, n=kolom.nama: {"kolom": n})
+            yield from ctx.bad_cells(
+                missing, kolom.nama, "sel-wajib-kosong", lambda i, n=kolom.nama: {"kolom": n}
+            )
         yield from _column(ctx, kolom, values, present)
     yield from _primary_key(ctx, presence, filled)
 
@@ -141,8 +153,9 @@ def _duplicated(header: list[str]) -> set[str]:
     return {n for n in header if header.count(n) > 1}
 
 
-def _column(ctx: DatasetContext, kolom: Kolom, values: pa.ChunkedArray,
-            present: pa.ChunkedArray) -> Iterator[Finding]:
+def _column(
+    ctx: DatasetContext, kolom: Kolom, values: pa.ChunkedArray, present: pa.ChunkedArray
+) -> Iterator[Finding]:
     name = kolom.nama
     if kolom.tipe is Tipe.TEKS:
         ok = present
@@ -155,14 +168,23 @@ def _column(ctx: DatasetContext, kolom: Kolom, values: pa.ChunkedArray,
     if kolom.nilai is not None:
         allowed = _in_value_set(values, kolom, ok)
         listed = ", ".join(str(v) for v in kolom.nilai[:10])
-        yield from ctx.bad_cells(pc.and_not(ok, allowed), name, "nilai-tidak-diizinkan",
-                                 lambda i: {"nilai": short(values[i]), "daftar": listed})
+        yield from ctx.bad_cells(
+            pc.and_not(ok, allowed),
+            name,
+            "nilai-tidak-diizinkan",
+            lambda i: {"nilai": short(values[i]), "daftar": listed},
+        )
     yield from _bounds(ctx, kolom, values, ok)
     if kolom.unik:
         for index, first in duplicate_rows(values, ok):
-            yield ctx.data_finding("nilai-tidak-unik", ctx.tabel.row_number(index), name,
-                                   nilai=short(values[index]), kolom=name,
-                                   pertama=ctx.tabel.row_number(first))
+            yield ctx.data_finding(
+                "nilai-tidak-unik",
+                ctx.tabel.row_number(index),
+                name,
+                nilai=short(values[index]),
+                kolom=name,
+                pertama=ctx.tabel.row_number(first),
+            )
 
 
 def _literal_mask(values: pa.ChunkedArray, tipe: Tipe) -> pa.ChunkedArray:
@@ -197,17 +219,34 @@ def _type_findings(ctx, kolom: Kolom, values, bad_type) -> Iterator[Finding]:
     # A placeholder ('-', 'N/A', #DIV/0!) gets its own, more useful finding (kualitas family);
     # in a typed column it can only be among the cells that failed the type.
     placeholder = pc.and_(bad_type, placeholder_mask(values))
-    yield from ctx.bad_cells(placeholder, name, "nilai-pengganti",
-                             lambda i: {"nilai": short(values[i])})
+    yield from ctx.bad_cells(
+        placeholder, name, "nilai-pengganti", lambda i: {"nilai": short(values[i])}
+    )
     bad_type = pc.and_not(bad_type, placeholder)
     if tipe in (Tipe.BILANGAN, Tipe.BILANGAN_BULAT):
         locale = pc.and_(bad_type, pc.match_substring_regex(values, _LOCALE_NUMBER))
-        yield from ctx.bad_cells(locale, name, "desimal-koma", lambda i: {
-            "nilai": short(values[i]), "usulan": short(_canonical_number(values[i].as_py()))})
+        yield from ctx.bad_cells(
+            locale,
+            name,
+            "desimal-koma",
+            lambda i: {
+                "nilai": short(values[i]),
+                "usulan": short(_canonical_number(values[i].as_py())),
+            },
+        )
         bad_type = pc.and_(bad_type, pc.invert(locale))
     saran, hint = _TYPE_FIX[tipe]
-    yield from ctx.bad_cells(bad_type, name, "tipe-tidak-sesuai", lambda i: {
-        "nilai": short(values[i]), "tipe": tipe.value, "saran_tipe": saran, "hint_type": hint})
+    yield from ctx.bad_cells(
+        bad_type,
+        name,
+        "tipe-tidak-sesuai",
+        lambda i: {
+            "nilai": short(values[i]),
+            "tipe": tipe.value,
+            "saran_tipe": saran,
+            "hint_type": hint,
+        },
+    )
 
 
 def _canonical_number(text: str) -> str:
@@ -224,8 +263,12 @@ def _pattern(ctx, kolom: Kolom, values, ok) -> Iterator[Finding]:
         distinct = pc.unique(values).to_pylist()
         good = pa.array([v for v in distinct if regex.fullmatch(v)], pa.string())
         matches = pc.is_in(values, value_set=good)
-    yield from ctx.bad_cells(pc.and_(ok, pc.invert(matches)), kolom.nama, "pola-tidak-cocok",
-                             lambda i: {"nilai": short(values[i]), "pola": kolom.pola})
+    yield from ctx.bad_cells(
+        pc.and_(ok, pc.invert(matches)),
+        kolom.nama,
+        "pola-tidak-cocok",
+        lambda i: {"nilai": short(values[i]), "pola": kolom.pola},
+    )
 
 
 def _in_value_set(values, kolom: Kolom, ok):
@@ -258,30 +301,38 @@ def _bounds(ctx, kolom: Kolom, values, ok) -> Iterator[Finding]:
         if not pc.any(negative).as_py():
             return
         below = pc.and_not(negative, pc.match_substring_regex(values, r"^-[0.]*([eE].*)?$"))
-        yield from ctx.bad_cells(below, kolom.nama, "di-bawah-minimum",
-                                 lambda i: {"nilai": short(values[i]), "batas": 0})
+        yield from ctx.bad_cells(
+            below, kolom.nama, "di-bawah-minimum", lambda i: {"nilai": short(values[i]), "batas": 0}
+        )
         return
     typed, convert = _comparable(values, kolom, ok)
     if typed is None:
         return
-    for bound, code, compare in ((kolom.min, "di-bawah-minimum", pc.less),
-                                 (kolom.maks, "di-atas-maksimum", pc.greater)):
+    for bound, code, compare in (
+        (kolom.min, "di-bawah-minimum", pc.less),
+        (kolom.maks, "di-atas-maksimum", pc.greater),
+    ):
         if bound is None:
             continue
         limit = convert(bound)
         if limit is None:
             continue
         outside = pc.fill_null(compare(typed, limit), False)
-        yield from ctx.bad_cells(outside, kolom.nama, code,
-                                 lambda i, b=bound: {"nilai": short(values[i]), "batas": b})
+        yield from ctx.bad_cells(
+            outside, kolom.nama, code, lambda i, b=bound: {"nilai": short(values[i]), "batas": b}
+        )
 
 
 def _comparable(values, kolom: Kolom, ok):
     if kolom.tipe in _NUMERIC:
         return _as_float(values, ok), lambda b: pa.scalar(float(b)) if _is_number(b) else None
     if kolom.tipe is Tipe.TANGGAL:
-        typed = pc.cast(pc.strptime(pc.if_else(ok, values, None), format="%Y-%m-%d", unit="s",
-                                    error_is_null=True), pa.date32())
+        typed = pc.cast(
+            pc.strptime(
+                pc.if_else(ok, values, None), format="%Y-%m-%d", unit="s", error_is_null=True
+            ),
+            pa.date32(),
+        )
         return typed, lambda b: pa.scalar(b, pa.date32()) if hasattr(b, "year") else None
     return None, None
 
@@ -297,7 +348,7 @@ def duplicate_rows(keys: pa.ChunkedArray, considered: pa.ChunkedArray) -> list[t
     firsts = table.group_by("k", use_threads=False).aggregate([("i", "min")])
     joined = table.join(firsts, "k", use_threads=False)
     repeats = joined.filter(pc.not_equal(joined["i"], joined["i_min"])).sort_by("i")
-    return list(zip(repeats["i"].to_pylist(), repeats["i_min"].to_pylist()))
+    return list(zip(repeats["i"].to_pylist(), repeats["i_min"].to_pylist(), strict=False))
 
 
 def _primary_key(ctx: DatasetContext, presence: dict, filled) -> Iterator[Finding]:
@@ -312,10 +363,20 @@ def _primary_key(ctx: DatasetContext, presence: dict, filled) -> Iterator[Findin
     repeats = duplicate_rows(keys, complete)
     for shown, (index, first) in enumerate(repeats):
         if ctx.cell_limit is not None and shown >= ctx.cell_limit:
-            yield ctx.data_finding("sel-bermasalah-lain", None, meta.kunci[0],
-                                   jumlah=len(repeats) - shown, kolom=", ".join(meta.kunci),
-                                   kode="kunci-utama-ganda")
+            yield ctx.data_finding(
+                "sel-bermasalah-lain",
+                None,
+                meta.kunci[0],
+                jumlah=len(repeats) - shown,
+                kolom=", ".join(meta.kunci),
+                kode="kunci-utama-ganda",
+            )
             break
         yield ctx.data_finding(
-            "kunci-utama-ganda", tabel.row_number(index), None, kunci=", ".join(meta.kunci),
-            nilai=", ".join(short(c[index]) for c in columns), pertama=tabel.row_number(first))
+            "kunci-utama-ganda",
+            tabel.row_number(index),
+            None,
+            kunci=", ".join(meta.kunci),
+            nilai=", ".join(short(c[index]) for c in columns),
+            pertama=tabel.row_number(first),
+        )

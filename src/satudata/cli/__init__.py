@@ -22,16 +22,33 @@ from satudata.cli.validate import validate_command
 from satudata.cli.verifikasi import verifikasi_command
 
 # Command modules register themselves here; the work lives elsewhere in the package.
-COMMANDS = [validate_command, diff_command, build_command, serve_command, list_command,
-            kinerja_command,
-            schema_command, kode_command, codeowners_command, pengingat_command,
-            riwayat_command, verifikasi_command, baru_command, impor_command]
+COMMANDS = [
+    validate_command,
+    diff_command,
+    build_command,
+    serve_command,
+    list_command,
+    kinerja_command,
+    schema_command,
+    kode_command,
+    codeowners_command,
+    pengingat_command,
+    riwayat_command,
+    verifikasi_command,
+    baru_command,
+    impor_command,
+]
 
 
-@click.group(cls=Grup, context_settings={"max_content_width": 100}, options_metavar="[OPSI]",
-             subcommand_metavar="PERINTAH [ARGUMEN]...")
-@click.version_option(package_name="satudata", message="%(prog)s %(version)s",
-                      help="Tampilkan versi lalu keluar.")
+@click.group(
+    cls=Grup,
+    context_settings={"max_content_width": 100},
+    options_metavar="[OPSI]",
+    subcommand_metavar="PERINTAH [ARGUMEN]...",
+)
+@click.version_option(
+    package_name="satudata", message="%(prog)s %(version)s", help="Tampilkan versi lalu keluar."
+)
 def cli() -> None:
     """Satu Data sebagai kode: validasi data dan metadata OPD, susun katalog data publik,
     dan pantau kinerja data setiap perangkat daerah."""

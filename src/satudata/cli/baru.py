@@ -19,8 +19,12 @@ from satudata.model import (
 )
 from satudata.onboarding.scaffold import ScaffoldError, kolom_from_spec, scaffold
 
-_CHOICES = {"pilar": Pilar, "klasifikasi": Klasifikasi, "frekuensi": Frekuensi,
-            "cara_pengumpulan": CaraPengumpulan}
+_CHOICES = {
+    "pilar": Pilar,
+    "klasifikasi": Klasifikasi,
+    "frekuensi": Frekuensi,
+    "cara_pengumpulan": CaraPengumpulan,
+}
 
 
 @command("baru")
@@ -31,32 +35,48 @@ _CHOICES = {"pilar": Pilar, "klasifikasi": Klasifikasi, "frekuensi": Frekuensi,
 @click.option("--pilar", type=click.Choice([p.value for p in Pilar]))
 @click.option("--klasifikasi", type=click.Choice([k.value for k in Klasifikasi]))
 @click.option("--frekuensi", type=click.Choice([f.value for f in Frekuensi]))
-@click.option("--cara-pengumpulan", "cara_pengumpulan",
-              type=click.Choice([c.value for c in CaraPengumpulan]))
+@click.option(
+    "--cara-pengumpulan", "cara_pengumpulan", type=click.Choice([c.value for c in CaraPengumpulan])
+)
 @click.option("--topik", multiple=True, help="Topik (boleh berulang).")
 @click.option("--sumber", help="Asal angka (dokumen, sistem, survei).")
-@click.option("--kolom", "kolom", multiple=True, metavar="NAMA:TIPE[:PERAN[:SATUAN]]",
-              help="Kolom CSV, berurutan (boleh berulang), mis. tahun:tahun:periode.")
+@click.option(
+    "--kolom",
+    "kolom",
+    multiple=True,
+    metavar="NAMA:TIPE[:PERAN[:SATUAN]]",
+    help="Kolom CSV, berurutan (boleh berulang), mis. tahun:tahun:periode.",
+)
 @click.option("--daftar-data", "daftar_data", help="Kode entri Daftar Data yang dipenuhi.")
 @click.option("--ya", is_flag=True, help="Jangan bertanya; pakai nilai bawaan untuk yang kosong.")
-def baru_command(dataset: str, repo_root: Path, ya: bool, kolom: tuple[str, ...],
-                 topik: tuple[str, ...], **values) -> int:
+def baru_command(
+    dataset: str,
+    repo_root: Path,
+    ya: bool,
+    kolom: tuple[str, ...],
+    topik: tuple[str, ...],
+    **values,
+) -> int:
     """Buat metadata (dengan penjelasan setiap isian) dan CSV kosong untuk dataset baru."""
     import re
 
     if not re.match(DATASET_ID_PATTERN, dataset):
-        raise click.BadParameter("tulis sebagai opd/nama-dataset (huruf kecil, tanda hubung)",
-                                 param_hint="DATASET")
+        raise click.BadParameter(
+            "tulis sebagai opd/nama-dataset (huruf kecil, tanda hubung)", param_hint="DATASET"
+        )
     repo = Repository.load(repo_root)
     opd = dataset.split("/")[0]
     if repo.organisasi and opd not in repo.organisasi.by_slug():
-        raise click.BadParameter(f"OPD '{opd}' tidak ada di metadata/organisasi.yaml",
-                                 param_hint="DATASET")
+        raise click.BadParameter(
+            f"OPD '{opd}' tidak ada di metadata/organisasi.yaml", param_hint="DATASET"
+        )
     interactive = not ya and _is_terminal()
     answers = _answers(repo, opd, values, list(topik), interactive)
-    columns = list(kolom) or (_ask_columns() if interactive else
-                              ["tahun:tahun:periode", "kode_kecamatan:teks:dimensi",
-                               "jumlah:bilangan-bulat:ukuran"])
+    columns = list(kolom) or (
+        _ask_columns()
+        if interactive
+        else ["tahun:tahun:periode", "kode_kecamatan:teks:dimensi", "jumlah:bilangan-bulat:ukuran"]
+    )
     try:
         specs = [kolom_from_spec(spec) for spec in columns]
         _check_types(specs)
@@ -64,10 +84,12 @@ def baru_command(dataset: str, repo_root: Path, ya: bool, kolom: tuple[str, ...]
     except ScaffoldError as exc:
         click.echo(f"Galat: {exc}", err=True)
         return 1
-    click.echo(f"dibuat: {meta_path.relative_to(repo.root)}\ndibuat: "
-               f"{csv_path.relative_to(repo.root)}")
-    print_next_steps(repo_root, dataset,
-                     "Metadata sah. Isi CSV dengan data lalu jalankan `satudata validate`.")
+    click.echo(
+        f"dibuat: {meta_path.relative_to(repo.root)}\ndibuat: {csv_path.relative_to(repo.root)}"
+    )
+    print_next_steps(
+        repo_root, dataset, "Metadata sah. Isi CSV dengan data lalu jalankan `satudata validate`."
+    )
     return 0
 
 
@@ -75,24 +97,34 @@ def _is_terminal() -> bool:
     return sys.stdin.isatty()
 
 
-def _answers(repo: Repository, opd: str, values: dict, topik: list[str],
-             interactive: bool) -> dict:
-    defaults = {"judul": "Judul dataset", "deskripsi": "Isi dataset untuk publik.",
-                "pilar": "sektoral", "klasifikasi": "terbuka", "frekuensi": "tahunan",
-                "cara_pengumpulan": "kompilasi-produk-administrasi", "sumber": "Dokumen sumber"}
+def _answers(repo: Repository, opd: str, values: dict, topik: list[str], interactive: bool) -> dict:
+    defaults = {
+        "judul": "Judul dataset",
+        "deskripsi": "Isi dataset untuk publik.",
+        "pilar": "sektoral",
+        "klasifikasi": "terbuka",
+        "frekuensi": "tahunan",
+        "cara_pengumpulan": "kompilasi-produk-administrasi",
+        "sumber": "Dokumen sumber",
+    }
     answers = {}
     for name, default in defaults.items():
         value = values.get(name)
         if value is None and interactive:
             choice = _CHOICES.get(name)
-            value = click.prompt(name.replace("_", " ").capitalize(), default=default,
-                                 type=click.Choice([c.value for c in choice]) if choice else str)
+            value = click.prompt(
+                name.replace("_", " ").capitalize(),
+                default=default,
+                type=click.Choice([c.value for c in choice]) if choice else str,
+            )
         answers[name] = value if value is not None else default
-    answers["topik"] = topik or ([click.prompt("Topik", default="umum")] if interactive
-                                 else ["umum"])
+    answers["topik"] = topik or (
+        [click.prompt("Topik", default="umum")] if interactive else ["umum"]
+    )
     answers["kata_kunci"] = []
-    answers["cakupan_wilayah"] = repo.portal.nama.replace("Pemerintah ", "") if repo.portal \
-        else "Wilayah"
+    answers["cakupan_wilayah"] = (
+        repo.portal.nama.replace("Pemerintah ", "") if repo.portal else "Wilayah"
+    )
     opds = repo.organisasi.by_slug() if repo.organisasi else {}
     if opd in opds and opds[opd].kontak:
         answers["kontak"] = opds[opd].kontak
@@ -103,21 +135,27 @@ def _answers(repo: Repository, opd: str, values: dict, topik: list[str],
 
 def _pick_daftar(repo: Repository, opd: str, interactive: bool) -> str | None:
     fulfilled = repo.fulfilment()
-    open_entries = [e for e in (repo.daftar_data.entri if repo.daftar_data else [])
-                    if e.produsen == opd and e.kode not in fulfilled]
+    open_entries = [
+        e
+        for e in (repo.daftar_data.entri if repo.daftar_data else [])
+        if e.produsen == opd and e.kode not in fulfilled
+    ]
     if not open_entries or not interactive:
         return None
     for entry in open_entries:
         click.echo(f"  {entry.kode}: {entry.judul}")
-    code = click.prompt("Kode Daftar Data yang dipenuhi (kosongkan bila tidak ada)", default="",
-                        show_default=False)
+    code = click.prompt(
+        "Kode Daftar Data yang dipenuhi (kosongkan bila tidak ada)", default="", show_default=False
+    )
     return code or None
 
 
 def _ask_columns() -> list[str]:
-    click.echo("Kolom CSV, satu per baris sebagai nama:tipe:peran[:satuan] "
-               f"(tipe: {', '.join(t.value for t in Tipe)}; peran: periode, dimensi, ukuran, "
-               "atribut). Kosongkan untuk selesai.")
+    click.echo(
+        "Kolom CSV, satu per baris sebagai nama:tipe:peran[:satuan] "
+        f"(tipe: {', '.join(t.value for t in Tipe)}; peran: periode, dimensi, ukuran, "
+        "atribut). Kosongkan untuk selesai."
+    )
     columns = []
     while True:
         spec = click.prompt("Kolom", default="", show_default=False)

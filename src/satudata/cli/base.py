@@ -22,8 +22,11 @@ class _Indonesian:
         formatter.write_usage(ctx.command_path, " ".join(pieces), "Penggunaan: ")
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [r for p in self.get_params(ctx)  # type: ignore[attr-defined]
-                if (r := p.get_help_record(ctx)) is not None]
+        rows = [
+            r
+            for p in self.get_params(ctx)  # type: ignore[attr-defined]
+            if (r := p.get_help_record(ctx)) is not None
+        ]
         if rows:
             with formatter.section("Opsi"):
                 formatter.write_dl(rows)
@@ -50,9 +53,13 @@ class Grup(_Indonesian, click.Group):
 
 def repo_option(function):
     return click.option(
-        "--repo", "repo_root", type=click.Path(exists=True, file_okay=False, path_type=Path),
+        "--repo",
+        "repo_root",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
         default=".",
-        show_default=True, help="Folder repositori Satu Data.")(function)
+        show_default=True,
+        help="Folder repositori Satu Data.",
+    )(function)
 
 
 def command(name: str):
@@ -70,9 +77,13 @@ def _parse_date(ctx, param, value):
 
 
 def hari_ini_option(function):
-    return click.option("--hari-ini", "hari_ini", metavar="TTTT-BB-HH", callback=_parse_date,
-                        help="Tanggal acuan ketepatan waktu (bawaan: hari ini), agar hasil dapat "
-                             "diulang.")(function)
+    return click.option(
+        "--hari-ini",
+        "hari_ini",
+        metavar="TTTT-BB-HH",
+        callback=_parse_date,
+        help="Tanggal acuan ketepatan waktu (bawaan: hari ini), agar hasil dapat diulang.",
+    )(function)
 
 
 def print_next_steps(repo_root: Path, dataset: str, when_clean: str) -> None:

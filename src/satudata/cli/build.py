@@ -13,10 +13,16 @@ from satudata.cli.base import command, repo_option
 
 @command("build")
 @repo_option
-@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path),
-              default=None, help="Folder hasil (bawaan: public/ di repositori).")
-@click.option("--timpa", is_flag=True,
-              help="Boleh menimpa folder hasil yang bukan hasil `satudata build`.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder hasil (bawaan: public/ di repositori).",
+)
+@click.option(
+    "--timpa", is_flag=True, help="Boleh menimpa folder hasil yang bukan hasil `satudata build`."
+)
 def build_command(repo_root: Path, output: Path | None, timpa: bool) -> int:
     """Validasi lalu bangun situs katalog data publik (MkDocs Material)."""
     output = output or repo_root / "public"
@@ -30,15 +36,18 @@ def build_command(repo_root: Path, output: Path | None, timpa: bool) -> int:
         click.echo(f"Galat: {exc}", err=True)
         return 1
     situs = result.situs
-    click.echo(f"Katalog dibangun di {result.output}: {len(situs.terbitan)} dataset terbit, "
-               f"{len(situs.tertahan)} hanya metadata, {result.pages} halaman.")
+    click.echo(
+        f"Katalog dibangun di {result.output}: {len(situs.terbitan)} dataset terbit, "
+        f"{len(situs.tertahan)} hanya metadata, {result.pages} halaman."
+    )
     return 0
 
 
 @command("serve")
 @repo_option
-@click.option("--alamat", default="127.0.0.1:8000", show_default=True,
-              help="Alamat dan port pratinjau.")
+@click.option(
+    "--alamat", default="127.0.0.1:8000", show_default=True, help="Alamat dan port pratinjau."
+)
 def serve_command(repo_root: Path, alamat: str) -> int:
     """Pratinjau katalog secara langsung; halaman diperbarui saat data atau metadata diubah."""
     from satudata.catalog.preview import serve

@@ -15,8 +15,14 @@ from satudata.report.diff import render_diff_markdown, render_diff_text
 @click.argument("base")
 @click.argument("head", required=False)
 @repo_option
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text",
-              show_default=True, help="Bentuk keluaran.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
+    help="Bentuk keluaran.",
+)
 def diff_command(base: str, head: str | None, repo_root: Path, fmt: str) -> int:
     """Ringkasan perubahan per dataset antara BASE dan HEAD (bawaan: direktori kerja)."""
     try:

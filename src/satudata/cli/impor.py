@@ -30,16 +30,33 @@ from satudata.util.fs import write_atomic
 @click.option("--ke", "dataset", required=True, metavar="OPD/DATASET", help="Dataset tujuan.")
 @repo_option
 @click.option("--lembar", help="Nama lembar (sheet) Excel; bawaan: lembar pertama.")
-@click.option("--baris-judul", "header_row", type=int,
-              help="Nomor baris judul kolom (1 = baris pertama); bawaan: dikenali otomatis.")
-@click.option("--nama-nilai", "value_name", default="jumlah", show_default=True,
-              help="Nama kolom nilai saat tahun/bulan sebagai kolom diubah ke format panjang.")
-@click.option("--tahun", "year", type=int,
-              help="Tahun data bila kolomnya nama bulan (Januari … Desember).")
+@click.option(
+    "--baris-judul",
+    "header_row",
+    type=int,
+    help="Nomor baris judul kolom (1 = baris pertama); bawaan: dikenali otomatis.",
+)
+@click.option(
+    "--nama-nilai",
+    "value_name",
+    default="jumlah",
+    show_default=True,
+    help="Nama kolom nilai saat tahun/bulan sebagai kolom diubah ke format panjang.",
+)
+@click.option(
+    "--tahun", "year", type=int, help="Tahun data bila kolomnya nama bulan (Januari … Desember)."
+)
 @click.option("--timpa", is_flag=True, help="Boleh menimpa CSV yang sudah ada.")
-def impor_command(berkas: Path, dataset: str, repo_root: Path, lembar: str | None,
-                  header_row: int | None, value_name: str, year: int | None,
-                  timpa: bool) -> int:
+def impor_command(
+    berkas: Path,
+    dataset: str,
+    repo_root: Path,
+    lembar: str | None,
+    header_row: int | None,
+    value_name: str,
+    year: int | None,
+    timpa: bool,
+) -> int:
     """Ubah tabel Excel/CSV (format Indonesia) menjadi CSV baku format panjang berkode wilayah."""
     import re
 
@@ -50,8 +67,11 @@ def impor_command(berkas: Path, dataset: str, repo_root: Path, lembar: str | Non
     csv_path = repo.root / "data" / opd / f"{slug_name}.csv"
     meta_path = repo.root / "metadata" / opd / f"{slug_name}.yaml"
     if csv_path.exists() and not timpa:
-        click.echo(f"Galat: {csv_path.relative_to(repo.root)} sudah ada; tambahkan --timpa untuk "
-                   "menggantinya (versi lama tetap ada di riwayat git).", err=True)
+        click.echo(
+            f"Galat: {csv_path.relative_to(repo.root)} sudah ada; tambahkan --timpa untuk "
+            "menggantinya (versi lama tetap ada di riwayat git).",
+            err=True,
+        )
         return 1
     try:
         table = _convert(repo, berkas, lembar, header_row, value_name, year)
@@ -59,13 +79,18 @@ def impor_command(berkas: Path, dataset: str, repo_root: Path, lembar: str | Non
         click.echo(f"Galat: {berkas.name}: {exc}", err=True)
         return 1
     write_atomic(csv_path, csv_text(table))
-    click.echo(f"ditulis: {csv_path.relative_to(repo.root)} ({len(table.rows)} baris, "
-               f"{len(table.header)} kolom: {', '.join(table.header)})")
+    click.echo(
+        f"ditulis: {csv_path.relative_to(repo.root)} ({len(table.rows)} baris, "
+        f"{len(table.header)} kolom: {', '.join(table.header)})"
+    )
     for note in table.notes:
         click.echo(f"  - {note}")
     _metadata(repo, dataset, meta_path, table)
-    print_next_steps(repo_root, dataset,
-                     "Data dan metadata sah. Langkah berikutnya: commit dan buka pull request.")
+    print_next_steps(
+        repo_root,
+        dataset,
+        "Data dan metadata sah. Langkah berikutnya: commit dan buka pull request.",
+    )
     return 0
 
 
@@ -83,7 +108,8 @@ def _convert(repo: Repository, path: Path, sheet, header_row, value_name, year):
         raise ImportError_(
             f"{len(unmapped)} nama wilayah tidak dikenal: {listed}. Perbaiki ejaannya sesuai "
             "metadata/referensi/wilayah.csv, atau minta Walidata menambahkan ejaan lain ke "
-            "metadata/referensi/alias-wilayah.csv (kolom alias,kode). Tidak ada berkas yang ditulis.")
+            "metadata/referensi/alias-wilayah.csv (kolom alias,kode). Tidak ada berkas yang ditulis."
+        )
     return table
 
 
@@ -93,24 +119,38 @@ def _metadata(repo: Repository, dataset: str, meta_path: Path, table) -> None:
         entry = repo.datasets.get(dataset)
         described = [k.nama for k in entry.meta.kolom] if entry and entry.meta else None
         if described != table.header:
-            click.echo(f"Metadata {meta_path.relative_to(repo.root)} sudah ada dan tidak diubah; "
-                       f"kolomnya ({', '.join(described or [])}) berbeda dari CSV. Rancangan "
-                       "`kolom` untuk ditempel:")
+            click.echo(
+                f"Metadata {meta_path.relative_to(repo.root)} sudah ada dan tidak diubah; "
+                f"kolomnya ({', '.join(described or [])}) berbeda dari CSV. Rancangan "
+                "`kolom` untuk ditempel:"
+            )
             click.echo(render_metadata({"kolom": columns}).split("\n", 1)[1])
         return
     opds = repo.organisasi.by_slug() if repo.organisasi else {}
     opd = dataset.split("/")[0]
-    values = {"id": dataset, "judul": table.judul or "Judul dataset",
-              "deskripsi": table.judul or "Isi dataset untuk publik.", "produsen": opd,
-              "pilar": "sektoral", "topik": ["umum"], "kata_kunci": [], "klasifikasi": "terbuka",
-              "frekuensi": "tahunan", "cara_pengumpulan": "kompilasi-produk-administrasi",
-              "cakupan_wilayah": repo.portal.nama.replace("Pemerintah ", "") if repo.portal
-              else "Wilayah", "sumber": table.sumber or "Dokumen sumber",
-              "jadwal_rilis": {"jeda_bulan": 3},
-              "kunci": [c["nama"] for c in columns if c["peran"] in ("periode", "dimensi")],
-              "kolom": columns}
+    values = {
+        "id": dataset,
+        "judul": table.judul or "Judul dataset",
+        "deskripsi": table.judul or "Isi dataset untuk publik.",
+        "produsen": opd,
+        "pilar": "sektoral",
+        "topik": ["umum"],
+        "kata_kunci": [],
+        "klasifikasi": "terbuka",
+        "frekuensi": "tahunan",
+        "cara_pengumpulan": "kompilasi-produk-administrasi",
+        "cakupan_wilayah": repo.portal.nama.replace("Pemerintah ", "")
+        if repo.portal
+        else "Wilayah",
+        "sumber": table.sumber or "Dokumen sumber",
+        "jadwal_rilis": {"jeda_bulan": 3},
+        "kunci": [c["nama"] for c in columns if c["peran"] in ("periode", "dimensi")],
+        "kolom": columns,
+    }
     if opd in opds and opds[opd].kontak:
         values["kontak"] = opds[opd].kontak
     write_atomic(meta_path, render_metadata(values))
-    click.echo(f"ditulis: {meta_path.relative_to(repo.root)} (rancangan metadata; periksa judul, "
-               "deskripsi, pilar, frekuensi, dan lengkapi Standar Data kolom ukuran)")
+    click.echo(
+        f"ditulis: {meta_path.relative_to(repo.root)} (rancangan metadata; periksa judul, "
+        "deskripsi, pilar, frekuensi, dan lengkapi Standar Data kolom ukuran)"
+    )

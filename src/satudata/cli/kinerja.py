@@ -19,8 +19,14 @@ from satudata.rules.performance import kinerja
 @command("kinerja")
 @repo_option
 @hari_ini_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Bentuk keluaran.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Bentuk keluaran.",
+)
 def kinerja_command(repo_root: Path, hari_ini: dt.date | None, fmt: str) -> int:
     """Kinerja Data per OPD: Daftar Data terpenuhi, ketepatan waktu, kualitas, keterbukaan."""
     repo = Repository.load(repo_root, default_jobs())
@@ -37,22 +43,37 @@ def _pct(value: float | None) -> str:
 
 
 def _print(numbers: dict) -> None:
-    table = Table(title=f"Kinerja Data — {numbers['pemerintah']} (per {numbers['tanggal']})",
-                  title_justify="left")
-    for header in ("OPD", "Daftar Data", "Tepat waktu", "Tanpa galat", "Tanpa peringatan",
-                   "Metadata lengkap", "Terbuka"):
+    table = Table(
+        title=f"Kinerja Data — {numbers['pemerintah']} (per {numbers['tanggal']})",
+        title_justify="left",
+    )
+    for header in (
+        "OPD",
+        "Daftar Data",
+        "Tepat waktu",
+        "Tanpa galat",
+        "Tanpa peringatan",
+        "Metadata lengkap",
+        "Terbuka",
+    ):
         table.add_column(header, justify="left" if header == "OPD" else "right")
 
     def row(label: str, n: dict) -> list[str]:
-        return [label, f"{n['terpenuhi']}/{n['direncanakan']} ({_pct(n['persen_terpenuhi'])})",
-                f"{n['tepat_waktu']}/{n['berjadwal']} ({_pct(n['persen_tepat_waktu'])})",
-                _pct(n["persen_tanpa_galat"]), _pct(n["persen_tanpa_peringatan"]),
-                _pct(n["persen_kelengkapan_metadata"]), _pct(n["persen_terbuka"])]
+        return [
+            label,
+            f"{n['terpenuhi']}/{n['direncanakan']} ({_pct(n['persen_terpenuhi'])})",
+            f"{n['tepat_waktu']}/{n['berjadwal']} ({_pct(n['persen_tepat_waktu'])})",
+            _pct(n["persen_tanpa_galat"]),
+            _pct(n["persen_tanpa_peringatan"]),
+            _pct(n["persen_kelengkapan_metadata"]),
+            _pct(n["persen_terbuka"]),
+        ]
 
     for opd in numbers["opd"]:
         table.add_row(*row(opd["singkatan"], opd))
     table.add_row(*row("Total", numbers["ringkasan"]), style="bold")
     Console().print(table)
     total = numbers["ringkasan"]
-    Console().print(f"{total['terpenuhi']} dari {total['direncanakan']} dataset Daftar Data "
-                    f"telah diserahkan.")
+    Console().print(
+        f"{total['terpenuhi']} dari {total['direncanakan']} dataset Daftar Data telah diserahkan."
+    )

@@ -12,16 +12,36 @@ from satudata.report.codes_doc import codes_markdown
 
 
 @command("kode")
-@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown",
-              show_default=True, help="Bentuk keluaran.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+    help="Bentuk keluaran.",
+)
 def kode_command(fmt: str) -> int:
     """Daftar semua kode temuan validasi beserta arti dan cara memperbaikinya."""
 
     if fmt == "json":
-        click.echo(json.dumps([{"code": c.code, "family": c.family, "severity": c.severity.value,
-                                "judul": c.judul, "title": c.title, "pesan": c.pesan,
-                                "saran": c.saran} for c in REGISTRY.values()],
-                              ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "code": c.code,
+                        "family": c.family,
+                        "severity": c.severity.value,
+                        "judul": c.judul,
+                        "title": c.title,
+                        "pesan": c.pesan,
+                        "saran": c.saran,
+                    }
+                    for c in REGISTRY.values()
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         click.echo(codes_markdown(), nl=False)
     return 0

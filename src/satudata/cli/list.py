@@ -19,34 +19,44 @@ def dataset_rows(repo: Repository) -> list[dict]:
     for entry in repo.datasets.values():
         meta = entry.meta
         periode = meta.periode if meta else None
-        latest = (latest_period(entry.data_path, periode.nama)
-                  if periode is not None and entry.data_path is not None else None)
-        rows.append({
-            "id": entry.id,
-            "opd": entry.opd,
-            "judul": meta.judul if meta else None,
-            "pilar": meta.pilar.value if meta else None,
-            "frekuensi": meta.frekuensi.value if meta else None,
-            "klasifikasi": meta.klasifikasi.value if meta else None,
-            "periode_terakhir": latest,
-            "data_contoh": meta.data_contoh if meta else None,
-            "metadata": repo.rel(entry.metadata_path) if entry.metadata_path else None,
-            "data": repo.rel(entry.data_path) if entry.data_path else None,
-        })
+        latest = (
+            latest_period(entry.data_path, periode.nama)
+            if periode is not None and entry.data_path is not None
+            else None
+        )
+        rows.append(
+            {
+                "id": entry.id,
+                "opd": entry.opd,
+                "judul": meta.judul if meta else None,
+                "pilar": meta.pilar.value if meta else None,
+                "frekuensi": meta.frekuensi.value if meta else None,
+                "klasifikasi": meta.klasifikasi.value if meta else None,
+                "periode_terakhir": latest,
+                "data_contoh": meta.data_contoh if meta else None,
+                "metadata": repo.rel(entry.metadata_path) if entry.metadata_path else None,
+                "data": repo.rel(entry.data_path) if entry.data_path else None,
+            }
+        )
     return rows
 
 
 @command("list")
 @repo_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Bentuk keluaran.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Bentuk keluaran.",
+)
 def list_command(repo_root: Path, fmt: str) -> int:
     """Daftar dataset per OPD: pilar, frekuensi, klasifikasi, dan periode terakhir."""
     repo = Repository.load(repo_root)
     rows = dataset_rows(repo)
     if fmt == "json":
-        click.echo(json.dumps({"jumlah": len(rows), "dataset": rows}, ensure_ascii=False,
-                              indent=2))
+        click.echo(json.dumps({"jumlah": len(rows), "dataset": rows}, ensure_ascii=False, indent=2))
         return 0
     _print_text(repo, rows)
     return 0
@@ -65,11 +75,17 @@ def _print_text(repo: Repository, rows: list[dict]) -> None:
         for header in ("Pilar", "Frekuensi", "Klasifikasi", "Periode terakhir"):
             table.add_column(header, ratio=1)
         for row in items:
-            table.add_row(row["id"].split("/", 1)[1], row["pilar"] or "?",
-                          row["frekuensi"] or "?", row["klasifikasi"] or "?",
-                          row["periode_terakhir"] or "-")
+            table.add_row(
+                row["id"].split("/", 1)[1],
+                row["pilar"] or "?",
+                row["frekuensi"] or "?",
+                row["klasifikasi"] or "?",
+                row["periode_terakhir"] or "-",
+            )
         console.print(table)
     console.print(f"{len(rows)} dataset dari {len(by_opd)} OPD.")
     if repo.problems:
-        console.print(f"[yellow]{len(repo.problems)} berkas metadata bermasalah; jalankan "
-                      "`satudata validate` untuk rinciannya.[/yellow]")
+        console.print(
+            f"[yellow]{len(repo.problems)} berkas metadata bermasalah; jalankan "
+            "`satudata validate` untuk rinciannya.[/yellow]"
+        )

@@ -21,8 +21,9 @@ def reminders(repo: Repository, today: dt.date) -> dict[str, list[dict]]:
         kebaruan = facts.get("kebaruan") or {}
         if kebaruan.get("status") in (TERLAMBAT, SEGERA):
             entry = repo.datasets[dataset_id]
-            per_opd.setdefault(entry.opd, []).append({
-                "id": dataset_id, "judul": entry.meta.judul, **kebaruan})
+            per_opd.setdefault(entry.opd, []).append(
+                {"id": dataset_id, "judul": entry.meta.judul, **kebaruan}
+            )
     return per_opd
 
 
@@ -30,19 +31,30 @@ def render_markdown(repo: Repository, per_opd: dict[str, list[dict]], today: dt.
     opds = repo.organisasi.by_slug() if repo.organisasi else {}
     lines = [f"## Pengingat pembaruan data — {today.isoformat()}", ""]
     if not per_opd:
-        return "\n".join(lines + ["Semua dataset tepat waktu. Terima kasih!", ""])
-    lines += ["Dataset berikut terlambat atau segera jatuh tempo menurut `frekuensi` dan "
-              "`jadwal_rilis` metadatanya. Serahkan data periode berikutnya melalui pull request.",
-              ""]
+        return "\n".join([*lines, "Semua dataset tepat waktu. Terima kasih!", ""])
+    lines += [
+        "Dataset berikut terlambat atau segera jatuh tempo menurut `frekuensi` dan "
+        "`jadwal_rilis` metadatanya. Serahkan data periode berikutnya melalui pull request.",
+        "",
+    ]
     for slug, items in per_opd.items():
         opd = opds.get(slug)
-        lines += [f"### {opd.nama if opd else slug} {opd.tim if opd else ''}".rstrip(), "",
-                  "| Dataset | Periode terakhir | Tenggat | Status |", "|---|---|---|---|"]
+        lines += [
+            f"### {opd.nama if opd else slug} {opd.tim if opd else ''}".rstrip(),
+            "",
+            "| Dataset | Periode terakhir | Tenggat | Status |",
+            "|---|---|---|---|",
+        ]
         for item in items:
-            status = (f"terlambat {item['hari']} hari" if item["status"] == TERLAMBAT
-                      else f"{item['hari']} hari lagi")
-            lines.append(f"| `{item['id']}` {item['judul']} | {item['periode_terakhir']} | "
-                         f"{item['tenggat']} | {status} |")
+            status = (
+                f"terlambat {item['hari']} hari"
+                if item["status"] == TERLAMBAT
+                else f"{item['hari']} hari lagi"
+            )
+            lines.append(
+                f"| `{item['id']}` {item['judul']} | {item['periode_terakhir']} | "
+                f"{item['tenggat']} | {status} |"
+            )
         lines.append("")
     return "\n".join(lines)
 
@@ -50,8 +62,14 @@ def render_markdown(repo: Repository, per_opd: dict[str, list[dict]], today: dt.
 @command("pengingat")
 @repo_option
 @hari_ini_option
-@click.option("--format", "fmt", type=click.Choice(["markdown", "text"]), default="markdown",
-              show_default=True, help="Bentuk keluaran.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "text"]),
+    default="markdown",
+    show_default=True,
+    help="Bentuk keluaran.",
+)
 def pengingat_command(repo_root: Path, hari_ini: dt.date | None, fmt: str) -> int:
     """Dataset yang terlambat atau segera jatuh tempo, per OPD (untuk isu pengingat mingguan)."""
     repo = Repository.load(repo_root, default_jobs())

@@ -15,10 +15,20 @@ from satudata.cli.base import command, repo_option
 @command("riwayat")
 @click.argument("dataset")
 @repo_option
-@click.option("--diff", "with_diff", is_flag=True,
-              help="Sertakan perubahan baris setiap versi (menurut kunci utama).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Bentuk keluaran.")
+@click.option(
+    "--diff",
+    "with_diff",
+    is_flag=True,
+    help="Sertakan perubahan baris setiap versi (menurut kunci utama).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Bentuk keluaran.",
+)
 def riwayat_command(dataset: str, repo_root: Path, with_diff: bool, fmt: str) -> int:
     """Riwayat perubahan satu dataset: tanggal, penulis, pull request, penyetuju."""
     root = repo_root.resolve()
@@ -34,19 +44,25 @@ def riwayat_command(dataset: str, repo_root: Path, with_diff: bool, fmt: str) ->
         raise click.UsageError(f"tidak ada riwayat untuk dataset '{dataset}'.")
     diffs = [_diff(root, v, dataset) for v in found] if with_diff else [None] * len(found)
     if fmt == "json":
-        items = [{**v.to_dict(), **({"selisih": d} if d is not None else {})}
-                 for v, d in zip(found, diffs)]
+        items = [
+            {**v.to_dict(), **({"selisih": d} if d is not None else {})}
+            for v, d in zip(found, diffs, strict=False)
+        ]
         click.echo(json.dumps({"dataset": dataset, "versi": items}, ensure_ascii=False, indent=2))
         return 0
-    for v, d in zip(found, diffs):
+    for v, d in zip(found, diffs, strict=False):
         c = v.commit
         pr = f" PR #{c.pr}" if c.pr else ""
         approvers = f"; disetujui oleh {', '.join(c.approvers)}" if c.approvers else ""
-        click.echo(f"{c.date.date()} {c.sha[:10]} {v.jenis}{pr} — {', '.join(v.penulis)}"
-                   f"{approvers}\n    {c.subject}")
+        click.echo(
+            f"{c.date.date()} {c.sha[:10]} {v.jenis}{pr} — {', '.join(v.penulis)}"
+            f"{approvers}\n    {c.subject}"
+        )
         if d is not None:
-            click.echo(f"    +{d['baris_ditambah']} -{d['baris_dihapus']} "
-                       f"~{d['baris_diubah']} baris; {len(d['metadata'])} isian metadata")
+            click.echo(
+                f"    +{d['baris_ditambah']} -{d['baris_dihapus']} "
+                f"~{d['baris_diubah']} baris; {len(d['metadata'])} isian metadata"
+            )
             for path, old, new in d["metadata"][:10]:
                 click.echo(f"      {path}: {old} → {new}")
     return 0
@@ -58,7 +74,12 @@ def _diff(root: Path, version, dataset: str) -> dict:
 
     parent = version.commit.parents[0] if version.commit.parents else None
     d = diff_dataset(root, parent, version.commit.sha, dataset)
-    return {"baris_ditambah": d.added, "baris_dihapus": d.removed, "baris_diubah": d.changed,
-            "contoh_ditambah": d.added_examples, "contoh_dihapus": d.removed_examples,
-            "contoh_diubah": [{"kunci": c.key, "kolom": c.columns} for c in d.changed_examples],
-            "metadata": d.fields}
+    return {
+        "baris_ditambah": d.added,
+        "baris_dihapus": d.removed,
+        "baris_diubah": d.changed,
+        "contoh_ditambah": d.added_examples,
+        "contoh_dihapus": d.removed_examples,
+        "contoh_diubah": [{"kunci": c.key, "kolom": c.columns} for c in d.changed_examples],
+        "metadata": d.fields,
+    }

@@ -13,8 +13,11 @@ from satudata.util.fs import write_atomic
 
 @command("schema")
 @repo_option
-@click.option("--periksa", is_flag=True,
-              help="Hanya periksa bahwa skema yang tersimpan sama dengan model; tidak menulis.")
+@click.option(
+    "--periksa",
+    is_flag=True,
+    help="Hanya periksa bahwa skema yang tersimpan sama dengan model; tidak menulis.",
+)
 def schema_command(repo_root: Path, periksa: bool) -> int:
     """Tulis JSON Schema metadata (untuk editor dan CI) ke metadata/schema/."""
     directory = repo_root / "metadata" / "schema"

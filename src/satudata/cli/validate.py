@@ -19,29 +19,71 @@ from satudata.report import RENDERERS, render_markdown
 @command("validate")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @repo_option
-@click.option("--changed-since", "changed_since", metavar="REF",
-              help="Hanya dataset yang berubah sejak REF git (mis. origin/main), ditambah "
-                   "pemeriksaan tingkat repositori.")
-@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text",
-              show_default=True, help="Bentuk laporan.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Jumlah proses paralel (bawaan: jumlah inti CPU).")
-@click.option("--lang", type=click.Choice(["id", "en"]), default=None,
-              help="Bahasa pesan (bawaan: id, atau en bila LANG berbahasa Inggris).")
-@click.option("--semua-sel", is_flag=True,
-              help="Tampilkan setiap sel bermasalah (bawaan: 20 contoh per kolom dan kode).")
-@click.option("--shard", metavar="i/N",
-              help="Periksa bagian ke-i dari N (pembagian tetap per dataset), untuk matriks CI; "
-                   "pemeriksaan tingkat repositori hanya di bagian 1.")
-@click.option("--markdown", "markdown_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Tulis juga laporan Markdown ke berkas ini (komentar PR, ringkasan job).")
+@click.option(
+    "--changed-since",
+    "changed_since",
+    metavar="REF",
+    help="Hanya dataset yang berubah sejak REF git (mis. origin/main), ditambah "
+    "pemeriksaan tingkat repositori.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(RENDERERS)),
+    default="text",
+    show_default=True,
+    help="Bentuk laporan.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Jumlah proses paralel (bawaan: jumlah inti CPU).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default=None,
+    help="Bahasa pesan (bawaan: id, atau en bila LANG berbahasa Inggris).",
+)
+@click.option(
+    "--semua-sel",
+    is_flag=True,
+    help="Tampilkan setiap sel bermasalah (bawaan: 20 contoh per kolom dan kode).",
+)
+@click.option(
+    "--shard",
+    metavar="i/N",
+    help="Periksa bagian ke-i dari N (pembagian tetap per dataset), untuk matriks CI; "
+    "pemeriksaan tingkat repositori hanya di bagian 1.",
+)
+@click.option(
+    "--markdown",
+    "markdown_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Tulis juga laporan Markdown ke berkas ini (komentar PR, ringkasan job).",
+)
 @hari_ini_option
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-              help="Tulis laporan ke berkas ini (selain ke layar untuk format text).")
-def validate_command(paths: tuple[str, ...], repo_root: Path, changed_since: str | None,
-                     fmt: str, jobs: int | None, lang: str | None, semua_sel: bool,
-                     shard: str | None, markdown_file: Path | None, hari_ini,
-                     output: Path | None) -> int:
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Tulis laporan ke berkas ini (selain ke layar untuk format text).",
+)
+def validate_command(
+    paths: tuple[str, ...],
+    repo_root: Path,
+    changed_since: str | None,
+    fmt: str,
+    jobs: int | None,
+    lang: str | None,
+    semua_sel: bool,
+    shard: str | None,
+    markdown_file: Path | None,
+    hari_ini,
+    output: Path | None,
+) -> int:
     """Periksa data dan metadata terhadap prinsip Satu Data dan standar metadata BPS."""
     lang = language(lang)
     jobs = jobs or default_jobs()
@@ -56,10 +98,14 @@ def validate_command(paths: tuple[str, ...], repo_root: Path, changed_since: str
         only = shard_of(repo.datasets if only is None else only, index, count)
         repository_checks = index == 1
     report = _run(repo, only, jobs, None if semua_sel else 20, fmt, hari_ini, repository_checks)
-    codes_url = (str(repo.portal.url_situs).rstrip("/") + "/panduan/kode-temuan/"
-                 if repo.portal else None)
-    text = (render_markdown(report, lang, codes_url=codes_url) if fmt == "markdown"
-            else RENDERERS[fmt](report, lang))
+    codes_url = (
+        str(repo.portal.url_situs).rstrip("/") + "/panduan/kode-temuan/" if repo.portal else None
+    )
+    text = (
+        render_markdown(report, lang, codes_url=codes_url)
+        if fmt == "markdown"
+        else RENDERERS[fmt](report, lang)
+    )
     if markdown_file is not None:
         from satudata.util.fs import write_atomic
 
@@ -87,8 +133,9 @@ def _selection(repo: Repository, paths: tuple[str, ...], changed_since: str | No
     return selected
 
 
-def _run(repo: Repository, only, jobs: int, cell_limit, fmt: str, today,
-         repository_checks: bool = True):
+def _run(
+    repo: Repository, only, jobs: int, cell_limit, fmt: str, today, repository_checks: bool = True
+):
     total = len(repo.datasets) if only is None else len(only)
     options = {"today": today, "repository_checks": repository_checks}
     if fmt != "text" or total < 200 or not sys.stderr.isatty():
@@ -97,5 +144,6 @@ def _run(repo: Repository, only, jobs: int, cell_limit, fmt: str, today,
 
     with Progress(transient=True) as progress:
         task = progress.add_task("Memeriksa dataset", total=total)
-        return validate(repo, only, jobs, cell_limit, **options,
-                        progress=lambda n: progress.advance(task, n))
+        return validate(
+            repo, only, jobs, cell_limit, **options, progress=lambda n: progress.advance(task, n)
+        )

@@ -18,6 +18,7 @@ __all__ = [
     "Finding",
     "Report",
     "Severity",
+    "codes",
     "count",
     "has_errors",
     "language",
@@ -25,4 +26,4 @@ __all__ = [
 ]
 
 # Importing the package fills the registry, so every user of findings sees every code.
-from satudata.findings import codes  # noqa: E402
+from satudata.findings import codes

@@ -105,8 +105,15 @@ class Finding:
         return ":".join(parts)
 
     def sort_key(self) -> tuple:
-        return (self.dataset or "", self.file or "", self.line or 0, self.column or "",
-                self.severity.rank, self.code, self.field or "")
+        return (
+            self.dataset or "",
+            self.file or "",
+            self.line or 0,
+            self.column or "",
+            self.severity.rank,
+            self.code,
+            self.field or "",
+        )
 
     def to_dict(self, lang: str = "id") -> dict[str, Any]:
         return {

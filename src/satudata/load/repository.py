@@ -57,15 +57,21 @@ class ReferenceTable:
     def by_column(self) -> dict[str, dict[str, dict[str, str]]]:
         return {c: {row[c]: row for row in self.rows} for c in self.columns}
 
-    def codes(self, column: str, level_column: str | None = None,
-              level: str | None = None) -> pa.Array:
+    def codes(
+        self, column: str, level_column: str | None = None, level: str | None = None
+    ) -> pa.Array:
         """Codes of `column` (optionally only rows at `level`), as a cached Arrow array."""
         key = (column, level_column, level)
         if key not in self._arrays:
             rows = self.by_column[column]
             self._arrays[key] = pa.array(
-                [code for code, row in rows.items()
-                 if level_column is None or row.get(level_column) == level], pa.string())
+                [
+                    code
+                    for code, row in rows.items()
+                    if level_column is None or row.get(level_column) == level
+                ],
+                pa.string(),
+            )
         return self._arrays[key]
 
 
@@ -89,7 +95,8 @@ class Repository:
         repo._discover()
         entries = [e for e in repo.datasets.values() if e.metadata_path is not None]
         for entry, (meta, source, problems) in zip(
-                entries, fork_map(repo.load_dataset_metadata, entries, jobs, minimum=200)):
+            entries, fork_map(repo.load_dataset_metadata, entries, jobs, minimum=200), strict=False
+        ):
             entry.meta, entry.source = meta, source
             repo.problems.extend(problems)
             if source is not None:
@@ -99,8 +106,9 @@ class Repository:
     def load_dataset_metadata(self, entry: DatasetFiles):
         """(model or None, source, problems) of one dataset YAML; touches no shared state,
         so it can run in a worker process."""
-        meta, source, problems = _read_model(entry.metadata_path, self.rel(entry.metadata_path),
-                                             Dataset, entry.id)
+        meta, source, problems = _read_model(
+            entry.metadata_path, self.rel(entry.metadata_path), Dataset, entry.id
+        )
         if source is not None:
             source.data = None  # the model holds the content; the text is kept for lines
         return meta, source, problems
@@ -123,8 +131,13 @@ class Repository:
 
     def _load_required(self, path: Path, model: type[M]) -> tuple[M | None, LoadedYaml | None]:
         if not path.exists():
-            self.problems.append(Finding("berkas-tata-kelola-hilang", file=self.rel(path),
-                                         params={"berkas": self.rel(path)}))
+            self.problems.append(
+                Finding(
+                    "berkas-tata-kelola-hilang",
+                    file=self.rel(path),
+                    params={"berkas": self.rel(path)},
+                )
+            )
             return None, None
         return self._load_model(path, model)
 
@@ -144,9 +157,12 @@ class Repository:
                 continue
             entry = found.setdefault(dataset_id, DatasetFiles(dataset_id))
             if entry.metadata_path is not None:
-                self.stray_files.append((self.rel(path),
-                                         f"metadata {dataset_id} sudah ada di "
-                                         f"{self.rel(entry.metadata_path)}"))
+                self.stray_files.append(
+                    (
+                        self.rel(path),
+                        f"metadata {dataset_id} sudah ada di {self.rel(entry.metadata_path)}",
+                    )
+                )
                 continue
             entry.metadata_path = path
         for path in self._files("data"):
@@ -163,8 +179,9 @@ class Repository:
 
     def _dataset_id(self, path: Path, top: str, suffixes: tuple[str, ...]) -> str | None:
         parts = path.relative_to(self.root / top).parts
-        if top == "metadata" and (len(parts) == 1 and parts[0] in GOVERNANCE_FILES
-                                  or parts[0] in RESERVED_METADATA_DIRS):
+        if top == "metadata" and (
+            (len(parts) == 1 and parts[0] in GOVERNANCE_FILES) or parts[0] in RESERVED_METADATA_DIRS
+        ):
             return None
         reason = _layout_problem(parts, path.suffix.lower(), suffixes)
         if reason:
@@ -175,8 +192,9 @@ class Repository:
     # --- reference tables -----------------------------------------------------------------
     def reference_table(self, name: str) -> ReferenceTable | None:
         if name not in self._references:
-            self._references[name] = _read_reference(self.root / "metadata" / "referensi" /
-                                                     f"{name}.csv")
+            self._references[name] = _read_reference(
+                self.root / "metadata" / "referensi" / f"{name}.csv"
+            )
         return self._references[name]
 
     def fulfilment(self) -> dict[str, list[str]]:
@@ -221,9 +239,21 @@ def _read_model(path: Path, rel: str, model: type[M], dataset: str | None = None
         source = load_yaml(text)
     except (UnicodeDecodeError, YamlError, OSError) as exc:
         detail = getattr(exc, "message", None) or (
-            "berkas bukan teks UTF-8" if isinstance(exc, UnicodeDecodeError) else str(exc))
-        return None, None, [Finding("yaml-tidak-valid", dataset=dataset, file=rel,
-                                    line=getattr(exc, "line", None), params={"detail": detail})]
+            "berkas bukan teks UTF-8" if isinstance(exc, UnicodeDecodeError) else str(exc)
+        )
+        return (
+            None,
+            None,
+            [
+                Finding(
+                    "yaml-tidak-valid",
+                    dataset=dataset,
+                    file=rel,
+                    line=getattr(exc, "line", None),
+                    params={"detail": detail},
+                )
+            ],
+        )
     try:
         return model.model_validate(source.data if source.data is not None else {}), source, []
     except ValidationError as exc:

@@ -59,6 +59,7 @@ class ReadResult:
 
 def read_tabel(data: bytes, *, dataset: str | None, file: str) -> ReadResult:
     """Parse canonical CSV bytes; problems that stop parsing come back as findings."""
+
     def finding(code: str, line: int | None = None, **params) -> Finding:
         return Finding(code, dataset=dataset, file=file, line=line, params=params)
 
@@ -74,27 +75,33 @@ def read_tabel(data: bytes, *, dataset: str | None, file: str) -> ReadResult:
         data = data[3:]
     encoding_problem = _encoding_finding(data, finding)
     if encoding_problem is not None:
-        return ReadResult(None, findings + [encoding_problem])
+        return ReadResult(None, [*findings, encoding_problem])
     if data.count(b'"') % 2:
         # An unclosed quote swallows the rest of the file into one cell; say so precisely.
         line = data.count(b"\n", 0, data.rfind(b'"')) + 1
-        return ReadResult(None, findings + [finding(
-            "csv-rusak", line, detail='tanda kutip ganda (") yang dibuka tidak ditutup')])
+        return ReadResult(
+            None,
+            [
+                *findings,
+                finding(
+                    "csv-rusak", line, detail='tanda kutip ganda (") yang dibuka tidak ditutup'
+                ),
+            ],
+        )
     header = _header(data)
     separator = _foreign_separator(data)
     if separator is not None:
-        return ReadResult(None, findings + [finding("pemisah-bukan-koma", 1, **separator)])
+        return ReadResult(None, [*findings, finding("pemisah-bukan-koma", 1, **separator)])
     if not header:
-        return ReadResult(None, findings + [finding("berkas-kosong")])
+        return ReadResult(None, [*findings, finding("berkas-kosong")])
     skipped: list[tuple[int, int]] = []
     try:
         table = _parse(data, len(header), skipped, quoted=b'"' in data)
     except pa.ArrowException as exc:
         detail = str(exc).splitlines()[0][:200]
-        return ReadResult(None, findings + [finding("csv-rusak", None, detail=detail)])
+        return ReadResult(None, [*findings, finding("csv-rusak", None, detail=detail)])
     for row, actual in skipped:
-        findings.append(finding("jumlah-sel-tidak-sesuai", row, aktual=actual,
-                                harapan=len(header)))
+        findings.append(finding("jumlah-sel-tidak-sesuai", row, aktual=actual, harapan=len(header)))
     return ReadResult(Tabel(header, table, [row for row, _ in skipped]), findings)
 
 
@@ -117,7 +124,7 @@ def _first_invalid_utf8(data: bytes, chunk: int = 1 << 20) -> int | None:
     decoder = codecs.getincrementaldecoder("utf-8")()
     for start in range(0, len(data), chunk):
         try:
-            decoder.decode(data[start:start + chunk], final=start + chunk >= len(data))
+            decoder.decode(data[start : start + chunk], final=start + chunk >= len(data))
         except UnicodeDecodeError as exc:
             return start + exc.start
     return None
@@ -139,8 +146,11 @@ def _header(data: bytes) -> list[str]:
 def _foreign_separator(data: bytes) -> dict | None:
     line = _first_line(data)
     commas = line.count(",")
-    for char, name_id, name_en in ((";", "titik koma (;)", "semicolons (;)"),
-                                   ("\t", "tab", "tabs"), ("|", "garis tegak (|)", "pipes (|)")):
+    for char, name_id, name_en in (
+        (";", "titik koma (;)", "semicolons (;)"),
+        ("\t", "tab", "tabs"),
+        ("|", "garis tegak (|)", "pipes (|)"),
+    ):
         if line.count(char) > commas:
             return {"pemisah": name_id, "separator": name_en}
     return None
@@ -155,14 +165,18 @@ def _parse(data: bytes, width: int, skipped: list[tuple[int, int]], quoted: bool
     return pacsv.read_csv(
         io.BytesIO(data),
         # Single-threaded so that pyarrow can tell the row number of a ragged row.
-        read_options=pacsv.ReadOptions(use_threads=False, skip_rows=1, column_names=names,
-                                       block_size=1 << 24),
-        parse_options=pacsv.ParseOptions(invalid_row_handler=on_invalid,
-                                         ignore_empty_lines=False,
-                                         # only a quoted cell can hold a line break
-                                         newlines_in_values=quoted),
-        convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
-                                             strings_can_be_null=False),
+        read_options=pacsv.ReadOptions(
+            use_threads=False, skip_rows=1, column_names=names, block_size=1 << 24
+        ),
+        parse_options=pacsv.ParseOptions(
+            invalid_row_handler=on_invalid,
+            ignore_empty_lines=False,
+            # only a quoted cell can hold a line break
+            newlines_in_values=quoted,
+        ),
+        convert_options=pacsv.ConvertOptions(
+            column_types={n: pa.string() for n in names}, strings_can_be_null=False
+        ),
     )
 
 

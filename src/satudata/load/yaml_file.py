@@ -43,8 +43,11 @@ class _StrictLoader(_Loader):
             for key_node, _ in node.value:
                 key = getattr(key_node, "value", None)
                 if isinstance(key, str) and key in keys:
-                    raise YamlError(f"kunci '{key}' ditulis dua kali",
-                                    key_node.start_mark.line + 1, "kunci-ganda")
+                    raise YamlError(
+                        f"kunci '{key}' ditulis dua kali",
+                        key_node.start_mark.line + 1,
+                        "kunci-ganda",
+                    )
                 keys.add(key)
         return super().construct_mapping(node, deep=deep)
 
@@ -83,8 +86,11 @@ class LoadedYaml:
 
 def load_yaml(text: str) -> LoadedYaml:
     if len(text) > MAX_YAML_BYTES:
-        raise YamlError(f"berkas YAML terlalu besar ({len(text):,} karakter, batas "
-                        f"{MAX_YAML_BYTES:,})", None, "ukuran")
+        raise YamlError(
+            f"berkas YAML terlalu besar ({len(text):,} karakter, batas {MAX_YAML_BYTES:,})",
+            None,
+            "ukuran",
+        )
     if "&" in text or "*" in text:
         # Only a text containing '&' and '*' can hold anchors and aliases (a 'billion laughs'
         # bomb expands through them): walk its nodes first, which refuses any alias.
@@ -126,8 +132,11 @@ def _describe(exc: yaml.MarkedYAMLError) -> str:
 def _index(node: yaml.Node, path: Path_, lines: dict, seen: set[int], depth: int) -> None:
     """Record the line of each key, refusing aliases and excessive depth."""
     if id(node) in seen:
-        raise YamlError("anchor/alias YAML (&, *) tidak diizinkan dalam metadata",
-                        node.start_mark.line + 1, "alias")
+        raise YamlError(
+            "anchor/alias YAML (&, *) tidak diizinkan dalam metadata",
+            node.start_mark.line + 1,
+            "alias",
+        )
     seen.add(id(node))
     if depth > MAX_DEPTH:
         raise YamlError("struktur YAML terlalu dalam", node.start_mark.line + 1, "ukuran")
@@ -135,8 +144,8 @@ def _index(node: yaml.Node, path: Path_, lines: dict, seen: set[int], depth: int
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(id(key_node))
-            lines.setdefault(path + (key,), key_node.start_mark.line + 1)
-            _index(value_node, path + (key,), lines, seen, depth + 1)
+            lines.setdefault((*path, key), key_node.start_mark.line + 1)
+            _index(value_node, (*path, key), lines, seen, depth + 1)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _index(item, path + (i,), lines, seen, depth + 1)
+            _index(item, (*path, i), lines, seen, depth + 1)

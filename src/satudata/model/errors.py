@@ -71,16 +71,24 @@ def _fix(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]) ->
         known = _fields_at(model, loc[:-1])
         close = difflib.get_close_matches(name, known, n=1)
         if close:
-            return (f"Mungkin maksudnya '{close[0]}'? Perbaiki ejaan nama isian.",
-                    f"Did you mean '{close[0]}'? Fix the field name.")
-        return ("Hapus isian ini; isian yang dikenal tercantum di metadata/schema/.",
-                "Remove this field; known fields are listed in metadata/schema/.")
+            return (
+                f"Mungkin maksudnya '{close[0]}'? Perbaiki ejaan nama isian.",
+                f"Did you mean '{close[0]}'? Fix the field name.",
+            )
+        return (
+            "Hapus isian ini; isian yang dikenal tercantum di metadata/schema/.",
+            "Remove this field; known fields are listed in metadata/schema/.",
+        )
     if error["type"] == "missing":
-        return (f"Tambahkan baris `{name}: ...` (lihat metadata/schema/ untuk penjelasannya).",
-                f"Add a line `{name}: ...` (see metadata/schema/).")
+        return (
+            f"Tambahkan baris `{name}: ...` (lihat metadata/schema/ untuk penjelasannya).",
+            f"Add a line `{name}: ...` (see metadata/schema/).",
+        )
     if error["type"] == "string_type":
-        return ("Tulis nilai di antara tanda kutip, mis. \"12.71\", agar dibaca sebagai teks.",
-                "Put the value in quotes, e.g. \"12.71\", so it is read as text.")
+        return (
+            'Tulis nilai di antara tanda kutip, mis. "12.71", agar dibaca sebagai teks.',
+            'Put the value in quotes, e.g. "12.71", so it is read as text.',
+        )
     return ("Perbaiki nilai sesuai keterangan di atas.", "Fix the value as described above.")
 
 
@@ -107,18 +115,32 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def validation_findings(exc: ValidationError, model: type[BaseModel], source: LoadedYaml,
-                        file: str, dataset: str | None = None) -> list[Finding]:
+def validation_findings(
+    exc: ValidationError,
+    model: type[BaseModel],
+    source: LoadedYaml,
+    file: str,
+    dataset: str | None = None,
+) -> list[Finding]:
     findings = []
     for error in exc.errors(include_url=False):
         loc = _yaml_loc(tuple(error["loc"]))
         saran, hint = _fix(error, model, loc)
-        findings.append(Finding(
-            "metadata-tidak-sesuai-skema", dataset=dataset, file=file,
-            line=source.line_of(loc), field=field_path(loc),
-            params={"field": field_path(loc), "detail": _detail(error),
-                    "saran_isian": saran, "hint_field": hint},
-        ))
+        findings.append(
+            Finding(
+                "metadata-tidak-sesuai-skema",
+                dataset=dataset,
+                file=file,
+                line=source.line_of(loc),
+                field=field_path(loc),
+                params={
+                    "field": field_path(loc),
+                    "detail": _detail(error),
+                    "saran_isian": saran,
+                    "hint_field": hint,
+                },
+            )
+        )
     return _dedupe(findings)
 
 

@@ -17,8 +17,10 @@ def json_schema(name: str) -> dict:
 
 def rendered_schemas() -> dict[str, str]:
     """File name → exact file content, deterministic so a committed copy can be compared."""
-    return {f"{name}.json": json.dumps(json_schema(name), ensure_ascii=False, indent=2) + "\n"
-            for name in sorted(SCHEMAS)}
+    return {
+        f"{name}.json": json.dumps(json_schema(name), ensure_ascii=False, indent=2) + "\n"
+        for name in sorted(SCHEMAS)
+    }
 
 
 def stale_schemas(directory: Path) -> list[str]:

@@ -12,12 +12,44 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from satudata.model import Dataset, Kolom, Peran
 from satudata.util.fs import write_atomic
 
-DATASET_ORDER = ("id", "judul", "deskripsi", "produsen", "pilar", "topik", "kata_kunci",
-                 "klasifikasi", "frekuensi", "cara_pengumpulan", "cakupan_wilayah", "sumber",
-                 "kontak", "daftar_data", "jadwal_rilis", "data_contoh", "catatan", "kunci",
-                 "kolom")
-KOLOM_ORDER = ("nama", "judul", "tipe", "peran", "konsep", "definisi", "klasifikasi", "ukuran",
-               "satuan", "referensi_waktu", "wajib", "min", "maks", "referensi", "data_pribadi")
+DATASET_ORDER = (
+    "id",
+    "judul",
+    "deskripsi",
+    "produsen",
+    "pilar",
+    "topik",
+    "kata_kunci",
+    "klasifikasi",
+    "frekuensi",
+    "cara_pengumpulan",
+    "cakupan_wilayah",
+    "sumber",
+    "kontak",
+    "daftar_data",
+    "jadwal_rilis",
+    "data_contoh",
+    "catatan",
+    "kunci",
+    "kolom",
+)
+KOLOM_ORDER = (
+    "nama",
+    "judul",
+    "tipe",
+    "peran",
+    "konsep",
+    "definisi",
+    "klasifikasi",
+    "ukuran",
+    "satuan",
+    "referensi_waktu",
+    "wajib",
+    "min",
+    "maks",
+    "referensi",
+    "data_pribadi",
+)
 STANDAR_DATA = ("konsep", "definisi", "klasifikasi", "ukuran", "satuan")
 
 
@@ -73,16 +105,28 @@ def kolom_from_spec(spec: str) -> dict:
     """`nama:tipe[:peran[:satuan]]` → a column entry; measures get the Standar Data fields."""
     parts = spec.split(":")
     if len(parts) < 2:
-        raise ScaffoldError(f"kolom '{spec}' harus berbentuk nama:tipe[:peran[:satuan]], "
-                            "mis. jumlah_pasien:bilangan-bulat:ukuran:orang")
+        raise ScaffoldError(
+            f"kolom '{spec}' harus berbentuk nama:tipe[:peran[:satuan]], "
+            "mis. jumlah_pasien:bilangan-bulat:ukuran:orang"
+        )
     name, tipe = parts[0], parts[1]
     peran = parts[2] if len(parts) > 2 and parts[2] else "dimensi"
-    entry: dict = {"nama": name, "judul": name.replace("_", " ").capitalize(), "tipe": tipe,
-                   "peran": peran}
+    entry: dict = {
+        "nama": name,
+        "judul": name.replace("_", " ").capitalize(),
+        "tipe": tipe,
+        "peran": peran,
+    }
     if peran == Peran.UKURAN.value:
-        entry.update({"konsep": None, "definisi": None, "klasifikasi": None,
-                      "ukuran": "jumlah" if tipe == "bilangan-bulat" else None,
-                      "satuan": parts[3] if len(parts) > 3 else None})
+        entry.update(
+            {
+                "konsep": None,
+                "definisi": None,
+                "klasifikasi": None,
+                "ukuran": "jumlah" if tipe == "bilangan-bulat" else None,
+                "satuan": parts[3] if len(parts) > 3 else None,
+            }
+        )
         if tipe == "bilangan-bulat":
             entry["min"] = 0
     elif peran in (Peran.PERIODE.value, Peran.DIMENSI.value):
@@ -97,8 +141,10 @@ def scaffold(root: Path, dataset_id: str, values: dict, kolom: list[dict]) -> tu
     csv_path = root / "data" / opd / f"{slug}.csv"
     for path in (meta_path, csv_path):
         if path.exists():
-            raise ScaffoldError(f"{path.relative_to(root)} sudah ada; `satudata baru` tidak "
-                                "menimpa berkas. Pilih nama lain atau sunting berkas itu.")
+            raise ScaffoldError(
+                f"{path.relative_to(root)} sudah ada; `satudata baru` tidak "
+                "menimpa berkas. Pilih nama lain atau sunting berkas itu."
+            )
     keys = [k["nama"] for k in kolom if k.get("peran") in ("periode", "dimensi")]
     document = {"id": dataset_id, "produsen": opd, **values, "kunci": keys, "kolom": kolom}
     write_atomic(meta_path, render_metadata(document))

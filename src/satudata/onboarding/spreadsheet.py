@@ -18,11 +18,27 @@ _YEAR = re.compile(r"^(19|20)\d{2}$")
 _YEAR_MONTH = re.compile(r"^(19|20)\d{2}-(0[1-9]|1[0-2])$")
 _LOCALE_NUMBER = re.compile(r"^-?\d{1,3}(\.\d{3})*(,\d+)?$|^-?\d+(,\d+)?$")
 _PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
-_MONTHS = {name: index for index, names in enumerate((
-    ("januari", "jan"), ("februari", "feb", "pebruari"), ("maret", "mar"), ("april", "apr"),
-    ("mei",), ("juni", "jun"), ("juli", "jul"), ("agustus", "agu", "agt", "ags"),
-    ("september", "sep", "sept"), ("oktober", "okt"), ("november", "nov", "nop", "nopember"),
-    ("desember", "des")), start=1) for name in names}
+_MONTHS = {
+    name: index
+    for index, names in enumerate(
+        (
+            ("januari", "jan"),
+            ("februari", "feb", "pebruari"),
+            ("maret", "mar"),
+            ("april", "apr"),
+            ("mei",),
+            ("juni", "jun"),
+            ("juli", "jul"),
+            ("agustus", "agu", "agt", "ags"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt"),
+            ("november", "nov", "nop", "nopember"),
+            ("desember", "des"),
+        ),
+        start=1,
+    )
+    for name in names
+}
 _PREFIXES = ("kecamatan", "kec.", "kec", "kelurahan", "kel.", "kel", "desa", "ds.")
 _LEVEL_OF = {"kecamatan": "kecamatan", "kelurahan": "kelurahan_desa", "desa": "kelurahan_desa"}
 
@@ -65,8 +81,10 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[list[str]]:
 
     book = load_workbook(path, read_only=True, data_only=True)
     if sheet is not None and sheet not in book.sheetnames:
-        raise ImportError_(f"lembar '{sheet}' tidak ada; pilih salah satu dari: "
-                           f"{', '.join(book.sheetnames)} (opsi --lembar)")
+        raise ImportError_(
+            f"lembar '{sheet}' tidak ada; pilih salah satu dari: "
+            f"{', '.join(book.sheetnames)} (opsi --lembar)"
+        )
     worksheet = book[sheet] if sheet else book.worksheets[0]
     rows = [[_cell_text(v) for v in row] for row in worksheet.iter_rows(values_only=True)]
     book.close()
@@ -87,8 +105,9 @@ def _read_csv(data: bytes) -> tuple[list[list[str]], list[str], bool]:
     delimiter = max(";,\t", key=sample.count)
     if delimiter != ",":
         notes.append(f"pemisah {'titik koma' if delimiter == ';' else 'tab'} diubah ke koma")
-    rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text),
-                                                                   delimiter=delimiter)]
+    rows = [
+        [cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)
+    ]
     return rows, notes, delimiter == ";"
 
 
@@ -120,7 +139,7 @@ def body(rows: list[list[str]], header_index: int, notes: list[str]) -> Table:
     header = rows[header_index]
     width = max(i + 1 for i, cell in enumerate(header) if cell)
     kept, dropped, source = [], 0, None
-    for row in rows[header_index + 1:]:
+    for row in rows[header_index + 1 :]:
         row = (row + [""] * width)[:width]
         if _filled(row) <= 1:  # blank lines, footnotes ("Sumber: …"), section labels
             text = " ".join(c for c in row if c)
@@ -134,8 +153,13 @@ def body(rows: list[list[str]], header_index: int, notes: list[str]) -> Table:
         notes.append(f"{header_index} baris judul tabel di atas judul kolom dilewati")
     if dropped:
         notes.append(f"{dropped} baris catatan/keterangan dilewati")
-    return Table([slug(h) or f"kolom_{i + 1}" for i, h in enumerate(header[:width])], kept, notes,
-                 titles[0] if titles else None, source)
+    return Table(
+        [slug(h) or f"kolom_{i + 1}" for i, h in enumerate(header[:width])],
+        kept,
+        notes,
+        titles[0] if titles else None,
+        source,
+    )
 
 
 def canonical_numbers(table: Table, indonesian: bool) -> None:
@@ -152,8 +176,10 @@ def canonical_numbers(table: Table, indonesian: bool) -> None:
                     converted += new != row[c]
                     row[c] = new
     if converted:
-        table.notes.append(f"{converted} angka berformat Indonesia (desimal koma/ribuan titik) "
-                           "diubah ke format baku")
+        table.notes.append(
+            f"{converted} angka berformat Indonesia (desimal koma/ribuan titik) "
+            "diubah ke format baku"
+        )
 
 
 def wide_to_long(table: Table, value_name: str, year: int | None = None) -> Table:
@@ -166,8 +192,9 @@ def wide_to_long(table: Table, value_name: str, year: int | None = None) -> Tabl
             labels[i] = text
         elif h in _MONTHS:
             if year is None:
-                raise ImportError_(f"kolom bulan '{h}' tanpa tahun; sebutkan tahunnya dengan "
-                                   "--tahun TTTT")
+                raise ImportError_(
+                    f"kolom bulan '{h}' tanpa tahun; sebutkan tahunnya dengan --tahun TTTT"
+                )
             labels[i] = f"{year}-{_MONTHS[h]:02d}"
     if not labels:
         return table
@@ -175,11 +202,17 @@ def wide_to_long(table: Table, value_name: str, year: int | None = None) -> Tabl
     keep = [i for i in range(len(table.header)) if i not in labels]
     period_name = "tahun" if all(_YEAR.match(v) for v in labels.values()) else "bulan"
     header = [period_name] + [table.header[i] for i in keep] + [value_name]
-    rows = [[labels[p]] + [row[i] for i in keep] + [row[p]]
-            for p in periods for row in table.rows if row[p] != ""]
+    rows = [
+        [labels[p]] + [row[i] for i in keep] + [row[p]]
+        for p in periods
+        for row in table.rows
+        if row[p] != ""
+    ]
     first, last = labels[periods[0]], labels[periods[-1]]
-    table.notes.append(f"{len(periods)} kolom periode ({first}…{last}) diubah ke format panjang: "
-                       f"kolom '{period_name}' dan '{value_name}'")
+    table.notes.append(
+        f"{len(periods)} kolom periode ({first}…{last}) diubah ke format panjang: "
+        f"kolom '{period_name}' dan '{value_name}'"
+    )
     return Table(header, rows, table.notes, table.judul, table.sumber)
 
 
@@ -192,8 +225,7 @@ def _normal_name(text: str) -> str:
     return " ".join(words)
 
 
-def map_regions(table: Table, wilayah: ReferenceTable | None,
-                aliases: dict[str, str]) -> list[str]:
+def map_regions(table: Table, wilayah: ReferenceTable | None, aliases: dict[str, str]) -> list[str]:
     """Replace kecamatan/kelurahan name columns by code columns; returns unmapped names."""
     if wilayah is None:
         return []
@@ -203,8 +235,9 @@ def map_regions(table: Table, wilayah: ReferenceTable | None,
         if level_word is None:
             continue
         level = _LEVEL_OF[level_word]
-        index = {_normal_name(r["nama"]): r["kode"] for r in wilayah.rows
-                 if r.get("tingkat") == level}
+        index = {
+            _normal_name(r["nama"]): r["kode"] for r in wilayah.rows if r.get("tingkat") == level
+        }
         index.update({_normal_name(k): v for k, v in aliases.items()})
         mapped = 0
         for row in table.rows:
@@ -252,8 +285,13 @@ def draft_columns(table: Table) -> list[dict]:
     columns = []
     for c, name in enumerate(table.header):
         tipe = infer_type(name, [row[c] for row in table.rows])
-        role = ("periode" if name in ("tahun", "bulan", "triwulan") else
-                "ukuran" if tipe in ("bilangan-bulat", "bilangan") else "dimensi")
+        role = (
+            "periode"
+            if name in ("tahun", "bulan", "triwulan")
+            else "ukuran"
+            if tipe in ("bilangan-bulat", "bilangan")
+            else "dimensi"
+        )
         entry = kolom_from_spec(f"{name}:{tipe}:{role}")
         if name in ("kode_kecamatan", "kode_kelurahan"):
             level = "kecamatan" if name == "kode_kecamatan" else "kelurahan_desa"

@@ -5,7 +5,11 @@ from satudata.report.json import render_json
 from satudata.report.markdown import render_markdown
 from satudata.report.text import render_text
 
-RENDERERS = {"text": render_text, "json": render_json, "markdown": render_markdown,
-             "github": render_github}
+RENDERERS = {
+    "text": render_text,
+    "json": render_json,
+    "markdown": render_markdown,
+    "github": render_github,
+}
 
 __all__ = ["RENDERERS", "render_github", "render_json", "render_markdown", "render_text"]

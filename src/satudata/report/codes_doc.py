@@ -13,24 +13,36 @@ FAMILY_TITLES = {
     "privasi": "Perlindungan data pribadi",
     "kebaruan": "Kebaruan (ketepatan waktu)",
 }
-_SEVERITY = {"error": "galat (menghalangi penggabungan)", "warning": "peringatan",
-             "info": "info"}
+_SEVERITY = {"error": "galat (menghalangi penggabungan)", "warning": "peringatan", "info": "info"}
 
 
 def codes_markdown() -> str:
-    lines = ["# Arti pesan validasi", "",
-             "Halaman ini dihasilkan dari daftar kode temuan di `src/satudata/codes.py` "
-             "(`satudata kode`); jangan diubah dengan tangan.", ""]
-    families = sorted({c.family for c in REGISTRY.values()},
-                      key=lambda f: list(FAMILY_TITLES).index(f) if f in FAMILY_TITLES else 99)
+    lines = [
+        "# Arti pesan validasi",
+        "",
+        "Halaman ini dihasilkan dari daftar kode temuan di `src/satudata/codes.py` "
+        "(`satudata kode`); jangan diubah dengan tangan.",
+        "",
+    ]
+    families = sorted(
+        {c.family for c in REGISTRY.values()},
+        key=lambda f: list(FAMILY_TITLES).index(f) if f in FAMILY_TITLES else 99,
+    )
     for family in families:
         lines += [f"## {FAMILY_TITLES.get(family, family)}", ""]
-        for code in sorted((c for c in REGISTRY.values() if c.family == family),
-                           key=lambda c: c.code):
-            lines += [f"### `{code.code}`", "",
-                      f"**{code.judul}** — {_SEVERITY[code.severity.value]}.", "",
-                      f"Pesan: {_example(code.pesan)}", "",
-                      f"Cara memperbaiki: {_example(code.saran)}", ""]
+        for code in sorted(
+            (c for c in REGISTRY.values() if c.family == family), key=lambda c: c.code
+        ):
+            lines += [
+                f"### `{code.code}`",
+                "",
+                f"**{code.judul}** — {_SEVERITY[code.severity.value]}.",
+                "",
+                f"Pesan: {_example(code.pesan)}",
+                "",
+                f"Cara memperbaiki: {_example(code.saran)}",
+                "",
+            ]
     return "\n".join(lines)
 
 

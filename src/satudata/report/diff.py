@@ -19,8 +19,10 @@ def render_diff_text(selisih: Selisih) -> str:
     if not selisih.datasets:
         lines.append("  Tidak ada dataset yang berubah.")
     for d in selisih.datasets:
-        lines.append(f"{d.id} ({_STATUS[d.status]}): +{d.added} baris, -{d.removed} baris, "
-                     f"~{d.changed} baris diubah, {len(d.fields)} isian metadata diubah")
+        lines.append(
+            f"{d.id} ({_STATUS[d.status]}): +{d.added} baris, -{d.removed} baris, "
+            f"~{d.changed} baris diubah, {len(d.fields)} isian metadata diubah"
+        )
         for key in d.added_examples:
             lines.append(f"  + {key}")
         for key in d.removed_examples:
@@ -38,13 +40,17 @@ def render_diff_text(selisih: Selisih) -> str:
 def render_diff_markdown(selisih: Selisih, max_chars: int = MAX_CHARS) -> str:
     head = ["## Ringkasan perubahan data", ""]
     if not selisih.datasets:
-        return "\n".join(head + ["Tidak ada dataset yang berubah.", ""])
-    head += ["| Dataset | Status | Baris ditambah | Baris dihapus | Baris diubah | Metadata |",
-             "|---|---|---:|---:|---:|---:|"]
+        return "\n".join([*head, "Tidak ada dataset yang berubah.", ""])
+    head += [
+        "| Dataset | Status | Baris ditambah | Baris dihapus | Baris diubah | Metadata |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
     for d in selisih.datasets:
         mark = " ❌" if d.problems else ""
-        head.append(f"| `{d.id}`{mark} | {_STATUS[d.status]} | {d.added} | {d.removed} | "
-                    f"{d.changed} | {len(d.fields)} |")
+        head.append(
+            f"| `{d.id}`{mark} | {_STATUS[d.status]} | {d.added} | {d.removed} | "
+            f"{d.changed} | {len(d.fields)} |"
+        )
     body: list[str] = [""]
     for d in selisih.datasets:
         section = [f"<details><summary><code>{d.id}</code></summary>", ""]
@@ -60,8 +66,10 @@ def render_diff_markdown(selisih: Selisih, max_chars: int = MAX_CHARS) -> str:
         section += ["", "</details>", ""]
         text = "\n".join(section)
         if sum(len(x) + 1 for x in head + body) + len(text) > max_chars - 200:
-            body.append(f"_Rincian dataset lain dipotong agar komentar tidak melebihi batas; "
-                        f"jalankan `satudata diff {selisih.base}` untuk seluruhnya._")
+            body.append(
+                f"_Rincian dataset lain dipotong agar komentar tidak melebihi batas; "
+                f"jalankan `satudata diff {selisih.base}` untuk seluruhnya._"
+            )
             break
         body.append(text)
     return "\n".join(head + body) + "\n"

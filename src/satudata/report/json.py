@@ -19,8 +19,12 @@ FORMAT_VERSION = 1
 def report_dict(report: Report, lang: str = "id") -> dict:
     return {
         "version": FORMAT_VERSION,
-        "summary": {"datasets": len(report.datasets), "rows": report.rows, **report.totals,
-                    "ok": report.ok},
+        "summary": {
+            "datasets": len(report.datasets),
+            "rows": report.rows,
+            **report.totals,
+            "ok": report.ok,
+        },
         "findings": [f.to_dict(lang) for f in report.findings],
     }
 

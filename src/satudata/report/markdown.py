@@ -16,29 +16,45 @@ def _cell(text: str) -> str:
 def _row(f: Finding, lang: str, codes_url: str | None) -> str:
     where = f"`{_cell(f.location)}`" + (f" `{_cell(f.column)}`" if f.column else "")
     code = f"[`{f.code}`]({codes_url}#{f.code})" if codes_url else f"`{f.code}`"
-    return (f"| {_ICON[f.severity]} | {where} | {_cell(f.message(lang))} "
-            f"<br>→ {_cell(f.saran(lang))} | {code} |")
+    return (
+        f"| {_ICON[f.severity]} | {where} | {_cell(f.message(lang))} "
+        f"<br>→ {_cell(f.saran(lang))} | {code} |"
+    )
 
 
-def render_markdown(report: Report, lang: str = "id", max_chars: int = MAX_CHARS,
-                    codes_url: str | None = None) -> str:
+def render_markdown(
+    report: Report, lang: str = "id", max_chars: int = MAX_CHARS, codes_url: str | None = None
+) -> str:
     """`codes_url`: the catalog's *Arti pesan validasi* page; each code links to its entry."""
     en = lang == "en"
     title = "Satu Data validation" if en else "Hasil validasi Satu Data"
     status = "✅" if report.ok else "❌"
     t = report.totals
-    head = [f"## {status} {title}", "", f"**{summary_line(report, lang)}**", "",
-            "| " + (" | ".join(["Errors", "Warnings", "Info"] if en else
-                              ["Galat", "Peringatan", "Info"])) + " |", "|---:|---:|---:|",
-            f"| {t['error']} | {t['warning']} | {t['info']} |", ""]
+    head = [
+        f"## {status} {title}",
+        "",
+        f"**{summary_line(report, lang)}**",
+        "",
+        "| "
+        + (" | ".join(["Errors", "Warnings", "Info"] if en else ["Galat", "Peringatan", "Info"]))
+        + " |",
+        "|---:|---:|---:|",
+        f"| {t['error']} | {t['warning']} | {t['info']} |",
+        "",
+    ]
     body: list[str] = []
     size = sum(len(line) + 1 for line in head)
     shown = 0
     reserve = 400  # room for the truncation note
     for dataset, findings in report.by_dataset().items():
-        section = [f"### `{dataset or '(repositori)'}`", "",
-                   "| | Lokasi | Pesan dan saran | Kode |" if not en else
-                   "| | Location | Message and fix | Code |", "|---|---|---|---|"]
+        section = [
+            f"### `{dataset or '(repositori)'}`",
+            "",
+            "| | Lokasi | Pesan dan saran | Kode |"
+            if not en
+            else "| | Location | Message and fix | Code |",
+            "|---|---|---|---|",
+        ]
         section_size = sum(len(line) + 1 for line in section)
         if size + section_size + reserve > max_chars:
             break
@@ -56,10 +72,13 @@ def render_markdown(report: Report, lang: str = "id", max_chars: int = MAX_CHARS
             break
     hidden = len(report.findings) - shown
     if hidden:
-        note = (f"_{hidden} more findings not shown to stay within the comment size limit; "
-                "see the job log or the JSON report._" if en else
-                f"_{hidden} temuan lain tidak ditampilkan agar komentar tidak melebihi batas "
-                "ukuran; lihat log job atau laporan JSON._")
+        note = (
+            f"_{hidden} more findings not shown to stay within the comment size limit; "
+            "see the job log or the JSON report._"
+            if en
+            else f"_{hidden} temuan lain tidak ditampilkan agar komentar tidak melebihi batas "
+            "ukuran; lihat log job atau laporan JSON._"
+        )
         body.append(note)
     if not report.findings:
         body.append("Tidak ada temuan." if not en else "No findings.")

@@ -11,13 +11,16 @@ _LABEL_EN = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO
 def render_text(report: Report, lang: str = "id", color: bool = False) -> str:
     lines: list[str] = []
     for dataset, findings in report.by_dataset().items():
-        lines.append(_paint(dataset or ("(repositori)" if lang == "id" else "(repository)"),
-                            "bold", color))
+        lines.append(
+            _paint(dataset or ("(repositori)" if lang == "id" else "(repository)"), "bold", color)
+        )
         for f in findings:
             label = f.severity.label if lang == "id" else _LABEL_EN[f.severity]
             where = f.location + (f" [{f.column}]" if f.column else "")
-            lines.append(f"  {_paint(label, _STYLE[f.severity], color)} {where}: "
-                         f"{f.message(lang)} ({f.code})")
+            lines.append(
+                f"  {_paint(label, _STYLE[f.severity], color)} {where}: "
+                f"{f.message(lang)} ({f.code})"
+            )
             lines.append(f"      → {f.saran(lang)}")
     lines.append(summary_line(report, lang))
     return "\n".join(lines) + "\n"
@@ -27,11 +30,15 @@ def summary_line(report: Report, lang: str = "id") -> str:
     t = report.totals
     if lang == "en":
         verdict = "PASSED" if report.ok else "FAILED"
-        return (f"{verdict}: {len(report.datasets)} datasets, {report.rows:,} rows; "
-                f"{t['error']} errors, {t['warning']} warnings, {t['info']} info.")
+        return (
+            f"{verdict}: {len(report.datasets)} datasets, {report.rows:,} rows; "
+            f"{t['error']} errors, {t['warning']} warnings, {t['info']} info."
+        )
     verdict = "LULUS" if report.ok else "GAGAL"
-    return (f"{verdict}: {len(report.datasets)} dataset, {report.rows:,} baris; "
-            f"{t['error']} galat, {t['warning']} peringatan, {t['info']} info.")
+    return (
+        f"{verdict}: {len(report.datasets)} dataset, {report.rows:,} baris; "
+        f"{t['error']} galat, {t['warning']} peringatan, {t['info']} info."
+    )
 
 
 def _paint(text: str, style: str, color: bool) -> str:

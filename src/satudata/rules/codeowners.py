@@ -9,8 +9,10 @@ from __future__ import annotations
 from satudata.load.repository import Repository
 
 FILENAME = "CODEOWNERS"
-HEADER = ("# Dibuat oleh `satudata codeowners` dari metadata/organisasi.yaml; jangan diubah dengan\n"
-          "# tangan. Baris terakhir yang cocok menentukan peninjau.\n")
+HEADER = (
+    "# Dibuat oleh `satudata codeowners` dari metadata/organisasi.yaml; jangan diubah dengan\n"
+    "# tangan. Baris terakhir yang cocok menentukan peninjau.\n"
+)
 
 
 def render_codeowners(repo: Repository) -> str | None:

@@ -14,8 +14,12 @@ _MEASURE_FIELDS = ("konsep", "definisi", "klasifikasi", "ukuran", "satuan", "ref
 
 def metadata_completeness(meta: Dataset) -> float:
     """Share of the recommended (beyond required) metadata that is filled in."""
-    checks = [bool(meta.kata_kunci), meta.kontak is not None, meta.daftar_data is not None,
-              meta.jadwal_rilis.keterangan is not None]
+    checks = [
+        bool(meta.kata_kunci),
+        meta.kontak is not None,
+        meta.daftar_data is not None,
+        meta.jadwal_rilis.keterangan is not None,
+    ]
     for kolom in meta.kolom:
         checks.append(kolom.definisi is not None)
         if kolom.peran is Peran.UKURAN:
@@ -35,7 +39,7 @@ class _Tally:
     terbuka: int = 0
     kelengkapan: float = 0.0
 
-    def add(self, other: "_Tally") -> None:
+    def add(self, other: _Tally) -> None:
         for name in self.__dataclass_fields__:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
@@ -44,9 +48,11 @@ class _Tally:
             return round(100 * part / whole, 1) if whole else None
 
         return {
-            "direncanakan": self.direncanakan, "terpenuhi": self.terpenuhi,
+            "direncanakan": self.direncanakan,
+            "terpenuhi": self.terpenuhi,
             "persen_terpenuhi": share(self.terpenuhi, self.direncanakan),
-            "dataset": self.dataset, "berjadwal": self.berjadwal,
+            "dataset": self.dataset,
+            "berjadwal": self.berjadwal,
             "tepat_waktu": self.tepat_waktu,
             "persen_tepat_waktu": share(self.tepat_waktu, self.berjadwal),
             "persen_tanpa_galat": share(self.tanpa_galat, self.dataset),
@@ -63,11 +69,12 @@ def kinerja(repo: Repository, report: Report) -> dict:
             severities.setdefault(finding.dataset, set()).add(finding.severity)
     fulfilled = repo.fulfilment()
     rows, total = [], _Tally()
-    for opd in (repo.organisasi.organisasi if repo.organisasi else []):
+    for opd in repo.organisasi.organisasi if repo.organisasi else []:
         tally = _opd_tally(repo, report, opd.slug, severities, fulfilled)
         total.add(tally)
-        rows.append({"opd": opd.slug, "nama": opd.nama, "singkatan": opd.singkatan,
-                     **tally.to_dict()})
+        rows.append(
+            {"opd": opd.slug, "nama": opd.nama, "singkatan": opd.singkatan, **tally.to_dict()}
+        )
     return {
         "tanggal": report.today.isoformat() if report.today else None,
         "pemerintah": repo.portal.nama if repo.portal else None,
@@ -76,11 +83,13 @@ def kinerja(repo: Repository, report: Report) -> dict:
     }
 
 
-def _opd_tally(repo: Repository, report: Report, slug: str, severities: dict,
-               fulfilled: dict[str, list[str]]) -> _Tally:
+def _opd_tally(
+    repo: Repository, report: Report, slug: str, severities: dict, fulfilled: dict[str, list[str]]
+) -> _Tally:
     tally = _Tally()
-    planned = [e for e in (repo.daftar_data.entri if repo.daftar_data else [])
-               if e.produsen == slug]
+    planned = [
+        e for e in (repo.daftar_data.entri if repo.daftar_data else []) if e.produsen == slug
+    ]
     tally.direncanakan = len(planned)
     tally.terpenuhi = sum(1 for e in planned if e.kode in fulfilled)
     for entry in repo.datasets.values():

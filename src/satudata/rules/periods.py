@@ -39,8 +39,9 @@ def latest_period(csv_path: Path, column: str) -> str | None:
     try:
         table = pacsv.read_csv(
             csv_path,
-            convert_options=pacsv.ConvertOptions(include_columns=[column],
-                                                 column_types={column: "string"}),
+            convert_options=pacsv.ConvertOptions(
+                include_columns=[column], column_types={column: "string"}
+            ),
         )
     except (lib.ArrowException, OSError):
         return None

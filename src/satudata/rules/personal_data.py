@@ -10,8 +10,48 @@ import re
 
 # Kemendagri province codes (two leading digits of a NIK / No. KK).
 PROVINCE_CODES = frozenset(
-    "11 12 13 14 15 16 17 18 19 21 31 32 33 34 35 36 51 52 53 61 62 63 64 65 71 72 73 74 75 "
-    "76 81 82 91 92 93 94 95 96 97".split())
+    [
+        "11",
+        "12",
+        "13",
+        "14",
+        "15",
+        "16",
+        "17",
+        "18",
+        "19",
+        "21",
+        "31",
+        "32",
+        "33",
+        "34",
+        "35",
+        "36",
+        "51",
+        "52",
+        "53",
+        "61",
+        "62",
+        "63",
+        "64",
+        "65",
+        "71",
+        "72",
+        "73",
+        "74",
+        "75",
+        "76",
+        "81",
+        "82",
+        "91",
+        "92",
+        "93",
+        "94",
+        "95",
+        "96",
+        "97",
+    ]
+)
 
 _SIXTEEN = re.compile(r"(?<![0-9])[0-9]{16}(?![0-9])")
 PHONE = re.compile(r"(?<![0-9+])(?:\+62|62|0)[ -]?8[1-9][0-9](?:[ -]?[0-9]){6,9}(?![0-9])")
@@ -24,7 +64,8 @@ CANDIDATE = r"[0-9]([ -]?[0-9]){8}|@"
 PERSONAL_COLUMN = re.compile(
     r"^(nama|nik|nkk|no_?kk|nomor_kk|no_?ktp|ktp|alamat|no_?hp|hp|handphone|nomor_hp|telepon|"
     r"telp|no_?telp|nomor_telepon|email|e_mail|surel|tanggal_lahir|tgl_lahir|tempat_lahir|"
-    r"npwp|no_?rekening|rekening|paspor|no_?paspor|ibu_kandung|nama_ibu)(_|$)")
+    r"npwp|no_?rekening|rekening|paspor|no_?paspor|ibu_kandung|nama_ibu)(_|$)"
+)
 
 
 def is_nik(number: str) -> bool:

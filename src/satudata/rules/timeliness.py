@@ -14,12 +14,23 @@ TERLAMBAT = "terlambat"
 TIDAK_BERJADWAL = "tidak-berjadwal"
 TIDAK_DIKETAHUI = "tidak-diketahui"
 
-LABELS = {TEPAT_WAKTU: "tepat waktu", SEGERA: "segera jatuh tempo", TERLAMBAT: "terlambat",
-          TIDAK_BERJADWAL: "tidak berjadwal", TIDAK_DIKETAHUI: "tidak diketahui"}
+LABELS = {
+    TEPAT_WAKTU: "tepat waktu",
+    SEGERA: "segera jatuh tempo",
+    TERLAMBAT: "terlambat",
+    TIDAK_BERJADWAL: "tidak berjadwal",
+    TIDAK_DIKETAHUI: "tidak diketahui",
+}
 
 # Length of one period, in months (or days for the sub-monthly frequencies).
-_MONTHS = {Frekuensi.BULANAN: 1, Frekuensi.TRIWULANAN: 3, Frekuensi.EMPAT_BULANAN: 4,
-           Frekuensi.SEMESTERAN: 6, Frekuensi.TAHUNAN: 12, Frekuensi.LEBIH_DARI_DUA_TAHUNAN: 24}
+_MONTHS = {
+    Frekuensi.BULANAN: 1,
+    Frekuensi.TRIWULANAN: 3,
+    Frekuensi.EMPAT_BULANAN: 4,
+    Frekuensi.SEMESTERAN: 6,
+    Frekuensi.TAHUNAN: 12,
+    Frekuensi.LEBIH_DARI_DUA_TAHUNAN: 24,
+}
 _DAYS = {Frekuensi.HARIAN: 1, Frekuensi.MINGGUAN: 7}
 
 
@@ -59,8 +70,13 @@ def next_due(meta: Dataset, latest_end: dt.date) -> dt.date | None:
     return add_months(next_end, meta.jadwal_rilis.jeda_bulan)
 
 
-def assess(meta: Dataset, latest_period: str | None, today: dt.date,
-           warn_days: int = 30, last_change: dt.date | None = None) -> Kebaruan:
+def assess(
+    meta: Dataset,
+    latest_period: str | None,
+    today: dt.date,
+    warn_days: int = 30,
+    last_change: dt.date | None = None,
+) -> Kebaruan:
     """Status of the next period. Without a period column, the date the data last changed
     (from git) stands in for the end of the latest period."""
     if meta.dihentikan is not None or meta.frekuensi is Frekuensi.TIDAK_TETAP:

@@ -18,8 +18,13 @@ def _run_chunk(chunk: Sequence[Any]) -> list[Any]:
     return [_CALL(item) for item in chunk]
 
 
-def fork_map(function: Callable[[Any], Any], items: Sequence[Any], jobs: int,
-             minimum: int = 64, chunks_per_job: int = 4) -> list[Any]:
+def fork_map(
+    function: Callable[[Any], Any],
+    items: Sequence[Any],
+    jobs: int,
+    minimum: int = 64,
+    chunks_per_job: int = 4,
+) -> list[Any]:
     """`[function(item) for item in items]`, in order, over `jobs` forked processes when there
     are at least `minimum` items (below that, process start-up costs more than it saves)."""
     if jobs <= 1 or len(items) < minimum:
@@ -27,7 +32,7 @@ def fork_map(function: Callable[[Any], Any], items: Sequence[Any], jobs: int,
     global _CALL
     _CALL = function
     size = -(-len(items) // (jobs * chunks_per_job))
-    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:

@@ -63,9 +63,15 @@ def _berkas(site: Path, rel: str, jenis: str, mediatype: str, content: bytes) ->
 
 def _git(repo) -> GitInfo:
     commit = Commit("a" * 40, CHANGED, "Tim Dinkes", "dinkes@contoh.go.id", "Data 2025")
-    return GitInfo(head=commit, commits={commit.sha: commit},
-                   history={"data/dinkes/puskesmas.csv": [
-                       (commit.sha, FileChange("data/dinkes/puskesmas.csv", "M", "b" * 40))]})
+    return GitInfo(
+        head=commit,
+        commits={commit.sha: commit},
+        history={
+            "data/dinkes/puskesmas.csv": [
+                (commit.sha, FileChange("data/dinkes/puskesmas.csv", "M", "b" * 40))
+            ]
+        },
+    )
 
 
 @pytest.fixture
@@ -75,14 +81,19 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def situs(repo, site) -> Situs:
-    repo.replace("metadata/portal.yaml", "pembina_data:",
-                 "kontak: walidata@contoh.go.id\npembina_data:")
+    repo.replace(
+        "metadata/portal.yaml", "pembina_data:", "kontak: walidata@contoh.go.id\npembina_data:"
+    )
     repo.write("metadata/diskominfo/menara.yaml", MENARA)
     repo.write("data/diskominfo/menara.csv", "periode,jumlah\n2024-S2,40\n2025-S1,42\n")
-    repo.write(f"metadata/{TUTUP}.yaml", repo.read("metadata/dinkes/puskesmas.yaml")
-               .replace("dinkes/puskesmas", TUTUP).replace("daftar_data: DD-DINKES-001\n", "")
-               .replace("Jumlah Puskesmas per Kecamatan", "Daftar Rahasia")
-               .replace("klasifikasi: terbuka", "klasifikasi: tertutup"))
+    repo.write(
+        f"metadata/{TUTUP}.yaml",
+        repo.read("metadata/dinkes/puskesmas.yaml")
+        .replace("dinkes/puskesmas", TUTUP)
+        .replace("daftar_data: DD-DINKES-001\n", "")
+        .replace("Jumlah Puskesmas per Kecamatan", "Daftar Rahasia")
+        .replace("klasifikasi: terbuka", "klasifikasi: tertutup"),
+    )
     repo.write(f"data/{TUTUP}.csv", repo.read("data/dinkes/puskesmas.csv"))
     loaded = Repository.load(repo.root)
     model = build_model(loaded, validate(loaded, today=TODAY), _git(repo), TODAY)
@@ -90,8 +101,9 @@ def situs(repo, site) -> Situs:
         folder = f"unduh/{t.meta.opd}/{t.meta.slug}"
         data = t.entry.data_path.read_bytes()
         t.berkas["csv"] = _berkas(site, f"{folder}/{t.meta.slug}.csv", "csv", "text/csv", data)
-        t.berkas["json"] = _berkas(site, f"{folder}/{t.meta.slug}.json", "json",
-                                   "application/json", b"[]\n")
+        t.berkas["json"] = _berkas(
+            site, f"{folder}/{t.meta.slug}.json", "json", "application/json", b"[]\n"
+        )
     return model
 
 
@@ -122,9 +134,13 @@ def test_dataset_package_is_a_valid_data_package_v2(situs, site):
     assert package["$schema"] == feeds.DATAPACKAGE_PROFILE
     assert package["name"] == "dinkes-puskesmas"
     assert package["homepage"] == "https://data.contoh.go.id/dataset/dinkes/puskesmas/"
-    assert package["licenses"] == [{"name": "CC-BY-4.0",
-                                    "path": "https://spdx.org/licenses/CC-BY-4.0.html",
-                                    "title": "Creative Commons Attribution 4.0 International"}]
+    assert package["licenses"] == [
+        {
+            "name": "CC-BY-4.0",
+            "path": "https://spdx.org/licenses/CC-BY-4.0.html",
+            "title": "Creative Commons Attribution 4.0 International",
+        }
+    ]
     assert package["contributors"][0]["title"] == "Dinas Kesehatan Kota Contoh"
     assert package["contributors"][1]["title"] == "Dinas Komunikasi dan Informatika Kota Contoh"
     assert package["sources"] == [{"title": "Profil Kesehatan"}]
@@ -134,7 +150,10 @@ def test_dataset_package_is_a_valid_data_package_v2(situs, site):
     assert resource["path"] == "puskesmas.csv" and resource["hash"].startswith("sha256:")
     assert isinstance(resource["bytes"], int)
     assert [f["name"] for f in resource["schema"]["fields"]] == [
-        "tahun", "kode_kecamatan", "jumlah_puskesmas"]
+        "tahun",
+        "kode_kecamatan",
+        "jumlah_puskesmas",
+    ]
     _valid(_write_package(site, t, package))
 
 
@@ -179,8 +198,12 @@ def _compact_iris(node, found: set[str]) -> None:
                 continue
             if not key.startswith("@"):
                 found.add(key)
-            if key == "@type" or (key == "@id" and ":" in value and "//" not in value
-                                  and not value.startswith("mailto:")):
+            if key == "@type" or (
+                key == "@id"
+                and ":" in value
+                and "//" not in value
+                and not value.startswith("mailto:")
+            ):
                 found.add(value)
             _compact_iris(value, found)
 
@@ -205,7 +228,8 @@ def test_dcat_catalog_is_json_ld_with_declared_prefixes(situs):
     assert "dct:modified" not in second
     assert first["dct:spatial"]["dct:identifier"] == "12.71"
     assert first["dcat:theme"] == [
-        {"@id": "http://publications.europa.eu/resource/authority/data-theme/HEAL"}]
+        {"@id": "http://publications.europa.eu/resource/authority/data-theme/HEAL"}
+    ]
     assert second["dcat:contactPoint"]["vcard:hasEmail"] == {"@id": "mailto:tik@contoh.go.id"}
     assert first["dcat:contactPoint"]["vcard:hasEmail"] == {"@id": "mailto:walidata@contoh.go.id"}
     csv, js = first["dcat:distribution"]
@@ -218,9 +242,21 @@ def test_dcat_catalog_is_json_ld_with_declared_prefixes(situs):
     assert js["dct:format"]["@id"].endswith("/file-type/JSON")
 
 
-POD_REQUIRED = ("title", "description", "keyword", "modified", "publisher", "contactPoint",
-                "identifier", "accessLevel", "license", "spatial", "accrualPeriodicity",
-                "landingPage", "distribution")
+POD_REQUIRED = (
+    "title",
+    "description",
+    "keyword",
+    "modified",
+    "publisher",
+    "contactPoint",
+    "identifier",
+    "accessLevel",
+    "license",
+    "spatial",
+    "accrualPeriodicity",
+    "landingPage",
+    "distribution",
+)
 
 
 def test_pod_data_json_has_every_required_field(situs):
@@ -280,9 +316,14 @@ def test_schema_org_dataset(situs):
     assert data["creator"]["parentOrganization"]["name"] == "Pemerintah Kota Contoh"
     assert data["dateModified"] == "2026-02-20"
     assert data["spatialCoverage"] == {
-        "@type": "Place", "name": "Kota Contoh",
-        "identifier": {"@type": "PropertyValue", "propertyID": "kode wilayah Kemendagri",
-                       "value": "12.71"}}
+        "@type": "Place",
+        "name": "Kota Contoh",
+        "identifier": {
+            "@type": "PropertyValue",
+            "propertyID": "kode wilayah Kemendagri",
+            "value": "12.71",
+        },
+    }
     assert [d["encodingFormat"] for d in data["distribution"]] == ["text/csv", "application/json"]
     measured = {v["name"]: v for v in data["variableMeasured"]}
     assert measured["jumlah_puskesmas"]["unitText"] == "unit"
@@ -311,12 +352,16 @@ def test_atom_feed(situs):
     # the commit at 09:30 +07:00 is older than the site date 00:00 UTC
     assert [e.findtext("a:id", namespaces=ns) for e in entries] == [
         "https://data.contoh.go.id/dataset/diskominfo/menara/",
-        "https://data.contoh.go.id/dataset/dinkes/puskesmas/"]
+        "https://data.contoh.go.id/dataset/dinkes/puskesmas/",
+    ]
     assert [e.findtext("a:updated", namespaces=ns) for e in entries] == [
-        "2026-03-02T00:00:00Z", "2026-02-20T09:30:00+07:00"]
+        "2026-03-02T00:00:00Z",
+        "2026-02-20T09:30:00+07:00",
+    ]
     assert root.findtext("a:updated", namespaces=ns) == "2026-03-02T00:00:00Z"
     assert entries[0].findtext("a:author/a:name", namespaces=ns) == (
-        "Dinas Komunikasi dan Informatika Kota Contoh")
+        "Dinas Komunikasi dan Informatika Kota Contoh"
+    )
     assert "&amp; BTS" in text  # escaped by ElementTree
 
 

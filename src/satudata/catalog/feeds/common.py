@@ -39,19 +39,44 @@ _FREKUENSI = {
 }
 
 # Download kind → (format label, EU file-type code).
-_FORMATS = {"csv": ("CSV", "CSV"), "xlsx": ("XLSX", "XLSX"), "json": ("JSON", "JSON"),
-            "datapackage": ("Data Package", "JSON")}
+_FORMATS = {
+    "csv": ("CSV", "CSV"),
+    "xlsx": ("XLSX", "XLSX"),
+    "json": ("JSON", "JSON"),
+    "datapackage": ("Data Package", "JSON"),
+}
 _KIND_ORDER = list(_FORMATS)
 
 # Common topik words → EU data theme, so European-style harvesters can group datasets.
 _TEMA = {
-    "kesehatan": "HEAL", "pendidikan": "EDUC", "kebudayaan": "EDUC", "olahraga": "EDUC",
-    "pariwisata": "EDUC", "ekonomi": "ECON", "keuangan": "ECON", "perdagangan": "ECON",
-    "industri": "ECON", "lingkungan": "ENVI", "lingkungan hidup": "ENVI", "pertanian": "AGRI",
-    "perikanan": "AGRI", "pangan": "AGRI", "energi": "ENER", "pemerintahan": "GOVE",
-    "transportasi": "TRAN", "perhubungan": "TRAN", "kependudukan": "SOCI", "sosial": "SOCI",
-    "ketenagakerjaan": "SOCI", "hukum": "JUST", "keamanan": "JUST", "teknologi": "TECH",
-    "wilayah": "REGI", "tata ruang": "REGI", "perumahan": "REGI", "infrastruktur": "REGI",
+    "kesehatan": "HEAL",
+    "pendidikan": "EDUC",
+    "kebudayaan": "EDUC",
+    "olahraga": "EDUC",
+    "pariwisata": "EDUC",
+    "ekonomi": "ECON",
+    "keuangan": "ECON",
+    "perdagangan": "ECON",
+    "industri": "ECON",
+    "lingkungan": "ENVI",
+    "lingkungan hidup": "ENVI",
+    "pertanian": "AGRI",
+    "perikanan": "AGRI",
+    "pangan": "AGRI",
+    "energi": "ENER",
+    "pemerintahan": "GOVE",
+    "transportasi": "TRAN",
+    "perhubungan": "TRAN",
+    "kependudukan": "SOCI",
+    "sosial": "SOCI",
+    "ketenagakerjaan": "SOCI",
+    "hukum": "JUST",
+    "keamanan": "JUST",
+    "teknologi": "TECH",
+    "wilayah": "REGI",
+    "tata ruang": "REGI",
+    "perumahan": "REGI",
+    "infrastruktur": "REGI",
 }
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
@@ -70,8 +95,13 @@ def terbitan(situs: Situs) -> list[Terbitan]:
 
 def berkas(t: Terbitan) -> list[Berkas]:
     """Downloads in a fixed order: csv, xlsx, json, datapackage, then any other kind."""
-    return sorted(t.berkas.values(), key=lambda b: (
-        _KIND_ORDER.index(b.jenis) if b.jenis in _KIND_ORDER else len(_KIND_ORDER), b.jenis))
+    return sorted(
+        t.berkas.values(),
+        key=lambda b: (
+            _KIND_ORDER.index(b.jenis) if b.jenis in _KIND_ORDER else len(_KIND_ORDER),
+            b.jenis,
+        ),
+    )
 
 
 def format_label(b: Berkas) -> str:
@@ -95,8 +125,11 @@ def license_url(spdx_id: str) -> str:
 
 
 def license_descriptor(spdx_id: str) -> dict:
-    return {"name": spdx_id, "path": license_url(spdx_id),
-            "title": _LICENCE_TITLES.get(spdx_id, spdx_id)}
+    return {
+        "name": spdx_id,
+        "path": license_url(spdx_id),
+        "title": _LICENCE_TITLES.get(spdx_id, spdx_id),
+    }
 
 
 def deskripsi(meta: Dataset) -> str:
@@ -139,8 +172,11 @@ def email(text: str | None) -> str | None:
 
 def kontak(situs: Situs, t: Terbitan) -> tuple[str, str | None]:
     """(name, e-mail) to ask about a dataset: its own contact, its OPD's, else the Walidata's."""
-    candidates = [(nama_opd(t), t.meta.kontak), (nama_opd(t), t.opd.kontak if t.opd else None),
-                  (nama_walidata(situs), situs.portal.kontak)]
+    candidates = [
+        (nama_opd(t), t.meta.kontak),
+        (nama_opd(t), t.opd.kontak if t.opd else None),
+        (nama_walidata(situs), situs.portal.kontak),
+    ]
     for name, text in candidates:
         if email(text):
             return name, email(text)
@@ -152,11 +188,11 @@ def waktu_diubah(situs: Situs, t: Terbitan) -> dt.datetime:
     if t.diubah is None:
         return tanggal_situs(situs)
     moment = t.diubah.date
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def tanggal_situs(situs: Situs) -> dt.datetime:
-    return dt.datetime.combine(situs.tanggal, dt.time(), dt.timezone.utc)
+    return dt.datetime.combine(situs.tanggal, dt.time(), dt.UTC)
 
 
 def rfc3339(moment: dt.datetime) -> str:

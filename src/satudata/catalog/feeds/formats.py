@@ -36,6 +36,7 @@ DCAT_CONTEXT = {
 
 # --- Frictionless Data Package v2 ---------------------------------------------------------
 
+
 def dataset_package(situs: Situs, t: Terbitan) -> dict:
     """`unduh/<opd>/<slug>/datapackage.json`: the CSV beside it, described by its metadata."""
     meta = t.meta
@@ -108,8 +109,11 @@ def _resource(situs: Situs, t: Terbitan, b: Berkas, name: str, name_only: bool) 
 
 
 def _opd_contributor(situs: Situs, t: Terbitan) -> dict:
-    contributor = {"title": u.nama_opd(t), "roles": ["creator", "publisher"],
-                   "organization": situs.portal.nama}
+    contributor = {
+        "title": u.nama_opd(t),
+        "roles": ["creator", "publisher"],
+        "organization": situs.portal.nama,
+    }
     if u.email(t.opd.kontak if t.opd else None):
         contributor["email"] = u.email(t.opd.kontak)
     if t.opd and t.opd.situs:
@@ -118,8 +122,11 @@ def _opd_contributor(situs: Situs, t: Terbitan) -> dict:
 
 
 def _walidata_contributor(situs: Situs) -> dict:
-    contributor = {"title": u.nama_walidata(situs), "roles": ["dataCurator", "distributor"],
-                   "organization": situs.portal.nama}
+    contributor = {
+        "title": u.nama_walidata(situs),
+        "roles": ["dataCurator", "distributor"],
+        "organization": situs.portal.nama,
+    }
     if u.email(situs.portal.kontak):
         contributor["email"] = u.email(situs.portal.kontak)
     return contributor
@@ -136,11 +143,14 @@ def _unique(name: str, taken: set[str]) -> str:
 
 
 def _catalog_description(situs: Situs) -> str:
-    return (f"Katalog data terbuka {situs.portal.nama}: dataset perangkat daerah yang telah "
-            f"diperiksa Walidata dan dipublikasikan menurut prinsip Satu Data Indonesia.")
+    return (
+        f"Katalog data terbuka {situs.portal.nama}: dataset perangkat daerah yang telah "
+        f"diperiksa Walidata dan dipublikasikan menurut prinsip Satu Data Indonesia."
+    )
 
 
 # --- DCAT-AP 3 (JSON-LD) ------------------------------------------------------------------
+
 
 def dcat_catalog(situs: Situs) -> dict:
     portal = situs.portal
@@ -186,8 +196,12 @@ def _dcat_dataset(situs: Situs, t: Terbitan) -> dict:
         "dcat:distribution": [_dcat_distribution(situs, t, b) for b in u.berkas(t)],
     }
     if meta.daftar_data:
-        node["adms:identifier"] = {"@type": "adms:Identifier", "skos:notation": meta.daftar_data,
-                                   "dct:creator": situs.portal.nama, "rdfs:label": "Daftar Data"}
+        node["adms:identifier"] = {
+            "@type": "adms:Identifier",
+            "skos:notation": meta.daftar_data,
+            "dct:creator": situs.portal.nama,
+            "rdfs:label": "Daftar Data",
+        }
     start, end = u.rentang_tanggal(t)
     if end:
         node["dct:temporal"] = {"@type": "dct:PeriodOfTime", "dcat:endDate": _date(end.isoformat())}
@@ -223,19 +237,36 @@ def _dcat_distribution(situs: Situs, t: Terbitan, b: Berkas) -> dict:
 def _location(situs: Situs, label: str) -> dict:
     """The region, with its codes side by side: Kemendagri always, BPS when known."""
     portal = situs.portal
-    codes = [{"@type": "adms:Identifier", "skos:notation": portal.kode_wilayah,
-              "adms:schemaAgency": "Kementerian Dalam Negeri"}]
+    codes = [
+        {
+            "@type": "adms:Identifier",
+            "skos:notation": portal.kode_wilayah,
+            "adms:schemaAgency": "Kementerian Dalam Negeri",
+        }
+    ]
     if portal.kode_bps:
-        codes.append({"@type": "adms:Identifier", "skos:notation": portal.kode_bps,
-                      "adms:schemaAgency": "Badan Pusat Statistik"})
-    return {"@type": "dct:Location", "dct:identifier": portal.kode_wilayah,
-            "locn:geographicName": _id(label), "skos:prefLabel": _id(label),
-            "adms:identifier": codes}
+        codes.append(
+            {
+                "@type": "adms:Identifier",
+                "skos:notation": portal.kode_bps,
+                "adms:schemaAgency": "Badan Pusat Statistik",
+            }
+        )
+    return {
+        "@type": "dct:Location",
+        "dct:identifier": portal.kode_wilayah,
+        "locn:geographicName": _id(label),
+        "skos:prefLabel": _id(label),
+        "adms:identifier": codes,
+    }
 
 
 def _license_node(spdx_id: str) -> dict:
-    return {"@id": u.license_url(spdx_id), "@type": "dct:LicenseDocument",
-            "dct:identifier": spdx_id}
+    return {
+        "@id": u.license_url(spdx_id),
+        "@type": "dct:LicenseDocument",
+        "dct:identifier": spdx_id,
+    }
 
 
 def _id(text: str) -> dict:
@@ -248,6 +279,7 @@ def _date(value: str) -> dict:
 
 
 # --- Project Open Data v1.1 data.json ----------------------------------------------------
+
 
 def pod_catalog(situs: Situs) -> dict:
     return {
@@ -272,9 +304,11 @@ def _pod_dataset(situs: Situs, t: Terbitan) -> dict:
         "description": u.deskripsi(meta),
         "keyword": u.kata_kunci(meta),
         "modified": (t.tanggal_diubah or situs.tanggal).isoformat(),
-        "publisher": {"@type": "org:Organization", "name": u.nama_opd(t),
-                      "subOrganizationOf": {"@type": "org:Organization",
-                                            "name": situs.portal.nama}},
+        "publisher": {
+            "@type": "org:Organization",
+            "name": u.nama_opd(t),
+            "subOrganizationOf": {"@type": "org:Organization", "name": situs.portal.nama},
+        },
         "contactPoint": contact,
         "identifier": page,
         "accessLevel": "public",
@@ -296,9 +330,13 @@ def _pod_dataset(situs: Situs, t: Terbitan) -> dict:
 
 
 def _pod_distribution(situs: Situs, t: Terbitan, b: Berkas) -> dict:
-    entry = {"@type": "dcat:Distribution", "downloadURL": situs.url(b.path),
-             "mediaType": b.mediatype, "format": u.format_label(b),
-             "title": f"{t.meta.judul} ({u.format_label(b)})"}
+    entry = {
+        "@type": "dcat:Distribution",
+        "downloadURL": situs.url(b.path),
+        "mediaType": b.mediatype,
+        "format": u.format_label(b),
+        "title": f"{t.meta.judul} ({u.format_label(b)})",
+    }
     if b.jenis == "datapackage":
         entry["conformsTo"] = DATAPACKAGE_STANDARD
     return entry
@@ -306,11 +344,15 @@ def _pod_distribution(situs: Situs, t: Terbitan, b: Berkas) -> dict:
 
 # --- schema.org Dataset -------------------------------------------------------------------
 
+
 def schema_org(situs: Situs, t: Terbitan) -> dict:
     meta, portal = t.meta, situs.portal
     pemda = {"@type": "GovernmentOrganization", "name": portal.nama, "url": situs.base_url}
-    creator = {"@type": "GovernmentOrganization", "name": u.nama_opd(t),
-               "parentOrganization": pemda}
+    creator = {
+        "@type": "GovernmentOrganization",
+        "name": u.nama_opd(t),
+        "parentOrganization": pemda,
+    }
     if t.opd:
         creator["alternateName"] = t.opd.singkatan
         if t.opd.situs:
@@ -328,12 +370,20 @@ def schema_org(situs: Situs, t: Terbitan) -> dict:
         "isAccessibleForFree": True,
         "creator": creator,
         "publisher": pemda,
-        "includedInDataCatalog": {"@type": "DataCatalog", "name": portal.nama_portal,
-                                  "url": situs.base_url},
-        "spatialCoverage": {"@type": "Place", "name": meta.cakupan_wilayah,
-                            "identifier": {"@type": "PropertyValue",
-                                           "propertyID": "kode wilayah Kemendagri",
-                                           "value": portal.kode_wilayah}},
+        "includedInDataCatalog": {
+            "@type": "DataCatalog",
+            "name": portal.nama_portal,
+            "url": situs.base_url,
+        },
+        "spatialCoverage": {
+            "@type": "Place",
+            "name": meta.cakupan_wilayah,
+            "identifier": {
+                "@type": "PropertyValue",
+                "propertyID": "kode wilayah Kemendagri",
+                "value": portal.kode_wilayah,
+            },
+        },
         "distribution": [_data_download(situs, b) for b in u.berkas(t)],
         "variableMeasured": [_variable(k) for k in meta.kolom],
     }
@@ -345,8 +395,14 @@ def schema_org(situs: Situs, t: Terbitan) -> dict:
 
 
 def _data_download(situs: Situs, b: Berkas) -> dict:
-    return {"@type": "DataDownload", "name": u.format_label(b), "encodingFormat": b.mediatype,
-            "contentUrl": situs.url(b.path), "contentSize": f"{b.bytes} B", "sha256": b.sha256}
+    return {
+        "@type": "DataDownload",
+        "name": u.format_label(b),
+        "encodingFormat": b.mediatype,
+        "contentUrl": situs.url(b.path),
+        "contentSize": f"{b.bytes} B",
+        "sha256": b.sha256,
+    }
 
 
 def _variable(kolom) -> dict:
@@ -366,10 +422,10 @@ def script_json(data: dict) -> str:
 
 # --- Atom ---------------------------------------------------------------------------------
 
+
 def atom_feed(situs: Situs) -> str:
     """Atom 1.0 feed of dataset updates, newest first."""
-    entries = sorted(u.terbitan(situs),
-                     key=lambda t: (-u.waktu_diubah(situs, t).timestamp(), t.id))
+    entries = sorted(u.terbitan(situs), key=lambda t: (-u.waktu_diubah(situs, t).timestamp(), t.id))
     times = [u.waktu_diubah(situs, t) for t in entries]
     # Plain tags under a literal xmlns: ElementTree's default_namespace rejects plain attributes.
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "id"})
@@ -380,7 +436,7 @@ def atom_feed(situs: Situs) -> str:
     _atom(feed, "link", rel="alternate", href=situs.base_url, type="text/html")
     _atom(_atom(feed, "author"), "name", situs.portal.nama)
     _atom(feed, "generator", "satudata")
-    for t, moment in zip(entries, times):
+    for t, moment in zip(entries, times, strict=False):
         _atom_entry(feed, situs, t, moment)
     ET.indent(feed)
     body = ET.tostring(feed, encoding="unicode")

@@ -78,12 +78,12 @@ class _Audit(HTMLParser):
 
 
 def test_xlsx_cells_that_look_like_formulas_stay_text(repo):
-    from satudata.catalog.views import Terbitan
+    from satudata.catalog.views import PublishedDataset
     from satudata.load.repository import Repository
 
     loaded = Repository.load(repo.root)
     entry = loaded.datasets["dinkes/puskesmas"]
-    t = Terbitan(entry, entry.meta, None, {}, None)
+    t = PublishedDataset(entry, entry.meta, None, {}, None)
     rows = [[2024, '=HYPERLINK("http://x","klik")', 3], [2025, "+1+1", -4], [2025, "@SUM(A1)", 1]]
     data = xlsx_bytes(
         t,

@@ -1,8 +1,5 @@
 from conftest import REPO_ROOT
-from satudata.findings import (
-    REGISTRY,
-    codes,  # noqa: F401
-)
+from satudata.findings import REGISTRY
 from satudata.report.codes_doc import codes_markdown
 
 

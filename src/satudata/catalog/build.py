@@ -23,8 +23,8 @@ from satudata import __version__
 from satudata.audit.git import GitInfo, read_blobs, read_git
 from satudata.catalog.downloads import write_downloads, write_file
 from satudata.catalog.feeds import formats as feeds
-from satudata.catalog.pages import Halaman
-from satudata.catalog.views import Situs, build_model
+from satudata.catalog.pages import Pages
+from satudata.catalog.views import Site, build_model
 from satudata.checks.runner import validate
 from satudata.findings import Report
 from satudata.load.repository import Repository
@@ -44,7 +44,7 @@ class BuildError(Exception):
 @dataclass
 class BuildResult:
     output: Path
-    situs: Situs
+    situs: Site
     pages: int
     phases: dict[str, float]  # seconds per phase, for the benchmark
 
@@ -98,7 +98,7 @@ def render(
     jobs: int = 1,
     allow_errors: bool = False,
     phases: dict[str, float] | None = None,
-) -> Situs:
+) -> Site:
     """Validate and write every page, download and feed into staging/docs. With
     `allow_errors` (live preview) datasets with errors are left out instead of stopping."""
     with _timed(phases, "muat"):
@@ -126,13 +126,13 @@ def render(
     with _timed(phases, "riwayat"):
         _past_versions(situs, docs)
     with _timed(phases, "halaman"):
-        pages = Halaman(situs, docs)
+        pages = Pages(situs, docs)
         pages.render_all(rows)
         _write_feeds(situs, docs, pages.kinerja)
     return situs
 
 
-def _downloads(t, situs: Situs, docs: Path, when: dt.datetime):
+def _downloads(t, situs: Site, docs: Path, when: dt.datetime):
     """Write one dataset's files (CSV, XLSX, JSON, datapackage.json): (berkas, typed rows)."""
     data = write_downloads(t, docs, when)
     package = _json_bytes(feeds.dataset_package(situs, t))
@@ -142,7 +142,7 @@ def _downloads(t, situs: Situs, docs: Path, when: dt.datetime):
     return t.berkas, data
 
 
-def _map_downloads(situs: Situs, docs: Path, when: dt.datetime, jobs: int) -> list:
+def _map_downloads(situs: Site, docs: Path, when: dt.datetime, jobs: int) -> list:
     """Downloads are independent per dataset and cost most of the build before MkDocs."""
     published = situs.terbitan  # workers get indices: they already hold the model (fork)
     return fork_map(
@@ -161,14 +161,14 @@ def _check_output(output: Path, timpa: bool) -> None:
         )
 
 
-def _when(situs: Situs) -> dt.datetime:
+def _when(situs: Site) -> dt.datetime:
     head = situs.git.head
     if head is not None:
         return head.date.astimezone(dt.UTC)
     return dt.datetime.combine(situs.tanggal, dt.time(), dt.UTC)
 
 
-def _past_versions(situs: Situs, docs: Path) -> None:
+def _past_versions(situs: Site, docs: Path) -> None:
     """The CSV as of each version, from git (one `cat-file --batch` for all of them), and the
     rows each version added and removed (compared with the version before it)."""
     wanted = [(t, v) for t in situs.terbitan for v in t.versi if v.data and v.data.blob]
@@ -189,7 +189,7 @@ def _past_versions(situs: Situs, docs: Path) -> None:
             )
 
 
-def _write_marker(situs: Situs, site: Path) -> None:
+def _write_marker(situs: Site, site: Path) -> None:
     """Record what was built from which commit (checked by `satudata verifikasi`)."""
     marker = {
         "commit": situs.git.head.sha if situs.git.head else None,
@@ -204,7 +204,7 @@ def _json_bytes(data: dict) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
 
 
-def _write_feeds(situs: Situs, docs: Path, kinerja: dict) -> None:
+def _write_feeds(situs: Site, docs: Path, kinerja: dict) -> None:
     (docs / "datapackage.json").write_bytes(_json_bytes(feeds.catalog_package(situs)))
     (docs / "dcat.jsonld").write_bytes(_json_bytes(feeds.dcat_catalog(situs)))
     (docs / "data.json").write_bytes(_json_bytes(feeds.pod_catalog(situs)))
@@ -212,7 +212,7 @@ def _write_feeds(situs: Situs, docs: Path, kinerja: dict) -> None:
     (docs / "kinerja.json").write_bytes(_json_bytes(kinerja))  # the numbers the page shows
 
 
-def _mkdocs_config(situs: Situs, staging: Path, extra: dict | None = None) -> Path:
+def _mkdocs_config(situs: Site, staging: Path, extra: dict | None = None) -> Path:
     root, portal = situs.repo.root, situs.portal
     base = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
     theme = dict(base.get("theme") or {"name": "material"})

@@ -11,7 +11,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from satudata.catalog.views import Berkas, Terbitan
+from satudata.catalog.views import Download, PublishedDataset
 from satudata.catalog.xlsx import xlsx
 from satudata.load.table import read_tabel
 from satudata.model import Dataset, Tipe
@@ -28,14 +28,14 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def write_file(docs: Path, relative: str, data: bytes, kind: str) -> Berkas:
+def write_file(docs: Path, relative: str, data: bytes, kind: str) -> Download:
     path = docs / relative
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
-    return Berkas(kind, relative, sha256(data), len(data), MEDIATYPES[kind])
+    return Download(kind, relative, sha256(data), len(data), MEDIATYPES[kind])
 
 
-def typed_rows(t: Terbitan) -> tuple[list[str], list[list]]:
+def typed_rows(t: PublishedDataset) -> tuple[list[str], list[list]]:
     """Header and rows with values converted to the declared types (empty cells → None)."""
     data = t.entry.data_path.read_bytes()
     tabel = read_tabel(data, dataset=t.id, file="").tabel
@@ -69,7 +69,7 @@ def _converter(meta: Dataset, name: str):
     return convert
 
 
-def json_bytes(t: Terbitan, header: list[str], rows: list[list]) -> bytes:
+def json_bytes(t: PublishedDataset, header: list[str], rows: list[list]) -> bytes:
     document = {
         "dataset": t.id,
         "judul": t.meta.judul,
@@ -80,13 +80,15 @@ def json_bytes(t: Terbitan, header: list[str], rows: list[list]) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def xlsx_bytes(t: Terbitan, header: list[str], rows: list[list], when: dt.datetime) -> bytes:
+def xlsx_bytes(
+    t: PublishedDataset, header: list[str], rows: list[list], when: dt.datetime
+) -> bytes:
     creator = t.opd.nama if t.opd else t.meta.produsen
     metadata = [["isian", "nilai"], *[list(pair) for pair in _metadata_rows(t)]]
     return xlsx({"data": [header, *rows], "metadata": metadata}, creator, when)
 
 
-def _metadata_rows(t: Terbitan) -> list[tuple[str, str]]:
+def _metadata_rows(t: PublishedDataset) -> list[tuple[str, str]]:
     meta = t.meta
     rows = [
         ("id", meta.id),
@@ -104,7 +106,7 @@ def _metadata_rows(t: Terbitan) -> list[tuple[str, str]]:
     return rows
 
 
-def write_downloads(t: Terbitan, docs: Path, when: dt.datetime) -> list[list]:
+def write_downloads(t: PublishedDataset, docs: Path, when: dt.datetime) -> list[list]:
     """Write CSV, XLSX and JSON of `t` under docs/unduh/<opd>/<slug>/; returns typed rows."""
     folder = f"unduh/{t.id}"
     slug = t.meta.slug

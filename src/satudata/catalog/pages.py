@@ -11,7 +11,7 @@ from markupsafe import Markup
 from satudata.catalog.charts import bar_chart, line_chart
 from satudata.catalog.feeds import formats as feeds
 from satudata.catalog.text import environment, md
-from satudata.catalog.views import Situs, Terbitan
+from satudata.catalog.views import PublishedDataset, Site
 from satudata.model import Pilar
 from satudata.report.codes_doc import codes_markdown
 from satudata.rules.performance import kinerja
@@ -53,10 +53,10 @@ def report_url(portal, dataset_id: str, judul: str) -> str:
     )
 
 
-class Halaman:
+class Pages:
     """Writes every page of one build into `docs`."""
 
-    def __init__(self, situs: Situs, docs: Path):
+    def __init__(self, situs: Site, docs: Path):
         self.situs, self.docs = situs, docs
         self.env = environment(situs.repo.root / "site" / "templates")
         self.kinerja = kinerja(situs.repo, situs.report)
@@ -76,20 +76,20 @@ class Halaman:
 
     # --- pages ------------------------------------------------------------------------------
     def render_all(self, rows: dict[str, list[list]]) -> None:
-        self.beranda(rows)
-        self.katalog()
+        self.home_page(rows)
+        self.catalog_page()
         for t in self.situs.terbitan:
-            self.dataset(t, rows[t.id])
+            self.dataset_page(t, rows[t.id])
         self.opd_pages()
-        self.kinerja_page()
-        self.referensi()
+        self.performance_page()
+        self.reference_pages()
         self.write("panduan/index.md", "panduan.md.j2")
         self.write("panduan/walidata.md", "panduan-walidata.md.j2")
         self.write("panduan/kontributor.md", "panduan-kontributor.md.j2")
         (self.docs / "panduan" / "kode-temuan.md").write_text(codes_markdown(), encoding="utf-8")
         self.static_assets()
 
-    def beranda(self, rows: dict[str, list[list]]) -> None:
+    def home_page(self, rows: dict[str, list[list]]) -> None:
         terbitan = self.situs.terbitan
         pilar = [
             {
@@ -115,7 +115,7 @@ class Halaman:
             kinerja=self.kinerja,
         )
 
-    def katalog(self) -> None:
+    def catalog_page(self) -> None:
         terbitan = self.situs.terbitan
         opds = self.situs.repo.organisasi.by_slug() if self.situs.repo.organisasi else {}
 
@@ -187,7 +187,7 @@ class Halaman:
             tertahan=self.situs.tertahan,
         )
 
-    def dataset(self, t: Terbitan, rows: list[list]) -> None:
+    def dataset_page(self, t: PublishedDataset, rows: list[list]) -> None:
         header = [k.nama for k in t.meta.kolom]
         self.write(
             t.page,
@@ -242,7 +242,7 @@ class Halaman:
                 tahun=repo.daftar_data.tahun if repo.daftar_data else "",
             )
 
-    def kinerja_page(self) -> None:
+    def performance_page(self) -> None:
         chart = bar_chart(
             [o["singkatan"] for o in self.kinerja["opd"]],
             [o["persen_terpenuhi"] for o in self.kinerja["opd"]],
@@ -250,7 +250,7 @@ class Halaman:
         )
         self.write("kinerja.md", "kinerja.md.j2", kinerja=self.kinerja, grafik=Markup(chart))
 
-    def referensi(self) -> None:
+    def reference_pages(self) -> None:
         repo = self.situs.repo
         described = {t.nama: t for t in (repo.referensi.tabel if repo.referensi else [])}
         tables = []
@@ -283,7 +283,7 @@ class Halaman:
             shutil.copytree(source, self.docs / "assets", dirs_exist_ok=True)
 
     # --- pieces of the dataset page ---------------------------------------------------------
-    def _metadata(self, t: Terbitan) -> list[tuple[str, Markup]]:
+    def _metadata(self, t: PublishedDataset) -> list[tuple[str, Markup]]:
         meta, portal = t.meta, self.situs.portal
         kebaruan = t.facts.get("kebaruan") or {}
         opd_link = Markup(
@@ -323,13 +323,13 @@ class Halaman:
         return f"paling lambat {due} ({kebaruan['label']})"
 
     @staticmethod
-    def _indikator(t: Terbitan) -> list[tuple[str, str]]:
+    def _indikator(t: PublishedDataset) -> list[tuple[str, str]]:
         if t.meta.indikator is None:
             return []
         fields = t.meta.indikator.model_dump(exclude_none=True)
         return [(name.replace("_", " ").capitalize(), value) for name, value in fields.items()]
 
-    def _chart(self, t: Terbitan, rows: list[list]) -> dict | None:
+    def _chart(self, t: PublishedDataset, rows: list[list]) -> dict | None:
         periode, measures = t.meta.periode, t.meta.ukuran_kolom
         if periode is None or not measures:
             return None
@@ -355,7 +355,7 @@ class Halaman:
             "titik": list(zip(labels, values, strict=False)),
         }
 
-    def _citation(self, t: Terbitan) -> str:
+    def _citation(self, t: PublishedDataset) -> str:
         year = t.tanggal_diubah.year if t.tanggal_diubah else self.situs.tanggal.year
         producer = t.opd.nama if t.opd else t.meta.produsen
         return (
@@ -363,10 +363,10 @@ class Halaman:
             f"{self.situs.url(t.url_path)}"
         )
 
-    def _report_url(self, t: Terbitan) -> str:
+    def _report_url(self, t: PublishedDataset) -> str:
         return report_url(self.situs.portal, t.id, t.meta.judul)
 
-    def _history(self, t: Terbitan) -> list[dict]:
+    def _history(self, t: PublishedDataset) -> list[dict]:
         forge = self.situs.portal.forge
         base = str(forge.url).rstrip("/")
         commit_part, pr_part = (

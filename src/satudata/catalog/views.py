@@ -14,7 +14,7 @@ from satudata.rules.publishing import publication_blockers
 
 
 @dataclass
-class Berkas:
+class Download:
     """One downloadable file of a published dataset."""
 
     jenis: str  # csv | xlsx | json | datapackage
@@ -25,7 +25,7 @@ class Berkas:
 
 
 @dataclass
-class Terbitan:
+class PublishedDataset:
     """A published dataset with everything its page, downloads and feeds need."""
 
     entry: DatasetFiles
@@ -33,9 +33,9 @@ class Terbitan:
     opd: Opd | None
     facts: dict
     diubah: Commit | None
-    berkas: dict[str, Berkas] = field(default_factory=dict)
+    berkas: dict[str, Download] = field(default_factory=dict)
     versi: list = field(default_factory=list)  # riwayat.Versi, newest first
-    berkas_versi: dict[str, Berkas] = field(default_factory=dict)  # commit sha → past CSV
+    berkas_versi: dict[str, Download] = field(default_factory=dict)  # commit sha → past CSV
     baris_versi: dict[str, tuple[int, int]] = field(default_factory=dict)  # sha → (+rows, -rows)
 
     @property
@@ -61,7 +61,7 @@ class Terbitan:
 
 
 @dataclass
-class Tertahan:
+class WithheldDataset:
     """A dataset that is listed (metadata only) but not published, and why."""
 
     meta: Dataset
@@ -70,13 +70,13 @@ class Tertahan:
 
 
 @dataclass
-class Situs:
+class Site:
     repo: Repository
     portal: Portal
     report: Report
     git: GitInfo
-    terbitan: list[Terbitan]
-    tertahan: list[Tertahan]
+    terbitan: list[PublishedDataset]
+    tertahan: list[WithheldDataset]
     tanggal: dt.date  # the date the site speaks for: the HEAD commit's date
 
     @property
@@ -87,7 +87,7 @@ class Situs:
         return self.base_url + path.lstrip("/")
 
 
-def build_model(repo: Repository, report: Report, git: GitInfo, tanggal: dt.date) -> Situs:
+def build_model(repo: Repository, report: Report, git: GitInfo, tanggal: dt.date) -> Site:
     opds = repo.organisasi.by_slug() if repo.organisasi else {}
     published, withheld = [], []
     for entry in repo.datasets.values():
@@ -98,12 +98,12 @@ def build_model(repo: Repository, report: Report, git: GitInfo, tanggal: dt.date
         if entry.data_path is None:
             blockers.append("berkas data tidak ada")
         if blockers:
-            withheld.append(Tertahan(meta, opds.get(entry.opd), blockers))
+            withheld.append(WithheldDataset(meta, opds.get(entry.opd), blockers))
             continue
         changed = git.last_change(repo.rel(entry.data_path), repo.rel(entry.metadata_path))
         history = [] if git.shallow else versions(git, entry.id)
         published.append(
-            Terbitan(
+            PublishedDataset(
                 entry,
                 meta,
                 opds.get(entry.opd),
@@ -112,4 +112,4 @@ def build_model(repo: Repository, report: Report, git: GitInfo, tanggal: dt.date
                 versi=history,
             )
         )
-    return Situs(repo, repo.portal, report, git, published, withheld, tanggal)
+    return Site(repo, repo.portal, report, git, published, withheld, tanggal)

@@ -20,7 +20,7 @@ def codes_markdown() -> str:
     lines = [
         "# Arti pesan validasi",
         "",
-        "Halaman ini dihasilkan dari daftar kode temuan di `src/satudata/codes.py` "
+        "Halaman ini dihasilkan dari daftar kode temuan di `src/satudata/findings/codes.py` "
         "(`satudata kode`); jangan diubah dengan tangan.",
         "",
     ]

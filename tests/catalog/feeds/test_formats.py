@@ -16,7 +16,7 @@ import pytest
 from satudata.audit.git import Commit, FileChange, GitInfo
 from satudata.catalog.feeds import formats as feeds
 from satudata.catalog.feeds.common import frekuensi_eu, frekuensi_iso
-from satudata.catalog.views import Berkas, Situs, build_model
+from satudata.catalog.views import Download, Site, build_model
 from satudata.checks.runner import validate
 from satudata.load.repository import Repository
 from satudata.model import Frekuensi
@@ -54,11 +54,11 @@ kolom:
 """
 
 
-def _berkas(site: Path, rel: str, jenis: str, mediatype: str, content: bytes) -> Berkas:
+def _berkas(site: Path, rel: str, jenis: str, mediatype: str, content: bytes) -> Download:
     path = site / rel
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)
-    return Berkas(jenis, rel, hashlib.sha256(content).hexdigest(), len(content), mediatype)
+    return Download(jenis, rel, hashlib.sha256(content).hexdigest(), len(content), mediatype)
 
 
 def _git(repo) -> GitInfo:
@@ -80,7 +80,7 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def situs(repo, site) -> Situs:
+def situs(repo, site) -> Site:
     repo.replace(
         "metadata/portal.yaml", "pembina_data:", "kontak: walidata@contoh.go.id\npembina_data:"
     )
@@ -114,7 +114,7 @@ def _write_package(site: Path, t, package: dict) -> Path:
     return path
 
 
-def _by_id(situs: Situs, dataset_id: str):
+def _by_id(situs: Site, dataset_id: str):
     return next(t for t in situs.terbitan if t.id == dataset_id)
 
 
@@ -365,7 +365,7 @@ def test_atom_feed(situs):
     assert "&amp; BTS" in text  # escaped by ElementTree
 
 
-def _everything(situs: Situs) -> str:
+def _everything(situs: Site) -> str:
     parts = [feeds.catalog_package(situs), feeds.dcat_catalog(situs), feeds.pod_catalog(situs)]
     for t in sorted(situs.terbitan, key=lambda t: t.id):
         parts += [feeds.dataset_package(situs, t), feeds.schema_org(situs, t)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from satudata.catalog.views import Berkas, Situs, Terbitan
+from satudata.catalog.views import Download, PublishedDataset, Site
 from satudata.model import Dataset, Frekuensi
 from satudata.rules.periods import period_end
 
@@ -89,11 +89,11 @@ _START = [
 ]
 
 
-def terbitan(situs: Situs) -> list[Terbitan]:
+def terbitan(situs: Site) -> list[PublishedDataset]:
     return sorted(situs.terbitan, key=lambda t: t.id)
 
 
-def berkas(t: Terbitan) -> list[Berkas]:
+def berkas(t: PublishedDataset) -> list[Download]:
     """Downloads in a fixed order: csv, xlsx, json, datapackage, then any other kind."""
     return sorted(
         t.berkas.values(),
@@ -104,11 +104,11 @@ def berkas(t: Terbitan) -> list[Berkas]:
     )
 
 
-def format_label(b: Berkas) -> str:
+def format_label(b: Download) -> str:
     return _FORMATS.get(b.jenis, (b.jenis.upper(),))[0]
 
 
-def file_type_uri(b: Berkas) -> str:
+def file_type_uri(b: Download) -> str:
     return f"{EU}file-type/{_FORMATS.get(b.jenis, (None, b.jenis.upper()))[1]}"
 
 
@@ -116,7 +116,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "katalog"
 
 
-def lisensi(situs: Situs, meta: Dataset | None = None) -> str:
+def lisensi(situs: Site, meta: Dataset | None = None) -> str:
     return (meta.lisensi if meta and meta.lisensi else None) or situs.portal.lisensi_bawaan
 
 
@@ -155,11 +155,11 @@ def frekuensi_iso(meta: Dataset) -> str:
     return _FREKUENSI[meta.frekuensi][1]
 
 
-def nama_opd(t: Terbitan) -> str:
+def nama_opd(t: PublishedDataset) -> str:
     return t.opd.nama if t.opd else t.meta.produsen
 
 
-def nama_walidata(situs: Situs) -> str:
+def nama_walidata(situs: Site) -> str:
     opds = situs.repo.organisasi.by_slug() if situs.repo.organisasi else {}
     opd = opds.get(situs.portal.walidata.opd)
     return opd.nama if opd else situs.portal.walidata.opd
@@ -170,7 +170,7 @@ def email(text: str | None) -> str | None:
     return match.group(0) if match else None
 
 
-def kontak(situs: Situs, t: Terbitan) -> tuple[str, str | None]:
+def kontak(situs: Site, t: PublishedDataset) -> tuple[str, str | None]:
     """(name, e-mail) to ask about a dataset: its own contact, its OPD's, else the Walidata's."""
     candidates = [
         (nama_opd(t), t.meta.kontak),
@@ -183,7 +183,7 @@ def kontak(situs: Situs, t: Terbitan) -> tuple[str, str | None]:
     return nama_opd(t), None
 
 
-def waktu_diubah(situs: Situs, t: Terbitan) -> dt.datetime:
+def waktu_diubah(situs: Site, t: PublishedDataset) -> dt.datetime:
     """Last change as an aware datetime; the site date at 00:00 UTC when git does not know."""
     if t.diubah is None:
         return tanggal_situs(situs)
@@ -191,7 +191,7 @@ def waktu_diubah(situs: Situs, t: Terbitan) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
-def tanggal_situs(situs: Situs) -> dt.datetime:
+def tanggal_situs(situs: Site) -> dt.datetime:
     return dt.datetime.combine(situs.tanggal, dt.time(), dt.UTC)
 
 
@@ -209,18 +209,18 @@ def period_start(value: str) -> dt.date | None:
     return period_end(value)  # a single day starts where it ends
 
 
-def periode(t: Terbitan) -> tuple[str | None, str | None]:
+def periode(t: PublishedDataset) -> tuple[str | None, str | None]:
     """(first, latest) period of the data. Validation records the latest; the first only when
     a check stores `periode_pertama` in the facts."""
     return t.facts.get("periode_pertama"), t.periode_terakhir
 
 
-def rentang_tanggal(t: Terbitan) -> tuple[dt.date | None, dt.date | None]:
+def rentang_tanggal(t: PublishedDataset) -> tuple[dt.date | None, dt.date | None]:
     first, last = periode(t)
     return (period_start(first) if first else None), (period_end(last) if last else None)
 
 
-def temporal_coverage(t: Terbitan) -> str | None:
+def temporal_coverage(t: PublishedDataset) -> str | None:
     """schema.org / ISO 8601 interval, e.g. '2020/2025'; '../2025' when only the end is known."""
     first, last = periode(t)
     if not last or period_end(last) is None:

@@ -2,7 +2,7 @@
 
 Data Package v2 (per dataset and for the catalog), DCAT-AP 3 JSON-LD, Project Open Data v1.1
 `data.json` (read by CKAN harvesters), schema.org `Dataset` and Atom. Pure functions: dates come
-from git via `Situs`, never from the clock, so two builds of one commit are identical.
+from git via `Site`, never from the clock, so two builds of one commit are identical.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import json
 import xml.etree.ElementTree as ET
 
 from satudata.catalog.feeds import common as u
-from satudata.catalog.views import Berkas, Situs, Terbitan
+from satudata.catalog.views import Download, PublishedDataset, Site
 from satudata.model.tableschema import table_schema
 
 DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -37,7 +37,7 @@ DCAT_CONTEXT = {
 # --- Frictionless Data Package v2 ---------------------------------------------------------
 
 
-def dataset_package(situs: Situs, t: Terbitan) -> dict:
+def dataset_package(situs: Site, t: PublishedDataset) -> dict:
     """`unduh/<opd>/<slug>/datapackage.json`: the CSV beside it, described by its metadata."""
     meta = t.meta
     package = {
@@ -62,7 +62,7 @@ def dataset_package(situs: Situs, t: Terbitan) -> dict:
     return package
 
 
-def catalog_package(situs: Situs) -> dict:
+def catalog_package(situs: Site) -> dict:
     """One Data Package over every published CSV, paths relative to the site root."""
     resources, names = [], set()
     for t in u.terbitan(situs):
@@ -85,7 +85,7 @@ def catalog_package(situs: Situs) -> dict:
     }
 
 
-def _resource(situs: Situs, t: Terbitan, b: Berkas, name: str, name_only: bool) -> dict:
+def _resource(situs: Site, t: PublishedDataset, b: Download, name: str, name_only: bool) -> dict:
     meta = t.meta
     resource = {
         "name": name,
@@ -108,7 +108,7 @@ def _resource(situs: Situs, t: Terbitan, b: Berkas, name: str, name_only: bool) 
     return resource
 
 
-def _opd_contributor(situs: Situs, t: Terbitan) -> dict:
+def _opd_contributor(situs: Site, t: PublishedDataset) -> dict:
     contributor = {
         "title": u.nama_opd(t),
         "roles": ["creator", "publisher"],
@@ -121,7 +121,7 @@ def _opd_contributor(situs: Situs, t: Terbitan) -> dict:
     return contributor
 
 
-def _walidata_contributor(situs: Situs) -> dict:
+def _walidata_contributor(situs: Site) -> dict:
     contributor = {
         "title": u.nama_walidata(situs),
         "roles": ["dataCurator", "distributor"],
@@ -142,7 +142,7 @@ def _unique(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _catalog_description(situs: Situs) -> str:
+def _catalog_description(situs: Site) -> str:
     return (
         f"Katalog data terbuka {situs.portal.nama}: dataset perangkat daerah yang telah "
         f"diperiksa Walidata dan dipublikasikan menurut prinsip Satu Data Indonesia."
@@ -152,7 +152,7 @@ def _catalog_description(situs: Situs) -> str:
 # --- DCAT-AP 3 (JSON-LD) ------------------------------------------------------------------
 
 
-def dcat_catalog(situs: Situs) -> dict:
+def dcat_catalog(situs: Site) -> dict:
     portal = situs.portal
     return {
         "@context": DCAT_CONTEXT,
@@ -170,7 +170,7 @@ def dcat_catalog(situs: Situs) -> dict:
     }
 
 
-def _dcat_dataset(situs: Situs, t: Terbitan) -> dict:
+def _dcat_dataset(situs: Site, t: PublishedDataset) -> dict:
     meta, page = t.meta, situs.url(t.url_path)
     name, mail = u.kontak(situs, t)
     contact = {"@type": "vcard:Organization", "vcard:fn": name}
@@ -212,7 +212,7 @@ def _dcat_dataset(situs: Situs, t: Terbitan) -> dict:
     return {k: v for k, v in node.items() if v != []}
 
 
-def _dcat_distribution(situs: Situs, t: Terbitan, b: Berkas) -> dict:
+def _dcat_distribution(situs: Site, t: PublishedDataset, b: Download) -> dict:
     node = {
         "@id": f"{situs.url(t.url_path)}#unduh-{b.jenis}",
         "@type": "dcat:Distribution",
@@ -234,7 +234,7 @@ def _dcat_distribution(situs: Situs, t: Terbitan, b: Berkas) -> dict:
     return node
 
 
-def _location(situs: Situs, label: str) -> dict:
+def _location(situs: Site, label: str) -> dict:
     """The region, with its codes side by side: Kemendagri always, BPS when known."""
     portal = situs.portal
     codes = [
@@ -281,7 +281,7 @@ def _date(value: str) -> dict:
 # --- Project Open Data v1.1 data.json ----------------------------------------------------
 
 
-def pod_catalog(situs: Situs) -> dict:
+def pod_catalog(situs: Site) -> dict:
     return {
         "@context": f"{POD_SCHEMA}/catalog.jsonld",
         "@id": situs.url("data.json"),
@@ -292,7 +292,7 @@ def pod_catalog(situs: Situs) -> dict:
     }
 
 
-def _pod_dataset(situs: Situs, t: Terbitan) -> dict:
+def _pod_dataset(situs: Site, t: PublishedDataset) -> dict:
     meta, page = t.meta, situs.url(t.url_path)
     name, mail = u.kontak(situs, t)
     contact = {"@type": "vcard:Contact", "fn": name}
@@ -329,7 +329,7 @@ def _pod_dataset(situs: Situs, t: Terbitan) -> dict:
     return entry
 
 
-def _pod_distribution(situs: Situs, t: Terbitan, b: Berkas) -> dict:
+def _pod_distribution(situs: Site, t: PublishedDataset, b: Download) -> dict:
     entry = {
         "@type": "dcat:Distribution",
         "downloadURL": situs.url(b.path),
@@ -345,7 +345,7 @@ def _pod_distribution(situs: Situs, t: Terbitan, b: Berkas) -> dict:
 # --- schema.org Dataset -------------------------------------------------------------------
 
 
-def schema_org(situs: Situs, t: Terbitan) -> dict:
+def schema_org(situs: Site, t: PublishedDataset) -> dict:
     meta, portal = t.meta, situs.portal
     pemda = {"@type": "GovernmentOrganization", "name": portal.nama, "url": situs.base_url}
     creator = {
@@ -394,7 +394,7 @@ def schema_org(situs: Situs, t: Terbitan) -> dict:
     return data
 
 
-def _data_download(situs: Situs, b: Berkas) -> dict:
+def _data_download(situs: Site, b: Download) -> dict:
     return {
         "@type": "DataDownload",
         "name": u.format_label(b),
@@ -423,7 +423,7 @@ def script_json(data: dict) -> str:
 # --- Atom ---------------------------------------------------------------------------------
 
 
-def atom_feed(situs: Situs) -> str:
+def atom_feed(situs: Site) -> str:
     """Atom 1.0 feed of dataset updates, newest first."""
     entries = sorted(u.terbitan(situs), key=lambda t: (-u.waktu_diubah(situs, t).timestamp(), t.id))
     times = [u.waktu_diubah(situs, t) for t in entries]
@@ -443,7 +443,7 @@ def atom_feed(situs: Situs) -> str:
     return f'<?xml version="1.0" encoding="utf-8"?>\n{body}\n'
 
 
-def _atom_entry(feed: ET.Element, situs: Situs, t: Terbitan, moment) -> None:
+def _atom_entry(feed: ET.Element, situs: Site, t: PublishedDataset, moment) -> None:
     entry = _atom(feed, "entry")
     _atom(entry, "id", situs.url(t.url_path))
     _atom(entry, "title", t.meta.judul)

@@ -335,8 +335,6 @@ def history(root: Path, ids: list[str], commits: int) -> str:
 def build_site(root: Path) -> str:
     """Build the catalog of the synthetic repository in-process and report each phase."""
     project = Path(__file__).resolve().parents[1]
-    shutil.copytree(project / "site", root / "site")
-    shutil.copyfile(project / "mkdocs.yml", root / "mkdocs.yml")
     sys.path.insert(0, str(project / "src"))
     from satudata.catalog.build import build
     from satudata.checks.runner import default_jobs

@@ -46,7 +46,7 @@ def site(tmp_path_factory) -> Path:
     from satudata.catalog.build import build
 
     root = tmp_path_factory.mktemp("katalog")
-    for name in ("metadata", "data", "site"):
+    for name in ("metadata", "data"):
         shutil.copytree(REPO_ROOT / name, root / name)
     for name in ("mkdocs.yml", "CODEOWNERS"):
         shutil.copyfile(REPO_ROOT / name, root / name)

@@ -13,7 +13,7 @@ import pytest
 from conftest import REPO_ROOT
 from satudata.catalog.build import MARKER, BuildError, build
 
-COPY = ("metadata", "data", "site", "mkdocs.yml", "CODEOWNERS")
+COPY = ("metadata", "data", "mkdocs.yml", "CODEOWNERS")
 CLOSED = ("disdukcapil/penduduk-kelurahan-kelompok-umur", "dp3a/kekerasan-per-kelurahan")
 
 

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
-import shutil
 
-from conftest import REPO_ROOT
 from satudata.catalog import preview as pratinjau
 
 
 def test_hook_loaded_as_mkdocs_does_regenerates_pages(repo, tmp_path, monkeypatch):
-    shutil.copytree(REPO_ROOT / "site", repo.root / "site")
     staging = tmp_path / "pratinjau"
     monkeypatch.setenv(pratinjau.ROOT_ENV, str(repo.root))
     monkeypatch.setenv(pratinjau.STAGING_ENV, str(staging))

@@ -22,7 +22,6 @@ PAYLOADS = (
 
 
 def _with_site(repo) -> None:
-    shutil.copytree(REPO_ROOT / "site", repo.root / "site")
     shutil.copyfile(REPO_ROOT / "mkdocs.yml", repo.root / "mkdocs.yml")
 
 

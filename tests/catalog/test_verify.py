@@ -11,7 +11,6 @@ from satudata.cli import main
 
 
 def test_build_then_verify_then_tamper(repo, capsys):
-    shutil.copytree(REPO_ROOT / "site", repo.root / "site")
     shutil.copyfile(REPO_ROOT / "mkdocs.yml", repo.root / "mkdocs.yml")
     for args in (
         ["init", "-q", "-b", "main"],

@@ -24,6 +24,7 @@ from satudata.audit.git import GitInfo, read_blobs, read_git
 from satudata.catalog.downloads import write_downloads, write_file
 from satudata.catalog.feeds import formats as feeds
 from satudata.catalog.pages import Pages
+from satudata.catalog.sources import base_config, merge_layer
 from satudata.catalog.views import Site, build_model
 from satudata.checks.runner import validate
 from satudata.findings import Report
@@ -214,10 +215,9 @@ def _write_feeds(situs: Site, docs: Path, kinerja: dict) -> None:
 
 def _mkdocs_config(situs: Site, staging: Path, extra: dict | None = None) -> Path:
     root, portal = situs.repo.root, situs.portal
-    base = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+    base = base_config(root)
     theme = dict(base.get("theme") or {"name": "material"})
-    if theme.get("custom_dir"):
-        theme["custom_dir"] = str(root / theme["custom_dir"])
+    theme["custom_dir"] = str(merge_layer("overrides", root, staging / "overrides"))
     opds = situs.repo.organisasi.organisasi if situs.repo.organisasi else []
     config = {
         **base,

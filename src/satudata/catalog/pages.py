@@ -1,4 +1,4 @@
-"""Render the catalog's Markdown pages from the Jinja2 templates in the repository's `site/`."""
+"""Render the catalog's Markdown pages from the Jinja2 templates (engine defaults, repository overrides)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from satudata.catalog.charts import bar_chart, line_chart
 from satudata.catalog.feeds import formats as feeds
+from satudata.catalog.sources import merge_layer, template_dirs
 from satudata.catalog.text import environment, md
 from satudata.catalog.views import PublishedDataset, Site
 from satudata.model import Pilar
@@ -58,7 +59,7 @@ class Pages:
 
     def __init__(self, situs: Site, docs: Path):
         self.situs, self.docs = situs, docs
-        self.env = environment(situs.repo.root / "site" / "templates")
+        self.env = environment(template_dirs(situs.repo.root))
         self.kinerja = kinerja(situs.repo, situs.report)
 
     def write(self, relative: str, template: str, **context) -> None:
@@ -278,9 +279,7 @@ class Pages:
         self.write("referensi.md", "referensi.md.j2", tabel=tables)
 
     def static_assets(self) -> None:
-        source = self.situs.repo.root / "site" / "assets"
-        if source.is_dir():
-            shutil.copytree(source, self.docs / "assets", dirs_exist_ok=True)
+        merge_layer("assets", self.situs.repo.root, self.docs / "assets")
 
     # --- pieces of the dataset page ---------------------------------------------------------
     def _metadata(self, t: PublishedDataset) -> list[tuple[str, Markup]]:

@@ -26,6 +26,7 @@ def serve(root: Path, address: str) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     from satudata.catalog.build import _mkdocs_config, render
+    from satudata.catalog.sources import watched
 
     root = root.resolve()
     staging = root / ".cache" / "pratinjau"
@@ -37,7 +38,7 @@ def serve(root: Path, address: str) -> None:
         staging,
         {
             "hooks": [str(Path(__file__).resolve())],
-            "watch": [str(root / "data"), str(root / "metadata"), str(root / "site")],
+            "watch": [str(path) for path in watched(root) if path.exists()],
             "site_url": f"http://{address}/",
         },
     )

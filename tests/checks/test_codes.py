@@ -144,6 +144,11 @@ TRIGGERS = {
     "walidata-tidak-dikenal": lambda r: r.replace(
         "metadata/portal.yaml", "opd: diskominfo", "opd: kominfo"
     ),
+    "portal-belum-lengkap": lambda r: r.replace(
+        "metadata/portal.yaml",
+        "url_situs: https://data.contoh.go.id",
+        "url_situs: https://satudata.contoh.invalid",
+    ),
     "codeowners-tidak-sinkron": lambda r: r.replace(
         "metadata/organisasi.yaml", 'tim: "@contoh/dinkes"', 'tim: "@contoh/kes"'
     ),

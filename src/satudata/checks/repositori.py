@@ -152,3 +152,27 @@ def codeowners(repo: Repository) -> Iterator[Finding]:
                 "state": "differs from organisasi.yaml" if exists else "is missing",
             },
         )
+
+
+# Placeholders `satudata init` writes for what only the region can fill in.
+_PLACEHOLDER_MARKS = (".invalid/", ".invalid", "@org-belum-diisi/")
+
+
+@repository_check
+def portal_placeholders(repo: Repository) -> Iterator[Finding]:
+    if repo.portal is None:
+        return
+    fields = {
+        ("url_situs",): str(repo.portal.url_situs),
+        ("forge", "url"): str(repo.portal.forge.url),
+        ("walidata", "tim"): repo.portal.walidata.tim,
+    }
+    for path, value in fields.items():
+        if any(mark in value for mark in _PLACEHOLDER_MARKS):
+            yield Finding(
+                "portal-belum-lengkap",
+                file="metadata/portal.yaml",
+                line=_line(repo, "metadata/portal.yaml", path),
+                field=".".join(path),
+                params={"isian": ".".join(path), "nilai": value},
+            )

@@ -12,6 +12,7 @@ from satudata.cli.build import build_command, serve_command
 from satudata.cli.codeowners import codeowners_command
 from satudata.cli.diff import diff_command
 from satudata.cli.impor import impor_command
+from satudata.cli.init import init_command
 from satudata.cli.kinerja import kinerja_command
 from satudata.cli.kode import kode_command
 from satudata.cli.list import list_command
@@ -37,6 +38,7 @@ COMMANDS = [
     verifikasi_command,
     baru_command,
     impor_command,
+    init_command,
 ]
 
 

@@ -590,6 +590,19 @@ register(
         "Use the slug of an OPD in organisasi.yaml.",
     ),
     _c(
+        "portal-belum-lengkap",
+        "repositori",
+        W,
+        "Isian portal belum diisi",
+        "Portal setting not filled in",
+        "Isian `{isian}` di portal.yaml masih berisi contoh dari `satudata init` ({nilai}).",
+        "The `{isian}` setting in portal.yaml still holds the `satudata init` placeholder ({nilai}).",
+        "Ganti dengan nilai milik daerah ini (alamat katalog, alamat repositori, atau tim "
+        "peninjau di GitHub/GitLab), lalu jalankan `satudata codeowners` bila tim berubah.",
+        "Replace it with this region's own value (catalog address, repository address or review "
+        "team), then run `satudata codeowners` if a team changed.",
+    ),
+    _c(
         "codeowners-tidak-sinkron",
         "repositori",
         E,

@@ -136,7 +136,7 @@ class Dataset(Model):
     """Cara pengumpulan (BPS): pencacahan-lengkap, survei, kompilasi-produk-administrasi,
     cara-lain."""
     cakupan_wilayah: Text
-    """Cakupan wilayah, mis. 'Kota Medan'."""
+    """Cakupan wilayah, mis. nama kabupaten/kota atau kecamatan yang dicakup."""
     sumber: Text
     """Asal angka (dokumen, sistem informasi, survei)."""
     kontak: Text | None = None

@@ -44,17 +44,17 @@ class Portal(Model):
     """Pemerintah daerah pemilik repositori ini: `metadata/portal.yaml`."""
 
     nama: Text
-    """Nama resmi, mis. Pemerintah Kota Medan."""
+    """Nama resmi pemerintah daerah, mis. Pemerintah Kota ... atau Pemerintah Kabupaten ...."""
     nama_singkat: Text
     nama_portal: Text
-    """Nama katalog publik, mis. Satu Data Kota Medan."""
+    """Nama katalog publik, mis. Satu Data Kota ...."""
     kode_wilayah: str = Field(pattern=r"^\d{2}(\.\d{2}){0,2}(\.\d{4})?$")
     """Kode wilayah Kemendagri, mis. 12.71."""
     kode_bps: str | None = Field(default=None, pattern=r"^\d{2,10}$")
-    """Kode wilayah BPS (berbeda dari Kemendagri: Kota Medan = 1275)."""
+    """Kode wilayah BPS (berbeda dari kode Kemendagri untuk wilayah yang sama)."""
     walidata: Walidata
     pembina_data: Text
-    """Pembina Data statistik, mis. BPS Kota Medan."""
+    """Pembina Data statistik, mis. BPS kabupaten/kota setempat."""
     dasar_hukum: list[Text] = Field(default_factory=list)
     """Dasar hukum (Perpres, Perda/Perwal)."""
     url_situs: HttpUrl

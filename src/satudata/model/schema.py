@@ -31,3 +31,15 @@ def stale_schemas(directory: Path) -> list[str]:
         if not path.exists() or path.read_text(encoding="utf-8") != content:
             stale.append(filename)
     return stale
+
+
+def write_schemas(directory: Path) -> list[Path]:
+    """Write every schema file into `directory` (used when creating a repository)."""
+    from satudata.util.fs import write_atomic
+
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for filename, content in rendered_schemas().items():
+        write_atomic(directory / filename, content)
+        written.append(directory / filename)
+    return written

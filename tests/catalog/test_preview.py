@@ -25,3 +25,24 @@ def test_hook_loaded_as_mkdocs_does_regenerates_pages(repo, tmp_path, monkeypatc
     )
     hook.on_pre_build(None)
     assert "Puskesmas Diperbarui" in page.read_text()
+
+
+def test_a_busy_port_is_a_plain_message_with_the_fix(repo, capsys):
+    import socket
+
+    from satudata.cli import main
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["serve", "--repo", str(repo.root), "--alamat", f"127.0.0.1:{port}"]) == 2
+    err = capsys.readouterr().err
+    assert f"Port {port}" in err and "sedang dipakai" in err and "--alamat" in err
+    assert "kesalahan program" not in err
+
+
+def test_the_preview_says_where_it_is_once_it_serves(capsys):
+    server = object()
+    assert pratinjau.on_serve(server, {"site_url": "http://127.0.0.1:8123/"}, None) is server
+    assert "Pratinjau siap di http://127.0.0.1:8123/" in capsys.readouterr().out

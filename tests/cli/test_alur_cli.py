@@ -59,3 +59,13 @@ def test_markdown_report_links_each_code_to_its_explanation(repo, capsys):
         "[`kode-referensi-tidak-dikenal`](https://data.contoh.go.id/panduan/kode-temuan/"
         "#kode-referensi-tidak-dikenal)"
     ) in out
+
+
+def test_build_prints_the_validation_summary(repo, capsys):
+    from satudata.cli import main
+
+    assert main(["build", "--repo", str(repo.root)]) == 0
+    out = capsys.readouterr().out
+    summary = next(line for line in out.splitlines() if line.startswith("Validasi — "))
+    assert "LULUS:" in summary and "galat" in summary and "peringatan" in summary
+    assert "Katalog dibangun di" in out

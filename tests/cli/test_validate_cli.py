@@ -86,3 +86,20 @@ def test_help_is_in_indonesian(capsys):
     assert main(["validate", "--help"]) == 0
     out = capsys.readouterr().out
     assert "Penggunaan:" in out and "Opsi" in out and "Tampilkan bantuan" in out
+
+
+def test_a_path_that_does_not_exist_is_a_usage_error_with_a_suggestion(repo, capsys):
+    typo = str(repo.root / "data/dinkes/puskesmass.csv")
+    assert main(["validate", "--repo", str(repo.root), typo]) == 2
+    err = capsys.readouterr().err
+    assert "Tidak ada dataset yang cocok" in err and "data/dinkes/puskesmas.csv" in err
+    assert "LULUS" not in err
+
+
+def test_summary_numbers_are_in_indonesian_format():
+    from satudata.findings import Report
+    from satudata.report.text import summary_line
+
+    line = summary_line(Report(findings=[], datasets=["a/b"], rows=8784))
+    assert "8.784 baris" in line
+    assert "8,784 rows" in summary_line(Report(findings=[], datasets=["a/b"], rows=8784), "en")

@@ -4,6 +4,7 @@ metadata or site templates change (an MkDocs hook re-renders before each rebuild
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 ROOT_ENV, STAGING_ENV = "SATUDATA_PRATINJAU_ROOT", "SATUDATA_PRATINJAU_STAGING"
@@ -22,8 +23,35 @@ def on_pre_build(config, **kwargs) -> None:  # MkDocs hook
         )
 
 
+def on_serve(server, config, builder):  # MkDocs hook: the first build is done, serving starts
+    print(f"Pratinjau siap di {config['site_url']} (tekan Ctrl+C untuk berhenti).", flush=True)
+    return server
+
+
+class PreviewError(Exception):
+    """Why the preview cannot start (in Bahasa Indonesia)."""
+
+
+def check_address(address: str) -> None:
+    """Refuse a malformed address or a busy port before MkDocs tries (and dumps a traceback)."""
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit():
+        raise PreviewError(f"Alamat '{address}' tidak sah; tulis HOST:PORT, mis. 127.0.0.1:8000.")
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        try:
+            probe.bind((host.strip("[]"), int(port)))
+        except OSError:
+            raise PreviewError(
+                f"Port {port} di {host} sedang dipakai program lain (mungkin pratinjau yang masih "
+                f"berjalan). Hentikan program itu, atau pilih port lain, mis. "
+                f"`satudata serve --alamat {host}:{int(port) + 1}`."
+            ) from None
+
+
 def serve(root: Path, address: str) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
+
+    check_address(address)
 
     from satudata.catalog.build import _mkdocs_config, render
     from satudata.catalog.sources import watched

@@ -14,6 +14,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from satudata.util.numbers import number
+
 # One entity table for HTML and Markdown syntax, applied in one pass (two passes would
 # re-escape each other's ampersands and hashes).
 _ENTITIES = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#!|~=&<>\"'"}
@@ -42,9 +44,7 @@ def md(value: object) -> Markup:
 def angka(value: object) -> str:
     if value is None:
         return "-"
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    return f"{int(value):,}".replace(",", ".")
+    return number(float(value))  # type: ignore[arg-type]
 
 
 def persen(value: float | None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -11,6 +12,7 @@ from satudata.cli.base import Grup
 from satudata.cli.build import build_command, serve_command
 from satudata.cli.codeowners import codeowners_command
 from satudata.cli.diff import diff_command
+from satudata.cli.i18n import use_language
 from satudata.cli.impor import impor_command
 from satudata.cli.init import init_command
 from satudata.cli.kinerja import kinerja_command
@@ -21,6 +23,7 @@ from satudata.cli.riwayat import riwayat_command
 from satudata.cli.schema import schema_command
 from satudata.cli.validate import validate_command
 from satudata.cli.verifikasi import verifikasi_command
+from satudata.findings import language
 
 # Command modules register themselves here; the work lives elsewhere in the package.
 COMMANDS = [
@@ -51,6 +54,15 @@ COMMANDS = [
 @click.version_option(
     package_name="satudata", message="%(prog)s %(version)s", help="Tampilkan versi lalu keluar."
 )
+@click.option(
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default=None,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, param, value: _set_language(value),
+    help="Bahasa pesan: id (bawaan) atau en.",
+)
 def cli() -> None:
     """Satu Data sebagai kode: validasi data dan metadata OPD, susun katalog data publik,
     dan pantau kinerja data setiap perangkat daerah."""
@@ -60,9 +72,28 @@ for _command in COMMANDS:
     cli.add_command(_command)
 
 
+def _set_language(value: str | None) -> None:
+    if value:
+        os.environ["SATUDATA_LANG"] = value
+        use_language(language(value))
+
+
+def _language_in(args: list[str]) -> str | None:
+    """`--lang` as given anywhere on the command line, before Click parses (and so before it
+    can print a usage error in the wrong language)."""
+    for i, arg in enumerate(args):
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    use_language(language(_language_in(args)))
     try:
-        result = cli.main(args=argv, prog_name="satudata", standalone_mode=False)
+        result = cli.main(args=args, prog_name="satudata", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("Dibatalkan.", err=True)
         return 2

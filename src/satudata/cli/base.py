@@ -7,19 +7,23 @@ from pathlib import Path
 
 import click
 
-HELP_TEXT = "Tampilkan bantuan ini lalu keluar."
+from satudata.findings import language
+
+HELP_TEXT = {"id": "Tampilkan bantuan ini lalu keluar.", "en": "Show this message and exit."}
+USAGE = {"id": "Penggunaan: ", "en": "Usage: "}
+SECTIONS = {"id": ("Opsi", "Perintah"), "en": ("Options", "Commands")}
 
 
 class _Indonesian:
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
-            option.help = HELP_TEXT
+            option.help = HELP_TEXT[language()]
         return option
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
-        formatter.write_usage(ctx.command_path, " ".join(pieces), "Penggunaan: ")
+        formatter.write_usage(ctx.command_path, " ".join(pieces), USAGE[language()])
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [
@@ -28,7 +32,7 @@ class _Indonesian:
             if (r := p.get_help_record(ctx)) is not None
         ]
         if rows:
-            with formatter.section("Opsi"):
+            with formatter.section(SECTIONS[language()][0]):
                 formatter.write_dl(rows)
 
 
@@ -47,7 +51,7 @@ class Grup(_Indonesian, click.Group):
             if command is not None and not command.hidden:
                 rows.append((name, command.get_short_help_str(limit=70)))
         if rows:
-            with formatter.section("Perintah"):
+            with formatter.section(SECTIONS[language()][1]):
                 formatter.write_dl(rows)
 
 
@@ -56,6 +60,7 @@ def repo_option(function):
         "--repo",
         "repo_root",
         type=click.Path(exists=True, file_okay=False, path_type=Path),
+        metavar="FOLDER",
         default=".",
         show_default=True,
         help="Folder repositori Satu Data.",

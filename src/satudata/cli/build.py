@@ -9,6 +9,8 @@ import click
 from satudata.catalog.build import BuildError, build
 from satudata.checks.runner import default_jobs
 from satudata.cli.base import command, repo_option
+from satudata.report.text import summary_line
+from satudata.util.numbers import number
 
 
 @command("build")
@@ -35,10 +37,14 @@ def build_command(repo_root: Path, output: Path | None, timpa: bool) -> int:
             click.echo(render_text(exc.report), nl=False)
         click.echo(f"Galat: {exc}", err=True)
         return 1
-    situs = result.situs
+    site = result.situs
+    click.echo(f"Validasi — {summary_line(site.report)}")
+    totals = site.report.totals
+    if totals["warning"] or totals["info"]:
+        click.echo("Lihat peringatan dan info dengan `satudata validate`.")
     click.echo(
-        f"Katalog dibangun di {result.output}: {len(situs.terbitan)} dataset terbit, "
-        f"{len(situs.tertahan)} hanya metadata, {result.pages} halaman."
+        f"Katalog dibangun di {result.output}: {number(len(site.terbitan))} dataset terbit, "
+        f"{number(len(site.tertahan))} hanya metadata, {number(result.pages)} halaman."
     )
     return 0
 
@@ -50,10 +56,13 @@ def build_command(repo_root: Path, output: Path | None, timpa: bool) -> int:
 )
 def serve_command(repo_root: Path, alamat: str) -> int:
     """Pratinjau katalog secara langsung; halaman diperbarui saat data atau metadata diubah."""
-    from satudata.catalog.preview import serve
+    from satudata.catalog.preview import PreviewError, serve
 
     try:
         serve(repo_root, alamat)
+    except PreviewError as exc:
+        click.echo(f"Galat: {exc}", err=True)
+        return 2
     except BuildError as exc:
         click.echo(f"Galat: {exc}", err=True)
         return 1

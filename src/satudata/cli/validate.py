@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import sys
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from satudata.report import RENDERERS, render_markdown
 
 
 @command("validate")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str), metavar="[JALUR]...")
 @repo_option
 @click.option(
     "--changed-since",
@@ -38,6 +39,7 @@ from satudata.report import RENDERERS, render_markdown
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
+    metavar="N",
     default=None,
     help="Jumlah proses paralel (bawaan: jumlah inti CPU).",
 )
@@ -45,7 +47,7 @@ from satudata.report import RENDERERS, render_markdown
     "--lang",
     type=click.Choice(["id", "en"]),
     default=None,
-    help="Bahasa pesan (bawaan: id, atau en bila LANG berbahasa Inggris).",
+    help="Bahasa pesan (bawaan: id; juga lewat SATUDATA_LANG).",
 )
 @click.option(
     "--semua-sel",
@@ -122,6 +124,7 @@ def validate_command(
 def _selection(repo: Repository, paths: tuple[str, ...], changed_since: str | None):
     selected: set[str] | None = None
     if paths:
+        _refuse_missing(repo, paths)
         selected = datasets_for_paths(repo, [str(Path(p).resolve()) for p in paths])
     if changed_since:
         try:
@@ -147,3 +150,26 @@ def _run(
         return validate(
             repo, only, jobs, cell_limit, **options, progress=lambda n: progress.advance(task, n)
         )
+
+
+def _refuse_missing(repo: Repository, paths: tuple[str, ...]) -> None:
+    """A path that does not exist is a typo, not "0 datasets checked": say so (exit 2)."""
+    for path in paths:
+        if Path(path).exists():
+            continue
+        known = [
+            repo.rel(f)
+            for e in repo.datasets.values()
+            for f in (e.data_path, e.metadata_path)
+            if f is not None
+        ]
+        close = difflib.get_close_matches(_in_repo(repo, path), known, n=3, cutoff=0.6)
+        hint = f" Mungkin maksud Anda: {', '.join(close)}." if close else ""
+        raise click.UsageError(
+            f"Tidak ada dataset yang cocok dengan {path}: berkas atau folder itu tidak ada.{hint}"
+        )
+
+
+def _in_repo(repo: Repository, path: str) -> str:
+    target, root = Path(path).resolve(), repo.root.resolve()
+    return target.relative_to(root).as_posix() if target.is_relative_to(root) else path

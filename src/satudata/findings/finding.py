@@ -131,11 +131,10 @@ class Finding:
 
 
 def language(explicit: str | None = None) -> str:
-    """`id` unless asked for English explicitly or through LANG/LC_ALL."""
-    if explicit:
-        return "en" if explicit.lower().startswith("en") else "id"
-    env = os.environ.get("SATUDATA_LANG") or os.environ.get("LC_ALL") or os.environ.get("LANG", "")
-    return "en" if env.lower().startswith("en") else "id"
+    """`id` unless English is asked for (`--lang en` or SATUDATA_LANG=en). The system locale
+    is not consulted: OPD staff often run an English Windows but read Indonesian."""
+    chosen = explicit or os.environ.get("SATUDATA_LANG", "")
+    return "en" if chosen.lower().startswith("en") else "id"
 
 
 def count(findings: list[Finding]) -> dict[str, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from satudata.findings import Report, Severity
+from satudata.util.numbers import number
 
 _STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _LABEL_EN = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
@@ -31,13 +32,14 @@ def summary_line(report: Report, lang: str = "id") -> str:
     if lang == "en":
         verdict = "PASSED" if report.ok else "FAILED"
         return (
-            f"{verdict}: {len(report.datasets)} datasets, {report.rows:,} rows; "
-            f"{t['error']} errors, {t['warning']} warnings, {t['info']} info."
+            f"{verdict}: {number(len(report.datasets), lang)} datasets, "
+            f"{number(report.rows, lang)} rows; {number(t['error'], lang)} errors, "
+            f"{number(t['warning'], lang)} warnings, {number(t['info'], lang)} info."
         )
     verdict = "LULUS" if report.ok else "GAGAL"
     return (
-        f"{verdict}: {len(report.datasets)} dataset, {report.rows:,} baris; "
-        f"{t['error']} galat, {t['warning']} peringatan, {t['info']} info."
+        f"{verdict}: {number(len(report.datasets))} dataset, {number(report.rows)} baris; "
+        f"{number(t['error'])} galat, {number(t['warning'])} peringatan, {number(t['info'])} info."
     )
 
 

@@ -8,4 +8,4 @@ def number(value: float, lang: str = "id", decimals: int = 2) -> str:
     text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.{decimals}f}"
     if lang == "en":
         return text
-    return text.translate(str.maketrans({",": ".", ".": ","}))
+    return text.translate(str.maketrans(",.", ".,"))

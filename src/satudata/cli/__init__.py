@@ -19,6 +19,7 @@ from satudata.cli.kinerja import kinerja_command
 from satudata.cli.kode import kode_command
 from satudata.cli.list import list_command
 from satudata.cli.pengingat import pengingat_command
+from satudata.cli.referensi import referensi_command
 from satudata.cli.riwayat import riwayat_command
 from satudata.cli.schema import schema_command
 from satudata.cli.validate import validate_command
@@ -42,6 +43,7 @@ COMMANDS = [
     baru_command,
     impor_command,
     init_command,
+    referensi_command,
 ]
 
 

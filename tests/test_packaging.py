@@ -1,0 +1,55 @@
+"""The engine as a package: a wheel installed outside any repository carries everything it
+needs to create a region's repository and build its catalog."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+
+from conftest import REPO_ROOT
+
+
+def _run(*args: str, cwd, env) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_a_wheel_installed_elsewhere_creates_and_builds_a_repository(tmp_path):
+    wheels, target = tmp_path / "wheels", tmp_path / "installed"
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(wheels), str(REPO_ROOT)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert build.returncode == 0, build.stderr
+    (wheel,) = wheels.glob("satudata-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    for needed in (
+        "satudata/catalog/site/mkdocs.yml",
+        "satudata/catalog/site/templates/dataset.md.j2",
+        "satudata/catalog/site/overrides/main.html",
+        "satudata/reference/wilayah-indonesia.csv",
+        "satudata/onboarding/repository/github/workflows/validate.yml",
+    ):
+        assert needed in names, needed
+    install = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target),
+         str(wheel)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert install.returncode == 0, install.stderr
+
+    # Only the installed copy on the path: not this checkout's src/.
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    where = _run("-c", "import satudata; print(satudata.__file__)", cwd=tmp_path, env=env)
+    assert where.stdout.startswith(str(target)), where.stdout + where.stderr
+
+    created = _run("-m", "satudata", "init", "bpp", "--kode", "64.71", cwd=tmp_path, env=env)
+    assert created.returncode == 0, created.stderr
+    built = _run("-m", "satudata", "build", "--repo", "bpp", cwd=tmp_path, env=env)
+    assert built.returncode == 0, built.stdout + built.stderr
+    home = (tmp_path / "bpp/public/index.html").read_text(encoding="utf-8")
+    assert "Satu Data Kota Balikpapan" in home

@@ -17,6 +17,7 @@ from satudata.cli.impor import impor_command
 from satudata.cli.init import init_command
 from satudata.cli.kinerja import kinerja_command
 from satudata.cli.kode import kode_command
+from satudata.cli.lembar import lembar_command
 from satudata.cli.list import list_command
 from satudata.cli.pengingat import pengingat_command
 from satudata.cli.referensi import referensi_command
@@ -44,6 +45,7 @@ COMMANDS = [
     impor_command,
     init_command,
     referensi_command,
+    lembar_command,
 ]
 
 

@@ -27,7 +27,12 @@ from satudata.util.fs import write_atomic
 
 @command("impor")
 @click.argument("berkas", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--ke", "dataset", required=True, metavar="OPD/DATASET", help="Dataset tujuan.")
+@click.option(
+    "--ke",
+    "dataset",
+    metavar="OPD/DATASET",
+    help="Dataset tujuan (tidak perlu untuk lembar kerja dari `satudata lembar`).",
+)
 @repo_option
 @click.option("--lembar", help="Nama lembar (sheet) Excel; bawaan: lembar pertama.")
 @click.option(
@@ -49,7 +54,7 @@ from satudata.util.fs import write_atomic
 @click.option("--timpa", is_flag=True, help="Boleh menimpa CSV yang sudah ada.")
 def impor_command(
     berkas: Path,
-    dataset: str,
+    dataset: str | None,
     repo_root: Path,
     lembar: str | None,
     header_row: int | None,
@@ -60,6 +65,14 @@ def impor_command(
     """Ubah tabel Excel/CSV (format Indonesia) menjadi CSV baku format panjang berkode wilayah."""
     import re
 
+    from satudata.onboarding.workbook_import import is_dataset_workbook
+
+    if is_dataset_workbook(berkas):
+        from satudata.cli.lembar import import_workbook
+
+        return import_workbook(berkas, repo_root)
+    if dataset is None:
+        raise click.UsageError("sebutkan dataset tujuan dengan --ke OPD/DATASET")
     if not re.match(DATASET_ID_PATTERN, dataset):
         raise click.BadParameter("tulis sebagai opd/nama-dataset", param_hint="--ke")
     repo = Repository.load(repo_root)

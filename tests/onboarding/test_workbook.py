@@ -1,0 +1,114 @@
+"""The spreadsheet route: `satudata lembar` writes a workbook, `satudata impor` reads it back.
+
+The round trip is exact, and an edit made in the workbook arrives as exactly that edit."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from openpyxl import load_workbook
+
+from conftest import REPO_ROOT
+from satudata.cli import main
+from satudata.load.repository import Repository
+from satudata.onboarding.workbook import write_workbook
+from satudata.onboarding.workbook_import import WorkbookError, read_workbook
+
+
+def _export(repo, tmp_path, dataset="dinkes/puskesmas"):
+    target = tmp_path / "lembar.xlsx"
+    assert main(["lembar", dataset, "--repo", str(repo.root), "-o", str(target)]) == 0
+    return target
+
+
+def test_an_untouched_workbook_changes_no_byte_of_any_example_dataset(tmp_path):
+    for name in ("metadata", "data"):
+        shutil.copytree(REPO_ROOT / name, tmp_path / name)
+    repo = Repository.load(tmp_path)
+    for dataset_id in ("dinkes/kasus-dbd", "disdukcapil/penduduk-kecamatan-jenis-kelamin"):
+        entry = repo.datasets[dataset_id]
+        target = tmp_path / f"{dataset_id.replace('/', '-')}.xlsx"
+        write_workbook(repo, entry, target)
+        result = read_workbook(repo, target)
+        assert not result.any and not result.stale
+        assert result.csv_text.encode("utf-8") == entry.data_path.read_bytes()
+        assert result.yaml_text == entry.metadata_path.read_text(encoding="utf-8")
+
+
+def test_new_rows_an_edited_value_and_a_fixed_typo_arrive_as_exactly_that(repo, tmp_path, capsys):
+    repo.replace("metadata/dinkes/puskesmas.yaml", "judul: Jumlah Puskesmas per Kecamatan",
+                 "judul: Jumlah Puskesmas per Kecamtan  # judul publik")  # fmt: skip
+    before_yaml = repo.read("metadata/dinkes/puskesmas.yaml")
+    target = _export(repo, tmp_path)
+    book = load_workbook(target)
+    data = book["Data"]
+    header = [c.value for c in data[1]]
+    assert header == ["tahun", "kode_kecamatan", "kode_kecamatan (nama)", "jumlah_puskesmas"]
+    assert data["C2"].value.startswith("=IFERROR(VLOOKUP(B2,")  # the name beside the code
+    data.append([2026, "12.71.01", None, 5])
+    data.append([2026, "12.71.02", None, 2])
+    data["D5"] = 7  # 2025, 12.71.02: 4 → 7
+    meta = book["Metadata"]
+    row = next(r for r in meta.iter_rows(min_row=2) if r[0].value == "judul")
+    row[1].value = "Jumlah Puskesmas per Kecamatan"
+    book.save(target)
+
+    assert main(["impor", str(target), "--repo", str(repo.root)]) == 0
+    out = capsys.readouterr().out
+    assert "Baris: 3 tetap, 1 diubah, 2 ditambah, 0 dihapus. Isian metadata diubah: 1." in out
+    assert "jumlah_puskesmas: 4 → 7" in out
+    assert repo.read("data/dinkes/puskesmas.csv") == (
+        "tahun,kode_kecamatan,jumlah_puskesmas\n"
+        "2024,12.71.01,3\n2024,12.71.02,2\n2025,12.71.01,3\n2025,12.71.02,7\n"
+        "2026,12.71.01,5\n2026,12.71.02,2\n"
+    )
+    after = repo.read("metadata/dinkes/puskesmas.yaml").splitlines()
+    before = before_yaml.splitlines()
+    changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+    assert len(changed) == 1  # only the fixed line; every other line and comment as it was
+    assert after[changed[0]].startswith("judul: Jumlah Puskesmas per Kecamatan")
+    assert after[changed[0]].endswith("# judul publik")
+
+
+def test_drop_down_lists_come_from_the_model_and_the_reference_tables(repo, tmp_path):
+    book = load_workbook(_export(repo, tmp_path))
+    lists = book["Daftar"]
+    assert lists.sheet_state == "hidden"
+    columns = {c.value: c.column_letter for c in lists[1]}
+    pilar = [c.value for c in lists[columns["field:pilar"]][1:] if c.value]
+    assert pilar == ["sektoral", "kependudukan", "layanan-publik"]
+    codes = [c.value for c in lists[columns["kode_kecamatan"]][1:] if c.value]
+    assert codes == ["12.71.01", "12.71.02"]  # only kecamatan, the column's level
+    data_rules = {str(v.sqref): v for v in book["Data"].data_validations.dataValidation}
+    assert any("Daftar!" in (v.formula1 or "") for v in data_rules.values())
+    assert any(v.type == "whole" for v in data_rules.values())
+    meta_rules = book["Metadata"].data_validations.dataValidation
+    assert any(v.type == "list" and "Daftar!" in v.formula1 for v in meta_rules)
+    comment = book["Data"]["D1"].comment.text
+    assert "Satuan: unit" in comment
+
+
+def test_a_value_of_the_wrong_kind_is_refused_with_sheet_and_row(repo, tmp_path, capsys):
+    target = _export(repo, tmp_path)
+    book = load_workbook(target)
+    kolom = book["Kolom"]
+    names = [c.value for c in kolom[1]]
+    kolom.cell(row=2, column=names.index("wajib") + 1, value="mungkin")
+    book.save(target)
+    before = repo.read("data/dinkes/puskesmas.csv"), repo.read("metadata/dinkes/puskesmas.yaml")
+    with pytest.raises(WorkbookError, match="lembar Kolom baris 2 \\(wajib\\)"):
+        read_workbook(Repository.load(repo.root), target)
+    assert main(["impor", str(target), "--repo", str(repo.root)]) == 1
+    assert "isi dengan 'ya' atau 'tidak'" in capsys.readouterr().err
+    assert (
+        repo.read("data/dinkes/puskesmas.csv"),
+        repo.read("metadata/dinkes/puskesmas.yaml"),
+    ) == before
+
+
+def test_lembar_refuses_to_overwrite_and_unknown_datasets(repo, tmp_path, capsys):
+    target = _export(repo, tmp_path)
+    assert main(["lembar", "dinkes/puskesmas", "--repo", str(repo.root), "-o", str(target)]) == 2
+    assert "--timpa" in capsys.readouterr().err
+    assert main(["lembar", "dinkes/tidak-ada", "--repo", str(repo.root)]) == 2

@@ -19,6 +19,7 @@ from satudata.cli.kinerja import kinerja_command
 from satudata.cli.kode import kode_command
 from satudata.cli.lembar import lembar_command
 from satudata.cli.list import list_command
+from satudata.cli.masukan import masukan_command
 from satudata.cli.pengingat import pengingat_command
 from satudata.cli.referensi import referensi_command
 from satudata.cli.riwayat import riwayat_command
@@ -46,6 +47,7 @@ COMMANDS = [
     init_command,
     referensi_command,
     lembar_command,
+    masukan_command,
 ]
 
 

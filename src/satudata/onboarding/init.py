@@ -35,6 +35,7 @@ COPIED = {
     "pre-commit-config.yaml": ".pre-commit-config.yaml",
     "gitignore": ".gitignore",
     "site-README.md": "site/README.md",
+    "masukan-README.md": "masukan/README.md",
 }
 
 

@@ -104,3 +104,8 @@ def test_markdown_escapes_html_and_pipes(repo):
     )
     text = render_markdown(validate(Repository.load(repo.root)))
     assert "<script>" not in text and "&lt;script&gt;\\|x" in text
+
+
+def test_text_report_puts_datasets_with_errors_before_info_only_ones(report):
+    text = render_text(report)
+    assert text.index("dinkes/puskesmas") < text.index("(repositori)")  # info only

@@ -14,7 +14,7 @@ from satudata.model import Dataset, Klasifikasi
 
 _DATA = re.compile(r"^data/([a-z0-9-]+)/([a-z0-9-]+)\.csv$")
 _META = re.compile(r"^metadata/([a-z0-9-]+)/([a-z0-9-]+)\.ya?ml$")
-EXAMPLES = 5
+EXAMPLES = 10
 
 
 DiffError = GitError  # what `satudata diff` reports for a bad revision
@@ -24,6 +24,7 @@ DiffError = GitError  # what `satudata diff` reports for a bad revision
 class RowChange:
     key: str
     columns: list[tuple[str, str, str]]  # (column, old, new)
+    relative: float = 0.0  # the largest relative change of a number in the row
 
 
 @dataclass
@@ -35,7 +36,11 @@ class DatasetDiff:
     changed: int = 0
     added_examples: list[str] = field(default_factory=list)
     removed_examples: list[str] = field(default_factory=list)
-    changed_examples: list[RowChange] = field(default_factory=list)
+    changed_examples: list[RowChange] = field(default_factory=list)  # biggest changes first
+    added_rows: list[list[tuple[str, str]]] = field(default_factory=list)  # (column, value)
+    removed_rows: list[list[tuple[str, str]]] = field(default_factory=list)
+    totals: list[tuple[str, str, str]] = field(default_factory=list)  # (measure, before, after)
+    names: dict[str, dict[str, str]] = field(default_factory=dict)  # column → code → name
     fields: list[tuple[str, str, str]] = field(default_factory=list)  # (path, old, new)
     problems: list[str] = field(default_factory=list)  # blockers, in Bahasa Indonesia
 
@@ -106,7 +111,20 @@ def _flatten(value, prefix: str = "") -> dict[str, str]:
                 )
             )
         return out
-    return {prefix: "" if value is None else str(value)}
+    return {prefix: readable(value)}
+
+
+def readable(value) -> str:
+    """A YAML value as a reviewer reads it: `ya`/`tidak`, lists joined, never a Python repr."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if isinstance(value, list):
+        return ", ".join(readable(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {readable(v)}" for k, v in value.items())
+    return str(value)
 
 
 def _field_changes(old: dict, new: dict) -> list[tuple[str, str, str]]:
@@ -133,23 +151,58 @@ def _rows(raw: bytes | None, key_columns: list[str]) -> tuple[list[str], dict[st
     return header, rows
 
 
-def _row_diff(diff: DatasetDiff, old: bytes | None, new: bytes | None, keys: list[str]) -> None:
+def _row_diff(
+    diff: DatasetDiff, old: bytes | None, new: bytes | None, keys: list[str], measures: list[str]
+) -> None:
     old_header, before = _rows(old, keys)
     new_header, after = _rows(new, keys)
     added = [k for k in after if k not in before]
     removed = [k for k in before if k not in after]
     diff.added, diff.removed = len(added), len(removed)
     diff.added_examples, diff.removed_examples = added[:EXAMPLES], removed[:EXAMPLES]
+    diff.added_rows = [list(zip(new_header, after[k], strict=False)) for k in added[:EXAMPLES]]
+    diff.removed_rows = [list(zip(old_header, before[k], strict=False)) for k in removed[:EXAMPLES]]
+    changes = []
     for key in (k for k in after if k in before and after[k] != before[k]):
-        diff.changed += 1
-        if len(diff.changed_examples) < EXAMPLES:
-            old_row = dict(zip(old_header, before[key], strict=False))
-            columns = [
-                (c, old_row.get(c, "∅"), v)
-                for c, v in zip(new_header, after[key], strict=False)
-                if old_row.get(c, "∅") != v
-            ]
-            diff.changed_examples.append(RowChange(key, columns))
+        old_row = dict(zip(old_header, before[key], strict=False))
+        columns = [
+            (c, old_row.get(c, "∅"), v)
+            for c, v in zip(new_header, after[key], strict=False)
+            if old_row.get(c, "∅") != v
+        ]
+        changes.append(RowChange(key, columns, max(_relative(o, n) for _, o, n in columns)))
+    diff.changed = len(changes)
+    diff.changed_examples = sorted(changes, key=lambda c: -c.relative)[:EXAMPLES]
+    diff.totals = [
+        (m, _total(old_header, before, m), _total(new_header, after, m))
+        for m in measures
+        if m in old_header or m in new_header
+    ]
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text)
+    except (TypeError, ValueError):
+        return None
+
+
+def _relative(old: str, new: str) -> float:
+    a, b = _number(old), _number(new)
+    if a is None or b is None:
+        return 0.0
+    return abs(b - a) / abs(a) if a else (float("inf") if b else 0.0)
+
+
+def _total(header: list[str], rows: dict[str, tuple], column: str) -> str:
+    if column not in header:
+        return "∅"
+    index = header.index(column)
+    values = [_number(row[index]) for row in rows.values()]
+    total = sum(v for v in values if v is not None)
+    from satudata.util.numbers import number
+
+    return number(total)
 
 
 def diff_revisions(root: Path, base: str, head: str | None = None) -> Selisih:
@@ -185,7 +238,9 @@ def diff_dataset(
     status = "baru" if not existed else ("dihapus" if not exists else "diubah")
     diff = DatasetDiff(dataset_id, status, fields=_field_changes(old_dict, new_dict))
     meta = new_meta or old_meta
-    _row_diff(diff, old_data, new_data, meta.kunci if meta else [])
+    measures = [k.nama for k in meta.ukuran_kolom] if meta else []
+    _row_diff(diff, old_data, new_data, meta.kunci if meta else [], measures)
+    diff.names = _names(root, meta)
     if status == "dihapus" or (new_data is None and old_data is not None):
         diff.problems += _deletion_problems(old_meta)
     return diff
@@ -199,3 +254,21 @@ def _deletion_problems(old: Dataset | None) -> list[str]:
         "dataset yang sudah terbit dihapus tanpa ditandai `dihentikan` di metadata; "
         "tandai dulu `dihentikan: TTTT-BB-HH` dalam pull request tersendiri"
     ]
+
+
+def _names(root: Path, meta: Dataset | None) -> dict[str, dict[str, str]]:
+    """Code → name for each referenced column, from the reference tables as they are now."""
+    if meta is None:
+        return {}
+    import csv
+    import io
+
+    names: dict[str, dict[str, str]] = {}
+    for kolom in meta.kolom:
+        ref = kolom.referensi
+        path = root / "metadata" / "referensi" / f"{ref.tabel}.csv" if ref else None
+        if ref is None or path is None or not path.is_file():
+            continue
+        rows = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))
+        names[kolom.nama] = {r.get(ref.kolom, ""): r.get("nama", "") for r in rows if r.get("nama")}
+    return names

@@ -1,10 +1,16 @@
-"""Text and Markdown renderings of a review summary (`satudata diff`)."""
+"""Text and Markdown renderings of a review summary (`satudata diff`): what a Diskominfo
+reviewer needs to approve a pull request — values, not only keys; names beside codes; the
+biggest changes first; a total per measure; and a note whenever something is left out."""
 
 from __future__ import annotations
 
-from satudata.audit.diff import Selisih
+import os
 
-MAX_CHARS = 30_000
+from satudata.audit.diff import EXAMPLES, DatasetDiff, Selisih
+from satudata.util.numbers import number
+
+MAX_CHARS = 60_000  # GitHub refuses comments over 65,536 characters
+MAX_FIELDS = 30
 _STATUS = {"baru": "dataset baru", "dihapus": "dataset dihapus", "diubah": "diubah"}
 
 
@@ -12,6 +18,30 @@ def _cell(text: str) -> str:
     text = str(text)
     text = text if len(text) <= 80 else text[:79] + "…"
     return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
+
+
+def _named(d: DatasetDiff, column: str, value: str) -> str:
+    name = d.names.get(column, {}).get(value)
+    return f"{value} ({name})" if name else value
+
+
+def _key(d: DatasetDiff, key: str) -> str:
+    """A row key with the name of each code in it."""
+    parts = key.split(", ")
+    labelled = [next((_named(d, c, p) for c in d.names if p in d.names[c]), p) for p in parts]
+    return ", ".join(labelled)
+
+
+def _field(path: str) -> str:
+    """`kolom[jumlah].satuan` → `kolom jumlah: satuan` (how a reviewer says it)."""
+    if path.startswith("kolom[") and "]" in path:
+        name, _, rest = path[len("kolom[") :].partition("]")
+        return f"kolom {name}: {rest.lstrip('.') or 'seluruhnya'}"
+    return path
+
+
+def _more(shown: int, total: int, what: str) -> list[str]:
+    return [f"… dan {number(total - shown)} {what} lainnya"] if total > shown else []
 
 
 def render_diff_text(selisih: Selisih) -> str:
@@ -23,15 +53,21 @@ def render_diff_text(selisih: Selisih) -> str:
             f"{d.id} ({_STATUS[d.status]}): +{d.added} baris, -{d.removed} baris, "
             f"~{d.changed} baris diubah, {len(d.fields)} isian metadata diubah"
         )
-        for key in d.added_examples:
-            lines.append(f"  + {key}")
-        for key in d.removed_examples:
-            lines.append(f"  - {key}")
+        for measure, before, after in d.totals:
+            lines.append(f"  total {measure}: {before} → {after}")
+        for row in d.added_rows:
+            lines.append("  + " + ", ".join(f"{c}={_named(d, c, v)}" for c, v in row))
+        lines += [f"  {m}" for m in _more(len(d.added_rows), d.added, "baris ditambah")]
+        for row in d.removed_rows:
+            lines.append("  - " + ", ".join(f"{c}={_named(d, c, v)}" for c, v in row))
+        lines += [f"  {m}" for m in _more(len(d.removed_rows), d.removed, "baris dihapus")]
         for change in d.changed_examples:
             detail = "; ".join(f"{c}: {o} → {n}" for c, o, n in change.columns)
-            lines.append(f"  ~ {change.key}: {detail}")
-        for path, old, new in d.fields[:20]:
-            lines.append(f"  metadata {path}: {old} → {new}")
+            lines.append(f"  ~ {_key(d, change.key)}: {detail}")
+        lines += [f"  {m}" for m in _more(len(d.changed_examples), d.changed, "baris diubah")]
+        for path, old, new in d.fields[:MAX_FIELDS]:
+            lines.append(f"  metadata {_field(path)}: {old} → {new}")
+        lines += [f"  {m}" for m in _more(min(len(d.fields), MAX_FIELDS), len(d.fields), "isian")]
         for problem in d.problems:
             lines.append(f"  GALAT: {problem}")
     return "\n".join(lines) + "\n"
@@ -48,28 +84,70 @@ def render_diff_markdown(selisih: Selisih, max_chars: int = MAX_CHARS) -> str:
     for d in selisih.datasets:
         mark = " ❌" if d.problems else ""
         head.append(
-            f"| `{d.id}`{mark} | {_STATUS[d.status]} | {d.added} | {d.removed} | "
-            f"{d.changed} | {len(d.fields)} |"
+            f"| `{d.id}`{mark} | {_STATUS[d.status]} | {number(d.added)} | {number(d.removed)} "
+            f"| {number(d.changed)} | {len(d.fields)} |"
         )
     body: list[str] = [""]
     for d in selisih.datasets:
-        section = [f"<details><summary><code>{d.id}</code></summary>", ""]
-        section += [f"- ❌ {problem}" for problem in d.problems]
-        section += [f"- ➕ `{_cell(k)}`" for k in d.added_examples]
-        section += [f"- ➖ `{_cell(k)}`" for k in d.removed_examples]
-        for change in d.changed_examples:
-            detail = "; ".join(f"{_cell(c)}: {_cell(o)} → {_cell(n)}" for c, o, n in change.columns)
-            section.append(f"- ✏️ `{_cell(change.key)}`: {detail}")
-        if d.fields:
-            section += ["", "| Isian metadata | Lama | Baru |", "|---|---|---|"]
-            section += [f"| `{_cell(p)}` | {_cell(o)} | {_cell(n)} |" for p, o, n in d.fields[:30]]
-        section += ["", "</details>", ""]
-        text = "\n".join(section)
-        if sum(len(x) + 1 for x in head + body) + len(text) > max_chars - 200:
-            body.append(
-                f"_Rincian dataset lain dipotong agar komentar tidak melebihi batas; "
-                f"jalankan `satudata diff {selisih.base}` untuk seluruhnya._"
-            )
+        text = "\n".join(_dataset_section(d))
+        if sum(len(x) + 1 for x in head + body) + len(text) > max_chars - 300:
+            body.append(_cut_note(selisih))
             break
         body.append(text)
     return "\n".join(head + body) + "\n"
+
+
+def _dataset_section(d: DatasetDiff) -> list[str]:
+    section = [f"<details open><summary><code>{d.id}</code></summary>", ""]
+    section += [f"- ❌ {problem}" for problem in d.problems]
+    if d.totals:
+        section += ["", "| Ukuran | Total sebelum | Total sesudah |", "|---|---:|---:|"]
+        section += [f"| `{_cell(m)}` | {b} | {a} |" for m, b, a in d.totals]
+    section += _rows_table("Baris ditambah", d, d.added_rows, d.added)
+    if d.changed_examples:
+        section += ["", f"**Baris diubah** (perubahan terbesar dahulu, {number(d.changed)} baris):"]
+        section += [""]
+        for change in d.changed_examples:
+            detail = "; ".join(
+                f"{_cell(c)}: {_cell(o)} → **{_cell(n)}**" for c, o, n in change.columns
+            )
+            section.append(f"- ✏️ {_cell(_key(d, change.key))}: {detail}")
+        section += [f"- {m}" for m in _more(len(d.changed_examples), d.changed, "baris diubah")]
+    section += _rows_table("Baris dihapus", d, d.removed_rows, d.removed)
+    if d.fields:
+        section += ["", "| Isian metadata | Lama | Baru |", "|---|---|---|"]
+        shown = d.fields[:MAX_FIELDS]
+        section += [f"| {_cell(_field(p))} | {_cell(o)} | {_cell(n)} |" for p, o, n in shown]
+        section += [f"| {m} | | |" for m in _more(len(shown), len(d.fields), "isian")]
+    return [*section, "", "</details>", ""]
+
+
+def _rows_table(title: str, d: DatasetDiff, rows: list, total: int) -> list[str]:
+    if not rows:
+        return []
+    columns = [c for c, _ in rows[0]]
+    lines = ["", f"**{title}** ({number(total)}):", ""]
+    lines.append("| " + " | ".join(_cell(c) for c in columns) + " |")
+    lines.append("|" + "---|" * len(columns))
+    for row in rows:
+        lines.append("| " + " | ".join(_cell(_named(d, c, v)) for c, v in row) + " |")
+    if total > len(rows):
+        lines.append("")
+        lines += _more(len(rows), total, title.lower().replace("baris ", "baris "))
+    return lines
+
+
+def _cut_note(selisih: Selisih) -> str:
+    server, repository, run = (
+        os.environ.get(name) for name in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_RUN_ID")
+    )
+    if server and repository and run:
+        where = f"[ringkasan lengkap di halaman job]({server}/{repository}/actions/runs/{run})"
+    else:
+        where = f"`satudata diff {selisih.base}`"
+    return (
+        f"_Rincian dataset lain dipotong agar komentar tidak melebihi batas GitHub; lihat {where}._"
+    )
+
+
+__all__ = ["EXAMPLES", "render_diff_markdown", "render_diff_text"]

@@ -11,7 +11,7 @@ _LABEL_EN = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO
 
 def render_text(report: Report, lang: str = "id", color: bool = False) -> str:
     lines: list[str] = []
-    for dataset, findings in report.by_dataset().items():
+    for dataset, findings in _most_severe_first(report):
         lines.append(
             _paint(dataset or ("(repositori)" if lang == "id" else "(repository)"), "bold", color)
         )
@@ -48,3 +48,11 @@ def _paint(text: str, style: str, color: bool) -> str:
         return text
     codes = {"red": "31", "yellow": "33", "cyan": "36", "bold": "1"}
     return f"\x1b[{codes[style]}m{text}\x1b[0m"
+
+
+def _most_severe_first(report: Report) -> list:
+    """Datasets with errors first, so that a committer's own errors are not buried under other
+    datasets' info lines (pre-commit shows the top of the output)."""
+    rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    groups = list(report.by_dataset().items())
+    return sorted(groups, key=lambda group: min(rank[f.severity] for f in group[1]))

@@ -5,6 +5,7 @@ import re
 from collections import Counter
 
 import pytest
+import yaml
 
 from satudata.catalog.build import build
 from satudata.checks.runner import validate
@@ -63,6 +64,12 @@ def test_init_with_the_regions_own_addresses_leaves_nothing_to_fill(tmp_path):
     report = validate(Repository.load(folder))
     assert report.ok and not [f for f in report.findings if f.code == "portal-belum-lengkap"]
     assert "@pemkot-bpp/walidata" in (folder / "CODEOWNERS").read_text(encoding="utf-8")
+    hooks = yaml.safe_load((folder / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    (hook,) = hooks["repos"][0]["hooks"]
+    assert hook["language"] == "python"  # its own environment: works from any git client
+    assert hook["additional_dependencies"] == [
+        (folder / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1]
+    ]
 
 
 def test_init_finds_a_region_by_name_and_lists_ambiguous_names(tmp_path, capsys):

@@ -32,7 +32,6 @@ COMMON_TABLES = ("jenis-kelamin", "jenjang-pendidikan", "kelompok-umur")
 COPIED = {
     "github": ".github",
     "gitlab-ci.yml": ".gitlab-ci.yml",
-    "pre-commit-config.yaml": ".pre-commit-config.yaml",
     "gitignore": ".gitignore",
     "site-README.md": "site/README.md",
     "masukan-README.md": "masukan/README.md",
@@ -144,6 +143,7 @@ def _rendered_files(settings: RegionSettings) -> dict[str, str]:
         "referensi.yaml.j2": "metadata/referensi/referensi.yaml",
         "mkdocs.yml.j2": "mkdocs.yml",
         "requirements.txt.j2": "requirements.txt",
+        "pre-commit-config.yaml.j2": ".pre-commit-config.yaml",
         "README.md.j2": "README.md",
     }
     return {target: env.get_template(name).render(**context) for name, target in names.items()}

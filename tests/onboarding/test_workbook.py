@@ -112,3 +112,51 @@ def test_lembar_refuses_to_overwrite_and_unknown_datasets(repo, tmp_path, capsys
     assert main(["lembar", "dinkes/puskesmas", "--repo", str(repo.root), "-o", str(target)]) == 2
     assert "--timpa" in capsys.readouterr().err
     assert main(["lembar", "dinkes/tidak-ada", "--repo", str(repo.root)]) == 2
+
+
+def test_a_new_dataset_from_its_daftar_data_entry_through_the_workbook(repo, tmp_path, capsys):
+    target = tmp_path / "baru.xlsx"
+    args = ["lembar", "dinkes/kasus-dbd", "--baru", "--repo", str(repo.root), "-o", str(target)]
+    assert main(args) == 0
+    assert "Diisi dari Daftar Data DD-DINKES-002" in capsys.readouterr().out
+    book = load_workbook(target)
+    meta = {r[0].value: r[1] for r in book["Metadata"].iter_rows(min_row=2)}
+    assert meta["judul"].value == "Kasus DBD per bulan"
+    assert meta["frekuensi"].value == "bulanan" and meta["daftar_data"].value == "DD-DINKES-002"
+    assert [c.value for c in book["Data"][1]][:2] == ["bulan", "kode_kecamatan"]
+    # The team fills in what only they know, and the first rows.
+    for field, value in {
+        "deskripsi": "Kasus demam berdarah dengue menurut kecamatan.",
+        "topik": "kesehatan",
+        "cara_pengumpulan": "kompilasi-produk-administrasi",
+        "cakupan_wilayah": "Kota Contoh",
+        "sumber": "Laporan puskesmas",
+    }.items():
+        meta[field].value = value
+    kolom = book["Kolom"]
+    names = [c.value for c in kolom[1]]
+    for column, value in {"konsep": "Kasus DBD", "definisi": "Kasus terkonfirmasi.",
+                          "klasifikasi": "Menurut kecamatan", "ukuran": "Jumlah",
+                          "satuan": "kasus"}.items():  # fmt: skip
+        kolom.cell(row=4, column=names.index(column) + 1, value=value)
+    book["Data"].append(["2026-01", "12.71.01", None, 5])
+    book["Data"].append(["2026-01", "12.71.02", None, 0])
+    book.save(target)
+
+    assert main(["impor", str(target), "--repo", str(repo.root)]) == 0
+    assert repo.read("data/dinkes/kasus-dbd.csv") == (
+        "bulan,kode_kecamatan,jumlah\n2026-01,12.71.01,5\n2026-01,12.71.02,0\n"
+    )
+    assert main(["validate", "--repo", str(repo.root), "--format", "json"]) == 0
+
+
+def test_a_code_the_spreadsheet_turned_into_a_date_is_refused_not_guessed(repo, tmp_path):
+    import datetime as dt
+
+    target = _export(repo, tmp_path)
+    book = load_workbook(target)
+    data = book["Data"]  # typed right below the last row, as a person does
+    data["A6"], data["B6"], data["D6"] = 2026, dt.datetime(2001, 7, 12), 5  # "12.07.01" as a date
+    book.save(target)
+    with pytest.raises(WorkbookError, match="lembar Data baris 6: kolom kode_kecamatan berisi"):
+        read_workbook(Repository.load(repo.root), target)

@@ -18,9 +18,24 @@ from satudata.onboarding.workbook import write_workbook
     "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Berkas .xlsx hasil."
 )
 @click.option("--timpa", is_flag=True, help="Boleh menimpa berkas yang sudah ada.")
-def lembar_command(dataset: str, repo_root: Path, output: Path | None, timpa: bool) -> int:
+@click.option("--baru", is_flag=True, help="Lembar kerja untuk dataset yang belum ada.")
+@click.option("--daftar", metavar="KODE", help="Entri Daftar Data yang dipenuhi (untuk --baru).")
+def lembar_command(
+    dataset: str,
+    repo_root: Path,
+    output: Path | None,
+    timpa: bool,
+    baru: bool,
+    daftar: str | None,
+) -> int:
     """Buat lembar kerja Excel (Data, Metadata, Kolom) untuk disunting OPD lalu diimpor lagi."""
     repo = Repository.load(repo_root)
+    target = output or Path(f"{dataset.replace('/', '-')}.xlsx")
+    if target.exists() and not timpa:
+        click.echo(f"Galat: {target} sudah ada; tambahkan --timpa untuk menimpanya.", err=True)
+        return 2
+    if baru:
+        return _new_workbook(repo, dataset, target, daftar)
     entry = repo.datasets.get(dataset)
     if entry is None or entry.meta is None or entry.data_path is None:
         click.echo(
@@ -28,10 +43,6 @@ def lembar_command(dataset: str, repo_root: Path, output: Path | None, timpa: bo
             "periksa dengan `satudata validate`.",
             err=True,
         )
-        return 2
-    target = output or Path(f"{dataset.replace('/', '-')}.xlsx")
-    if target.exists() and not timpa:
-        click.echo(f"Galat: {target} sudah ada; tambahkan --timpa untuk menimpanya.", err=True)
         return 2
     write_workbook(repo, entry, target)
     click.echo(f"Lembar kerja ditulis: {target}")
@@ -54,11 +65,45 @@ def import_workbook(path: Path, repo_root: Path, report: Path | None = None) -> 
     click.echo(text, nl=False)
     if report is not None:
         write_atomic(report, text)
-    entry = repo.datasets[result.dataset]
-    if entry.data_path is None or entry.metadata_path is None:
-        return 1
-    if result.csv_text != entry.data_path.read_text(encoding="utf-8-sig"):
-        write_atomic(entry.data_path, result.csv_text)
-    if result.yaml_text != entry.metadata_path.read_text(encoding="utf-8"):
-        write_atomic(entry.metadata_path, result.yaml_text)
+    for target, text in (
+        (result.data_path, result.csv_text),
+        (result.metadata_path, result.yaml_text),
+    ):
+        if target is None:
+            return 1
+        if not target.exists() or text != target.read_text(encoding="utf-8-sig"):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, text)
     return 0
+
+
+def _new_workbook(repo: Repository, dataset: str, target: Path, daftar: str | None) -> int:
+    import re
+
+    from satudata.model import DATASET_ID_PATTERN
+    from satudata.onboarding.workbook import write_new_workbook
+
+    if not re.match(DATASET_ID_PATTERN, dataset):
+        raise click.BadParameter("tulis sebagai opd/nama-dataset", param_hint="OPD/DATASET")
+    if dataset in repo.datasets:
+        click.echo(f"Galat: {dataset} sudah ada; buat lembarnya tanpa --baru.", err=True)
+        return 2
+    planned = repo.daftar_index.get(daftar) if daftar else _planned_for(repo, dataset)
+    if daftar and planned is None:
+        click.echo(f"Galat: entri Daftar Data {daftar} tidak ada.", err=True)
+        return 2
+    write_new_workbook(repo, dataset, target, planned)
+    click.echo(f"Lembar kerja dataset baru ditulis: {target}")
+    if planned is not None:
+        click.echo(f"Diisi dari Daftar Data {planned.kode}: {planned.judul}")
+    return 0
+
+
+def _planned_for(repo: Repository, dataset: str):
+    """The OPD's only Daftar Data entry not yet fulfilled, if there is exactly one."""
+    opd = dataset.split("/")[0]
+    fulfilled = repo.fulfilment()
+    open_entries = [
+        e for e in repo.daftar_index.values() if e.produsen == opd and e.kode not in fulfilled
+    ]
+    return open_entries[0] if len(open_entries) == 1 else None

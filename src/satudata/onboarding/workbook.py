@@ -26,7 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ruamel.yaml import YAML
 
 from satudata.load.repository import DatasetFiles, Repository
-from satudata.model import Kolom, Tipe
+from satudata.model import EntriDaftarData, Frekuensi, Kolom, Tipe
 from satudata.onboarding.metadata_form import (
     dataset_fields,
     get_path,
@@ -65,19 +65,71 @@ def helper_name(column: str) -> str:
 
 
 def write_workbook(repo: Repository, entry: DatasetFiles, target: Path) -> None:
+    """The workbook of an existing dataset."""
     if entry.meta is None or entry.metadata_path is None or entry.data_path is None:
         raise ValueError(f"{entry.id}: metadata dan data harus ada dan sah untuk membuat lembar")
     raw = YAML(typ="rt").load(entry.metadata_path.read_text(encoding="utf-8"))
-    data = entry.data_path.read_bytes()
+    _write(repo, entry.id, raw, entry.data_path.read_bytes(), list(entry.meta.kolom), target)
+
+
+def write_new_workbook(
+    repo: Repository, dataset_id: str, target: Path, planned: EntriDaftarData | None = None
+) -> None:
+    """The workbook of a dataset that does not exist yet, pre-filled from its Daftar Data
+    entry: the team fills in the form and the rows, then uploads it."""
+    raw = starter_metadata(dataset_id, planned)
+    kolom = [Kolom.model_validate(k) for k in raw["kolom"]]
+    header = ",".join(k.nama for k in kolom) + "\n"
+    _write(repo, dataset_id, raw, header.encode(), kolom, target, new=True)
+
+
+def starter_metadata(dataset_id: str, planned: EntriDaftarData | None) -> dict[str, Any]:
+    opd = dataset_id.split("/")[0]
+    monthly = planned is not None and planned.frekuensi is Frekuensi.BULANAN
+    period = (
+        {"nama": "bulan", "judul": "Bulan", "tipe": "tahun-bulan", "peran": "periode"}
+        if monthly
+        else {"nama": "tahun", "judul": "Tahun", "tipe": "tahun", "peran": "periode"}
+    )
+    region = {
+        "nama": "kode_kecamatan",
+        "judul": "Kode kecamatan",
+        "tipe": "teks",
+        "peran": "dimensi",
+        "referensi": {"tabel": "wilayah", "tingkat": "kecamatan"},
+    }
+    measure = {"nama": "jumlah", "judul": "Jumlah", "tipe": "bilangan-bulat", "peran": "ukuran"}
+    raw: dict[str, Any] = {"id": dataset_id, "produsen": opd}
+    if planned is not None:
+        raw.update(
+            judul=planned.judul,
+            pilar=planned.pilar.value,
+            frekuensi=planned.frekuensi.value,
+            daftar_data=planned.kode,
+        )
+    raw.update(klasifikasi="terbuka", kunci=[period["nama"], "kode_kecamatan"])
+    raw["kolom"] = [{**period, "wajib": True}, {**region, "wajib": True}, {**measure, "min": 0}]
+    return raw
+
+
+def _write(
+    repo: Repository,
+    dataset_id: str,
+    raw: Any,
+    data: bytes,
+    kolom_list: list[Kolom],
+    target: Path,
+    new: bool = False,
+) -> None:
     header, rows = _read_csv(data)
-    kolom = {k.nama: k for k in entry.meta.kolom}
+    kolom = {k.nama: k for k in kolom_list}
     layout = Layout(header, _helpers(repo, header, kolom))
     book = Workbook()
     lists = _lists_sheet(book, repo, kolom)
     _data_sheet(book.active, repo, layout, rows, kolom, lists)
     _metadata_sheet(book.create_sheet(METADATA), raw, lists)
     _kolom_sheet(book.create_sheet(KOLOM), raw, lists)
-    _info_sheet(book, entry.id, data, layout)
+    _info_sheet(book, dataset_id, data, layout, new)
     book.move_sheet(LISTS, offset=len(book.sheetnames))
     buffer = io.BytesIO()
     book.save(buffer)
@@ -134,6 +186,10 @@ def _data_sheet(
         _name_formulas(sheet, positions[helper], positions[code], len(rows) + 1, lists, code)
     for column in layout.columns:
         _validate_column(sheet, positions[column], last, kolom.get(column), lists.get(column))
+        k = kolom.get(column)
+        if k is None or k.tipe not in (*NUMERIC, Tipe.TANGGAL):
+            # Text typed into new rows stays text (a code like 12.71.01 is not a date).
+            sheet.column_dimensions[get_column_letter(positions[column])].number_format = "@"
     sheet.freeze_panes = "A2"
     for name, index in positions.items():
         sheet.column_dimensions[get_column_letter(index)].width = max(12, min(40, len(name) + 4))
@@ -318,7 +374,9 @@ def _reference_rows(repo: Repository, kolom: Kolom) -> list[list[str]]:
     return [[r.get(ref.kolom, ""), r.get("nama", "")] for r in rows]
 
 
-def _info_sheet(book: Workbook, dataset_id: str, data: bytes, layout: Layout) -> None:
+def _info_sheet(
+    book: Workbook, dataset_id: str, data: bytes, layout: Layout, new: bool = False
+) -> None:
     sheet = book.create_sheet(INFO)
     sheet.sheet_state = "veryHidden"
     sheet.append(["format", FORMAT])
@@ -326,3 +384,4 @@ def _info_sheet(book: Workbook, dataset_id: str, data: bytes, layout: Layout) ->
     sheet.append(["sha256_csv", hashlib.sha256(data).hexdigest()])
     sheet.append(["kolom_data", *layout.columns])
     sheet.append(["kolom_nama", *layout.helpers])
+    sheet.append(["baru", "ya" if new else "tidak"])

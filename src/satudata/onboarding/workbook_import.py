@@ -8,10 +8,12 @@ unchanged, changed (old → new), added or removed.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import hashlib
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -21,7 +23,7 @@ from typing import Any
 from openpyxl import load_workbook
 from ruamel.yaml import YAML
 
-from satudata.load.repository import DatasetFiles, Repository
+from satudata.load.repository import Repository
 from satudata.model import Kolom, Tipe
 from satudata.onboarding.metadata_form import (
     FormField,
@@ -43,6 +45,9 @@ class WorkbookImport:
     dataset: str
     csv_text: str
     yaml_text: str
+    data_path: Path | None = None
+    metadata_path: Path | None = None
+    new: bool = False  # a dataset the repository does not have yet
     unchanged: int = 0
     changed: list[tuple[str, list[tuple[str, str, str]]]] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
@@ -52,7 +57,7 @@ class WorkbookImport:
 
     @property
     def any(self) -> bool:
-        return bool(self.changed or self.added or self.removed or self.fields)
+        return bool(self.new or self.changed or self.added or self.removed or self.fields)
 
 
 def is_dataset_workbook(path: Path) -> bool:
@@ -73,12 +78,14 @@ def read_workbook(repo: Repository, path: Path) -> WorkbookImport:
     info = _info(book)
     dataset_id = info.get("dataset", [""])[0]
     entry = repo.datasets.get(dataset_id)
-    if entry is None or entry.metadata_path is None or entry.data_path is None:
+    if info.get("baru", ["tidak"])[0] == "ya" and (entry is None or entry.meta is None):
+        return _read_new(repo, book, dataset_id, info)
+    if entry is None or entry.meta is None or entry.metadata_path is None or not entry.data_path:
         raise WorkbookError(f"dataset {dataset_id or '(kosong)'} tidak ada di repositori ini")
     yaml = _yaml()
     original_yaml = entry.metadata_path.read_text(encoding="utf-8")
     raw = yaml.load(original_yaml)
-    result = WorkbookImport(dataset_id, "", original_yaml)
+    result = WorkbookImport(dataset_id, "", original_yaml, entry.data_path, entry.metadata_path)
     result.fields = _apply_metadata(book, raw) + _apply_columns(book, raw)
     if result.fields:
         buffer = io.StringIO()
@@ -86,9 +93,46 @@ def read_workbook(repo: Repository, path: Path) -> WorkbookImport:
         result.yaml_text = buffer.getvalue()
     original = entry.data_path.read_bytes()
     result.stale = hashlib.sha256(original).hexdigest() != info.get("sha256_csv", [""])[0]
+    kolom = {k.nama: k for k in entry.meta.kolom}
     helpers = set(info.get("kolom_nama", []))
-    _merge_rows(book, entry, helpers, original.decode("utf-8-sig"), result)
+    _merge_rows(book, kolom, entry.meta.kunci, helpers, original.decode("utf-8-sig"), result)
     return result
+
+
+def _read_new(repo: Repository, book, dataset_id: str, info: dict) -> WorkbookImport:
+    """A workbook made with `satudata lembar --baru`: the form becomes the metadata file."""
+    from satudata.model import DATASET_ID_PATTERN
+    from satudata.onboarding.scaffold import render_metadata
+
+    if not re.match(DATASET_ID_PATTERN, dataset_id):
+        raise WorkbookError(f"nama dataset '{dataset_id}' tidak sah")
+    opd, slug = dataset_id.split("/")
+    data_path = repo.root / "data" / opd / f"{slug}.csv"
+    metadata_path = repo.root / "metadata" / opd / f"{slug}.yaml"
+    if data_path.exists() or metadata_path.exists():
+        raise WorkbookError(
+            f"{dataset_id} sudah ada di repositori; unduh lembar kerjanya yang baru"
+        )
+    raw: dict = {"kolom": []}
+    result = WorkbookImport(dataset_id, "", "", data_path, metadata_path, new=True)
+    result.fields = _apply_metadata(book, raw) + _apply_columns(book, raw)
+    result.yaml_text = render_metadata(_plain(raw))
+    kolom = {}
+    for item in raw["kolom"]:
+        with contextlib.suppress(ValueError):
+            kolom[item["nama"]] = Kolom.model_validate(_plain(item))
+    _merge_rows(
+        book, kolom, list(raw.get("kunci") or []), set(info.get("kolom_nama", [])), "", result
+    )
+    return result
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 def _yaml() -> YAML:
@@ -118,8 +162,9 @@ def _apply_metadata(book, raw: Any) -> list[tuple[str, str, str]]:
             continue
         if name not in fields:
             raise WorkbookError(f"lembar {METADATA} baris {number}: isian '{name}' tidak dikenal")
+        existing_id = raw.get("id")
         change = _set_field(raw, fields[name], row[1], f"lembar {METADATA} baris {number}")
-        if change and name == "id":
+        if change and name == "id" and existing_id is not None:
             raise WorkbookError(f"lembar {METADATA} baris {number}: `id` tidak boleh diubah")
         if change:
             changes.append(change)
@@ -186,22 +231,28 @@ def _show(value: Any) -> str:
 
 # --- data --------------------------------------------------------------------------------------
 def _merge_rows(
-    book, entry: DatasetFiles, helpers: set[str], original: str, result: WorkbookImport
+    book,
+    kolom: dict[str, Kolom],
+    kunci: list[str],
+    helpers: set[str],
+    original: str,
+    result: WorkbookImport,
 ) -> None:
-    assert entry.meta is not None
-    kolom = {k.nama: k for k in entry.meta.kolom}
     sheet = book[DATA]
     header = [str(c.value).strip() if c.value is not None else "" for c in sheet[1]]
     keep = [i for i, name in enumerate(header) if name and name not in helpers]
     columns = [header[i] for i in keep]
     lines, old_header, old_rows = _physical_rows(original)
     newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
-    key_columns = [c for c in entry.meta.kunci if c in columns] or columns
+    key_columns = [c for c in kunci if c in columns] or columns
     old_by_key = {_key(row, old_header, key_columns): (i, row) for i, row in enumerate(old_rows)}
     out = [lines[0] if columns == old_header and lines else _line(columns, newline)]
     used: set[int] = set()
-    for row in sheet.iter_rows(min_row=2, values_only=True):
-        values = [_text(row[i] if i < len(row) else None, kolom.get(header[i])) for i in keep]
+    for number, row in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+        try:
+            values = [_text(row[i] if i < len(row) else None, kolom.get(header[i])) for i in keep]
+        except ValueError as exc:
+            raise WorkbookError(f"lembar {DATA} baris {number}: {exc}") from exc
         if not any(values):
             continue
         key = _key(values, columns, key_columns)
@@ -228,7 +279,12 @@ def _merge_rows(
         if i not in used
     ]
     text = "".join(out)
-    if not original.endswith(("\n", "\r")) and text.endswith(newline) and not result.any:
+    if (
+        original
+        and not original.endswith(("\n", "\r"))
+        and text.endswith(newline)
+        and not result.any
+    ):
         text = text[: -len(newline)]
     result.csv_text = text
 
@@ -283,6 +339,13 @@ def _text(value: Any, kolom: Kolom | None) -> str:
     tipe = kolom.tipe if kolom else Tipe.TEKS
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, dt.date) and tipe is Tipe.TEKS:
+        # A spreadsheet turned typed text (a code such as 12.07.01) into a date: never guess.
+        raise ValueError(
+            f"kolom {kolom.nama if kolom else '?'} berisi tanggal {value:%Y-%m-%d}, padahal "
+            "kolom ini teks; Excel mengubah ketikan menjadi tanggal. Ketik ulang dengan tanda "
+            "petik di depan (mis. '12.71.01) atau pilih dari daftar."
+        )
     if isinstance(value, dt.datetime):
         if tipe is Tipe.TAHUN_BULAN:
             return f"{value.year:04d}-{value.month:02d}"

@@ -37,8 +37,10 @@ def write_file(docs: Path, relative: str, data: bytes, kind: str) -> Download:
 
 def typed_rows(t: PublishedDataset) -> tuple[list[str], list[list]]:
     """Header and rows with values converted to the declared types (empty cells → None)."""
-    data = t.entry.data_path.read_bytes()
+    data = t.data_path.read_bytes()
     tabel = read_tabel(data, dataset=t.id, file="").tabel
+    if tabel is None:  # cannot happen: a published dataset's data passed validation
+        raise ValueError(f"{t.id}: data unreadable after validation")
     converters = [_converter(t.meta, name) for name in tabel.header]
     columns = [c.to_pylist() for c in tabel.table.columns]
     rows = [
@@ -110,9 +112,7 @@ def write_downloads(t: PublishedDataset, docs: Path, when: dt.datetime) -> list[
     """Write CSV, XLSX and JSON of `t` under docs/unduh/<opd>/<slug>/; returns typed rows."""
     folder = f"unduh/{t.id}"
     slug = t.meta.slug
-    t.berkas["csv"] = write_file(
-        docs, f"{folder}/{slug}.csv", t.entry.data_path.read_bytes(), "csv"
-    )
+    t.berkas["csv"] = write_file(docs, f"{folder}/{slug}.csv", t.data_path.read_bytes(), "csv")
     header, rows = typed_rows(t)
     t.berkas["xlsx"] = write_file(
         docs, f"{folder}/{slug}.xlsx", xlsx_bytes(t, header, rows, when), "xlsx"

@@ -257,6 +257,8 @@ class Pages:
         tables = []
         for name in repo.reference_names:
             table = repo.reference_table(name)
+            if table is None:  # unreadable (not UTF-8): left out of the site
+                continue
             info = described.get(name)
             entry = {
                 "nama": name,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from satudata.audit.git import Commit, GitInfo
 from satudata.audit.history import versions
@@ -41,6 +42,14 @@ class PublishedDataset:
     @property
     def id(self) -> str:
         return self.meta.id
+
+    @property
+    def data_path(self) -> Path:
+        """The data file (a dataset without one is withheld, never published)."""
+        path = self.entry.data_path
+        if path is None:
+            raise ValueError(f"{self.id}: published without a data file")
+        return path
 
     @property
     def page(self) -> str:
@@ -88,6 +97,9 @@ class Site:
 
 
 def build_model(repo: Repository, report: Report, git: GitInfo, tanggal: dt.date) -> Site:
+    portal = repo.portal
+    if portal is None:  # the build reports a missing portal.yaml before it gets here
+        raise ValueError("build_model needs metadata/portal.yaml")
     opds = repo.organisasi.by_slug() if repo.organisasi else {}
     published, withheld = [], []
     for entry in repo.datasets.values():
@@ -100,7 +112,9 @@ def build_model(repo: Repository, report: Report, git: GitInfo, tanggal: dt.date
         if blockers:
             withheld.append(WithheldDataset(meta, opds.get(entry.opd), blockers))
             continue
-        changed = git.last_change(repo.rel(entry.data_path), repo.rel(entry.metadata_path))
+        changed = git.last_change(
+            *(repo.rel(p) for p in (entry.data_path, entry.metadata_path) if p)
+        )
         history = [] if git.shallow else versions(git, entry.id)
         published.append(
             PublishedDataset(
@@ -112,4 +126,4 @@ def build_model(repo: Repository, report: Report, git: GitInfo, tanggal: dt.date
                 versi=history,
             )
         )
-    return Site(repo, repo.portal, report, git, published, withheld, tanggal)
+    return Site(repo, portal, report, git, published, withheld, tanggal)

@@ -131,18 +131,27 @@ class DatasetContext:
         return self.repo.rel(self.entry.metadata_path) if self.entry.metadata_path else None
 
     def read(self) -> ReadResult | None:
-        if self._read is None and self.entry.data_path is not None:
+        path = self.entry.data_path
+        if self._read is None and path is not None:
             try:
-                data = self.entry.data_path.read_bytes()
+                data = path.read_bytes()
             except OSError as exc:
                 return ReadResult(None, [self.data_finding("csv-rusak", detail=str(exc))])
-            self._read = read_tabel(data, dataset=self.entry.id, file=self.data_file)
+            self._read = read_tabel(data, dataset=self.entry.id, file=self.repo.rel(path))
         return self._read
 
     @property
     def tabel(self) -> Tabel | None:
         result = self.read()
         return result.tabel if result else None
+
+    @property
+    def loaded(self) -> Tabel:
+        """The data table, for helpers of checks that have already returned without one."""
+        tabel = self.tabel
+        if tabel is None:
+            raise RuntimeError(f"{self.entry.id}: no readable data table")
+        return tabel
 
     def data_finding(
         self, code: str, line: int | None = None, column: str | None = None, **params
@@ -181,7 +190,7 @@ class DatasetContext:
         mask: pa.Array | pa.ChunkedArray,
         column: str | None,
         code: str,
-        params: Callable[[int], dict],
+        params: Callable[..., dict],
     ) -> Iterator[Finding]:
         """One finding per true cell of `mask`, at most `cell_limit`, then one summary."""
         if not pc.any(mask).as_py():
@@ -191,12 +200,14 @@ class DatasetContext:
         )
 
     def cells_at(
-        self, indices: list[int], column: str | None, code: str, params: Callable[[int], dict]
+        self, indices: list[int], column: str | None, code: str, params: Callable[..., dict]
     ) -> Iterator[Finding]:
-        """One finding per table row index, at most `cell_limit`, then one summary."""
+        """One finding per table row index, at most `cell_limit`, then one summary.
+        `params(index)` gives the finding's parameters (a lambda may bind more by default)."""
+        tabel = self.loaded
         shown = indices if self.cell_limit is None else indices[: self.cell_limit]
         for index in shown:
-            yield self.data_finding(code, self.tabel.row_number(index), column, **params(index))
+            yield self.data_finding(code, tabel.row_number(index), column, **params(index))
         hidden = len(indices) - len(shown)
         if hidden > 0:
             yield self.data_finding(

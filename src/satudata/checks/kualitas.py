@@ -92,7 +92,7 @@ def _join_key(tabel, names: list[str], rows: int) -> pa.ChunkedArray:
 
 def _consecutive(ctx: DatasetContext, measures: list[Kolom]) -> pa.Table:
     """Each row joined with the row of the same dimension keys in the previous period."""
-    tabel, periods = ctx.tabel, ctx.periods
+    tabel, periods = ctx.loaded, ctx.periods
     rank = pc.cast(
         pc.index_in(tabel.column(ctx.meta.periode.nama), value_set=pa.array(periods)), pa.int64()
     )
@@ -112,7 +112,7 @@ def _consecutive(ctx: DatasetContext, measures: list[Kolom]) -> pa.Table:
 
 
 def _numeric_measures(ctx: DatasetContext) -> list[Kolom]:
-    tabel = ctx.tabel
+    tabel = ctx.loaded
     return [
         k
         for k in ctx.meta.ukuran_kolom

@@ -42,7 +42,7 @@ def known_opd(ctx: DatasetContext) -> Iterator[Finding]:
 def duplicate_ids(repo: Repository) -> Iterator[Finding]:
     claimed: dict[str, list[str]] = defaultdict(list)
     for entry in repo.datasets.values():
-        if entry.meta is not None:
+        if entry.meta is not None and entry.metadata_path is not None:
             claimed[entry.meta.id].append(repo.rel(entry.metadata_path))
     for dataset_id, files in claimed.items():
         for index, file in enumerate(files):
@@ -104,10 +104,11 @@ def daftar_data_entries(repo: Repository) -> Iterator[Finding]:
     for kode, datasets in fulfilled.items():
         if len(datasets) > 1:
             for dataset_id in datasets:
+                path = repo.datasets[dataset_id].metadata_path
                 yield Finding(
                     "daftar-data-ganda",
                     dataset=dataset_id,
-                    file=repo.rel(repo.datasets[dataset_id].metadata_path),
+                    file=repo.rel(path) if path else None,
                     params={"kode": kode, "lain": ", ".join(datasets)},
                 )
 

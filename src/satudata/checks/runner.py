@@ -7,6 +7,7 @@ import os
 import time
 import traceback
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from satudata.checks import (
     DATASET_CHECKS,
@@ -22,6 +23,7 @@ from satudata.util.parallel import fork_map
 load_checks()
 
 _CHUNK = 32
+S = TypeVar("S")  # what a check looks at: the Repository or a DatasetContext
 
 
 def validate(
@@ -60,7 +62,7 @@ def validate(
 def _repository_findings(repo: Repository, selected: set[str] | None) -> list[Finding]:
     findings = []
     for name, check in REPOSITORY_CHECKS:
-        for finding in _guarded(name, lambda c=check: list(c(repo))):
+        for finding in _guarded(name, check, repo):
             if selected is None or finding.dataset is None or finding.dataset in selected:
                 findings.append(finding)
     return findings
@@ -75,22 +77,22 @@ def check_dataset(
     ctx = DatasetContext(repo, repo.datasets[dataset_id], cell_limit, today or dt.date.today())
     findings: list[Finding] = []
     for name, check in DATASET_CHECKS:
-        findings.extend(
-            _guarded(
-                name, lambda c=check: list(c(ctx)), dataset_id, ctx.data_file or ctx.metadata_file
-            )
-        )
+        findings.extend(_guarded(name, check, ctx, dataset_id, ctx.data_file or ctx.metadata_file))
     tabel = ctx.tabel if ctx._read is not None else None
     ctx.facts["baris"] = tabel.num_rows if tabel is not None else 0
     return dataset_id, findings, ctx.facts
 
 
 def _guarded(
-    name: str, run: Callable[[], list[Finding]], dataset: str | None = None, file: str | None = None
+    name: str,
+    check: Callable[[S], Iterable[Finding]],
+    subject: S,
+    dataset: str | None = None,
+    file: str | None = None,
 ) -> list[Finding]:
     """A bug in one check becomes one finding; it never stops the other checks."""
     try:
-        return run()
+        return list(check(subject))
     except Exception as exc:
         if os.environ.get("SATUDATA_DEBUG"):
             traceback.print_exc()

@@ -166,7 +166,7 @@ def _column(
     if kolom.pola is not None:
         yield from _pattern(ctx, kolom, values, ok)
     if kolom.nilai is not None:
-        allowed = _in_value_set(values, kolom, ok)
+        allowed = _in_value_set(values, kolom.tipe, kolom.nilai, ok)
         listed = ", ".join(str(v) for v in kolom.nilai[:10])
         yield from ctx.bad_cells(
             pc.and_not(ok, allowed),
@@ -179,11 +179,11 @@ def _column(
         for index, first in duplicate_rows(values, ok):
             yield ctx.data_finding(
                 "nilai-tidak-unik",
-                ctx.tabel.row_number(index),
+                ctx.loaded.row_number(index),
                 name,
                 nilai=short(values[index]),
                 kolom=name,
-                pertama=ctx.tabel.row_number(first),
+                pertama=ctx.loaded.row_number(first),
             )
 
 
@@ -254,12 +254,15 @@ def _canonical_number(text: str) -> str:
 
 
 def _pattern(ctx, kolom: Kolom, values, ok) -> Iterator[Finding]:
+    pattern = kolom.pola
+    if pattern is None:
+        return
     try:
-        matches = pc.match_substring_regex(values, f"^(?:{kolom.pola})$")
+        matches = pc.match_substring_regex(values, f"^(?:{pattern})$")
     except pa.ArrowInvalid:
         # RE2 (pyarrow) lacks look-arounds and back-references that Python's `re` (and so
         # frictionless) supports: check each distinct value with `re` instead.
-        regex = re.compile(kolom.pola)
+        regex = re.compile(pattern)
         distinct = pc.unique(values).to_pylist()
         good = pa.array([v for v in distinct if regex.fullmatch(v)], pa.string())
         matches = pc.is_in(values, value_set=good)
@@ -267,18 +270,20 @@ def _pattern(ctx, kolom: Kolom, values, ok) -> Iterator[Finding]:
         pc.and_(ok, pc.invert(matches)),
         kolom.nama,
         "pola-tidak-cocok",
-        lambda i: {"nilai": short(values[i]), "pola": kolom.pola},
+        lambda i: {"nilai": short(values[i]), "pola": pattern},
     )
 
 
-def _in_value_set(values, kolom: Kolom, ok):
-    if kolom.tipe in _NUMERIC:
-        numbers = [float(v) for v in kolom.nilai if _is_number(v)]
+def _in_value_set(values, tipe: Tipe, allowed: list[str | int], ok):
+    if tipe in _NUMERIC:
+        numbers = [float(v) for v in allowed if _is_number(v)]
         return pc.is_in(_as_float(values, ok), value_set=pa.array(numbers, pa.float64()))
-    return pc.is_in(values, value_set=pa.array([str(v) for v in kolom.nilai], pa.string()))
+    return pc.is_in(values, value_set=pa.array([str(v) for v in allowed], pa.string()))
 
 
 def _is_number(value: object) -> bool:
+    if not isinstance(value, str | int | float):
+        return False
     try:
         float(value)
         return True
@@ -352,10 +357,12 @@ def duplicate_rows(keys: pa.ChunkedArray, considered: pa.ChunkedArray) -> list[t
 
 
 def _primary_key(ctx: DatasetContext, presence: dict, filled) -> Iterator[Finding]:
-    meta, tabel = ctx.meta, ctx.tabel
+    meta, tabel = ctx.meta, ctx.loaded
     if not meta.kunci or any(n not in presence for n in meta.kunci):
         return
-    columns = [tabel.column(n) for n in meta.kunci]
+    columns = [c for n in meta.kunci if (c := tabel.column(n)) is not None]
+    if len(columns) != len(meta.kunci):
+        return
     keys = columns[0] if len(columns) == 1 else pc.binary_join_element_wise(*columns, "\x1f")
     complete = presence[meta.kunci[0]]
     for name in meta.kunci[1:]:

@@ -156,7 +156,7 @@ def _ask_columns() -> list[str]:
         f"(tipe: {', '.join(t.value for t in Tipe)}; peran: periode, dimensi, ukuran, "
         "atribut). Kosongkan untuk selesai."
     )
-    columns = []
+    columns: list[str] = []
     while True:
         spec = click.prompt("Kolom", default="", show_default=False)
         if not spec:

@@ -22,7 +22,7 @@ def reminders(repo: Repository, today: dt.date) -> dict[str, list[dict]]:
         if kebaruan.get("status") in (TERLAMBAT, SEGERA):
             entry = repo.datasets[dataset_id]
             per_opd.setdefault(entry.opd, []).append(
-                {"id": dataset_id, "judul": entry.meta.judul, **kebaruan}
+                {"id": dataset_id, "judul": entry.meta.judul if entry.meta else None, **kebaruan}
             )
     return per_opd
 

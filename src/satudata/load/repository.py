@@ -99,16 +99,19 @@ class Repository:
         ):
             entry.meta, entry.source = meta, source
             repo.problems.extend(problems)
-            if source is not None:
+            if source is not None and entry.metadata_path is not None:
                 repo.sources[repo.rel(entry.metadata_path)] = source
         return repo
 
-    def load_dataset_metadata(self, entry: DatasetFiles):
+    def load_dataset_metadata(
+        self, entry: DatasetFiles
+    ) -> tuple[Dataset | None, LoadedYaml | None, list[Finding]]:
         """(model or None, source, problems) of one dataset YAML; touches no shared state,
         so it can run in a worker process."""
-        meta, source, problems = _read_model(
-            entry.metadata_path, self.rel(entry.metadata_path), Dataset, entry.id
-        )
+        path = entry.metadata_path
+        if path is None:
+            return None, None, []
+        meta, source, problems = _read_model(path, self.rel(path), Dataset, entry.id)
         if source is not None:
             source.data = None  # the model holds the content; the text is kept for lines
         return meta, source, problems
@@ -232,7 +235,9 @@ class Repository:
         return sorted(p.stem for p in base.glob("*.csv")) if base.is_dir() else []
 
 
-def _read_model(path: Path, rel: str, model: type[M], dataset: str | None = None):
+def _read_model(
+    path: Path, rel: str, model: type[M], dataset: str | None = None
+) -> tuple[M | None, LoadedYaml | None, list[Finding]]:
     """Parse and validate one YAML file: (model or None, source or None, findings)."""
     try:
         text = path.read_bytes().decode("utf-8-sig")

@@ -1,5 +1,7 @@
 """The one metadata model: every loader, check, schema and export reads these classes."""
 
+from pydantic import BaseModel
+
 from satudata.model.base import COLUMN_NAME_PATTERN, DATASET_ID_PATTERN, SLUG_PATTERN
 from satudata.model.dataset import (
     Dataset,
@@ -30,7 +32,7 @@ from satudata.model.vocab import (
 )
 
 # File kinds: the schema name (metadata/schema/<name>.json) and the model that validates it.
-SCHEMAS = {
+SCHEMAS: dict[str, type[BaseModel]] = {
     "dataset": Dataset,
     "portal": Portal,
     "organisasi": Organisasi,

@@ -22,7 +22,3 @@ def publication_blockers(meta: Dataset | None, findings: Iterable[Finding]) -> l
     if errors:
         blockers.append(f"masih ada {errors} galat validasi")
     return blockers
-
-
-def is_publishable(meta: Dataset | None, findings: Iterable[Finding]) -> bool:
-    return not publication_blockers(meta, findings)

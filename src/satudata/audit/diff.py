@@ -3,17 +3,15 @@ metadata fields changed, datasets added and deleted (`satudata diff`, reused by 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from satudata.audit.git import GitError, changed_files, run_git
+from satudata.load import paths as layout
 from satudata.load.table import read_tabel
 from satudata.load.yaml_file import YamlError, load_yaml
 from satudata.model import Dataset, Klasifikasi
 
-_DATA = re.compile(r"^data/([a-z0-9-]+)/([a-z0-9-]+)\.csv$")
-_META = re.compile(r"^metadata/([a-z0-9-]+)/([a-z0-9-]+)\.ya?ml$")
 EXAMPLES = 5
 
 
@@ -67,10 +65,10 @@ def changed_datasets(root: Path, base: str, head: str | None) -> dict[str, dict[
     names = changed_files(root, base, head)
     found: dict[str, dict[str, str]] = {}
     for name in sorted(names):
-        for kind, pattern in (("data", _DATA), ("metadata", _META)):
-            match = pattern.match(name)
-            if match:
-                found.setdefault(f"{match[1]}/{match[2]}", {})[kind] = name
+        placed = layout.dataset_of(name)
+        if placed is not None:
+            kind, dataset_id = placed
+            found.setdefault(dataset_id, {})[kind] = name
     return found
 
 
@@ -172,9 +170,8 @@ def diff_dataset(
     paths: dict[str, str] | None = None,
 ) -> DatasetDiff:
     """One dataset between two revisions (`base` None: the dataset did not exist before)."""
-    opd, slug = dataset_id.split("/")
-    data_path = f"data/{opd}/{slug}.csv"
-    meta_path = (paths or {}).get("metadata", f"metadata/{opd}/{slug}.yaml")
+    data_path = layout.data_file(dataset_id)
+    meta_path = (paths or {}).get("metadata", layout.metadata_file(dataset_id))
     old_raw = read_at(root, base, meta_path) if base else None
     new_raw = read_at(root, head, meta_path)
     (old_dict, old_meta), (new_dict, new_meta) = _meta(old_raw), _meta(new_raw)

@@ -13,6 +13,7 @@ from satudata.catalog.feeds import formats as feeds
 from satudata.catalog.sources import merge_layer, template_dirs
 from satudata.catalog.text import environment, md
 from satudata.catalog.views import PublishedDataset, Site
+from satudata.load import paths
 from satudata.model import Pilar
 from satudata.report.codes_doc import codes_markdown
 from satudata.rules.performance import kinerja
@@ -275,7 +276,7 @@ class Pages:
                 baris_list=table.rows,
             )
             shutil.copyfile(
-                repo.root / "metadata" / "referensi" / f"{name}.csv",
+                repo.root / paths.reference_file(name),
                 self.docs / "referensi" / f"{name}.csv",
             )
         self.write("referensi.md", "referensi.md.j2", tabel=tables)

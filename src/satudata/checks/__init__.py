@@ -112,6 +112,7 @@ class DatasetContext:
     cell_limit: int | None = DEFAULT_CELL_LIMIT
     today: dt.date = field(default_factory=dt.date.today)
     facts: dict = field(default_factory=dict)  # what checks learned, for kinerja and the site
+    last_changes: dict[str, dt.date] = field(default_factory=dict)  # from git, see audit.changes
     _read: ReadResult | None = field(default=None, repr=False)
 
     @property

@@ -15,7 +15,7 @@ def timeliness(ctx: DatasetContext) -> Iterator[Finding]:
     if meta is None or ctx.entry.data_path is None:
         return
     latest = ctx.periods[-1] if ctx.periods else None
-    changed = ctx.repo.last_changes.get(ctx.entry.id) if latest is None else None
+    changed = ctx.last_changes.get(ctx.entry.id) if latest is None else None
     result = assess(meta, latest, ctx.today, ctx.settings.hari_peringatan_jatuh_tempo, changed)
     ctx.facts["kebaruan"] = result.to_dict()
     ctx.facts["periode_pertama"] = ctx.periods[0] if ctx.periods else None

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from satudata.checks import DatasetContext, dataset_check, repository_check
 from satudata.findings import Finding
+from satudata.load import paths
 from satudata.load.repository import Repository
 
 
@@ -21,13 +22,12 @@ def stray_files(repo: Repository) -> Iterator[Finding]:
 @dataset_check
 def orphans(ctx: DatasetContext) -> Iterator[Finding]:
     entry = ctx.entry
-    opd, slug = entry.id.split("/", 1)
     if entry.metadata_path is None:
         yield ctx.data_finding(
-            "data-tanpa-metadata", harapan=f"metadata/{opd}/{slug}.yaml", dataset=entry.id
+            "data-tanpa-metadata", harapan=paths.metadata_file(entry.id), dataset=entry.id
         )
     if entry.data_path is None:
-        yield ctx.meta_finding("metadata-tanpa-data", harapan=f"data/{opd}/{slug}.csv")
+        yield ctx.meta_finding("metadata-tanpa-data", harapan=paths.data_file(entry.id))
 
 
 @dataset_check
@@ -63,8 +63,8 @@ def walidata_known(repo: Repository) -> Iterator[Finding]:
     if repo.portal.walidata.opd not in repo.organisasi.by_slug():
         yield Finding(
             "walidata-tidak-dikenal",
-            file="metadata/portal.yaml",
-            line=_line(repo, "metadata/portal.yaml", ("walidata", "opd")),
+            file=paths.PORTAL_FILE,
+            line=_line(repo, paths.PORTAL_FILE, ("walidata", "opd")),
             params={"opd": repo.portal.walidata.opd},
         )
 
@@ -73,7 +73,7 @@ def walidata_known(repo: Repository) -> Iterator[Finding]:
 def daftar_data_entries(repo: Repository) -> Iterator[Finding]:
     if repo.daftar_data is None:
         return
-    file = "metadata/daftar-data.yaml"
+    file = paths.DAFTAR_DATA_FILE
     opds = repo.organisasi.by_slug() if repo.organisasi else None
     fulfilled = repo.fulfilment()
     seen: set[str] = set()

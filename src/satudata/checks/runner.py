@@ -9,6 +9,7 @@ import traceback
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+from satudata.audit.changes import last_changes
 from satudata.checks import (
     DATASET_CHECKS,
     DEFAULT_CELL_LIMIT,
@@ -45,10 +46,10 @@ def validate(
         if repository_checks
         else []
     )
-    repo.last_changes  # noqa: B018 - computed once here, before workers fork
+    changed = last_changes(repo)  # one git pass here, before workers fork
     facts: dict[str, dict] = {}
     for dataset_id, dataset_findings, dataset_facts in _run_datasets(
-        repo, selected, jobs, cell_limit, today
+        repo, selected, jobs, cell_limit, today, changed
     ):
         findings.extend(dataset_findings)
         facts[dataset_id] = dataset_facts
@@ -73,8 +74,16 @@ def check_dataset(
     dataset_id: str,
     cell_limit: int | None = DEFAULT_CELL_LIMIT,
     today: dt.date | None = None,
+    changed: dict[str, dt.date] | None = None,
 ) -> tuple[str, list[Finding], dict]:
-    ctx = DatasetContext(repo, repo.datasets[dataset_id], cell_limit, today or dt.date.today())
+    """Every dataset check on one dataset; `changed` is `audit.changes.last_changes(repo)`."""
+    ctx = DatasetContext(
+        repo,
+        repo.datasets[dataset_id],
+        cell_limit,
+        today or dt.date.today(),
+        last_changes=changed if changed is not None else {},
+    )
     findings: list[Finding] = []
     for name, check in DATASET_CHECKS:
         findings.extend(_guarded(name, check, ctx, dataset_id, ctx.data_file or ctx.metadata_file))
@@ -107,10 +116,15 @@ def _guarded(
 
 
 def _run_datasets(
-    repo: Repository, selected: list[str], jobs: int, cell_limit: int | None, today: dt.date
+    repo: Repository,
+    selected: list[str],
+    jobs: int,
+    cell_limit: int | None,
+    today: dt.date,
+    changed: dict[str, dt.date],
 ):
     return fork_map(
-        lambda dataset_id: check_dataset(repo, dataset_id, cell_limit, today),
+        lambda dataset_id: check_dataset(repo, dataset_id, cell_limit, today, changed),
         selected,
         jobs,
         minimum=2 * _CHUNK,

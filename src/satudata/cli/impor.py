@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from satudata.cli.base import command, print_next_steps, repo_option
+from satudata.load import paths
 from satudata.load.repository import Repository
 from satudata.model import DATASET_ID_PATTERN
 from satudata.onboarding.scaffold import render_metadata
@@ -76,9 +77,8 @@ def impor_command(
     if not re.match(DATASET_ID_PATTERN, dataset):
         raise click.BadParameter("tulis sebagai opd/nama-dataset", param_hint="--ke")
     repo = Repository.load(repo_root)
-    opd, slug_name = dataset.split("/")
-    csv_path = repo.root / "data" / opd / f"{slug_name}.csv"
-    meta_path = repo.root / "metadata" / opd / f"{slug_name}.yaml"
+    csv_path = repo.root / paths.data_file(dataset)
+    meta_path = repo.root / paths.metadata_file(dataset)
     if csv_path.exists() and not timpa:
         click.echo(
             f"Galat: {csv_path.relative_to(repo.root)} sudah ada; tambahkan --timpa untuk "
@@ -114,7 +114,7 @@ def _convert(repo: Repository, path: Path, sheet, header_row, value_name, year):
     table = body(rows, find_header(rows, header_row), notes)
     canonical_numbers(table, indonesian)
     table = wide_to_long(table, value_name, year)
-    aliases = read_aliases(repo.root / "metadata" / "referensi" / "alias-wilayah.csv")
+    aliases = read_aliases(repo.root / paths.reference_file("alias-wilayah"))
     unmapped = map_regions(table, repo.reference_table("wilayah"), aliases)
     if unmapped:
         listed = "; ".join(f"'{name}'" for name in unmapped)

@@ -6,7 +6,6 @@ A broken file becomes a finding in `Repository.problems`, never an exception.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import re
 from dataclasses import dataclass, field
@@ -18,17 +17,14 @@ import pyarrow as pa
 from pydantic import BaseModel, ValidationError
 
 from satudata.findings import Finding
+from satudata.load import paths
 from satudata.load.yaml_file import LoadedYaml, YamlError, load_yaml
 from satudata.model import DaftarData, Dataset, Organisasi, Portal, Referensi
-from satudata.model.base import SLUG_PATTERN
 from satudata.model.errors import validation_findings
 from satudata.util.parallel import fork_map
 
-_SLUG = re.compile(SLUG_PATTERN)
+_SLUG = re.compile(paths.SLUG_PATTERN)
 M = TypeVar("M", bound=BaseModel)
-
-GOVERNANCE_FILES = ("portal.yaml", "organisasi.yaml", "daftar-data.yaml")
-RESERVED_METADATA_DIRS = ("schema", "referensi")
 
 
 @dataclass
@@ -124,11 +120,10 @@ class Repository:
 
     # --- governance -----------------------------------------------------------------------
     def _load_governance(self) -> None:
-        meta = self.root / "metadata"
-        self.portal, _ = self._load_required(meta / "portal.yaml", Portal)
-        self.organisasi, _ = self._load_required(meta / "organisasi.yaml", Organisasi)
-        self.daftar_data, _ = self._load_required(meta / "daftar-data.yaml", DaftarData)
-        ref_index = meta / "referensi" / "referensi.yaml"
+        self.portal, _ = self._load_required(self.root / paths.PORTAL_FILE, Portal)
+        self.organisasi, _ = self._load_required(self.root / paths.ORGANISATION_FILE, Organisasi)
+        self.daftar_data, _ = self._load_required(self.root / paths.DAFTAR_DATA_FILE, DaftarData)
+        ref_index = self.root / paths.REFERENCE_INDEX_FILE
         if ref_index.exists():
             self.referensi, _ = self._load_model(ref_index, Referensi)
 
@@ -154,8 +149,8 @@ class Repository:
     # --- discovery ------------------------------------------------------------------------
     def _discover(self) -> None:
         found: dict[str, DatasetFiles] = {}
-        for path in self._files("metadata"):
-            dataset_id = self._dataset_id(path, "metadata", (".yaml", ".yml"))
+        for path in self._files(paths.METADATA_DIR):
+            dataset_id = self._dataset_id(path, paths.METADATA_DIR, paths.METADATA_SUFFIXES)
             if dataset_id is None:
                 continue
             entry = found.setdefault(dataset_id, DatasetFiles(dataset_id))
@@ -168,8 +163,8 @@ class Repository:
                 )
                 continue
             entry.metadata_path = path
-        for path in self._files("data"):
-            dataset_id = self._dataset_id(path, "data", (".csv",))
+        for path in self._files(paths.DATA_DIR):
+            dataset_id = self._dataset_id(path, paths.DATA_DIR, paths.DATA_SUFFIXES)
             if dataset_id is not None:
                 found.setdefault(dataset_id, DatasetFiles(dataset_id)).data_path = path
         self.datasets = dict(sorted(found.items()))
@@ -182,8 +177,9 @@ class Repository:
 
     def _dataset_id(self, path: Path, top: str, suffixes: tuple[str, ...]) -> str | None:
         parts = path.relative_to(self.root / top).parts
-        if top == "metadata" and (
-            (len(parts) == 1 and parts[0] in GOVERNANCE_FILES) or parts[0] in RESERVED_METADATA_DIRS
+        if top == paths.METADATA_DIR and (
+            (len(parts) == 1 and f"{top}/{parts[0]}" in paths.GOVERNANCE_FILES)
+            or parts[0] in paths.RESERVED_METADATA_DIRS
         ):
             return None
         reason = _layout_problem(parts, path.suffix.lower(), suffixes)
@@ -195,9 +191,7 @@ class Repository:
     # --- reference tables -----------------------------------------------------------------
     def reference_table(self, name: str) -> ReferenceTable | None:
         if name not in self._references:
-            self._references[name] = _read_reference(
-                self.root / "metadata" / "referensi" / f"{name}.csv"
-            )
+            self._references[name] = _read_reference(self.root / paths.reference_file(name))
         return self._references[name]
 
     def fulfilment(self) -> dict[str, list[str]]:
@@ -209,29 +203,12 @@ class Repository:
         return result
 
     @cached_property
-    def last_changes(self) -> dict[str, dt.date]:
-        """Dataset id → date its data or metadata last changed in git (one `git log` pass,
-        only when some dataset has no period column to judge timeliness by)."""
-        if not any(e.meta and e.meta.periode is None for e in self.datasets.values()):
-            return {}
-        from satudata.audit.git import read_git
-
-        git = read_git(self.root)
-        result = {}
-        for dataset_id, entry in self.datasets.items():
-            paths = [self.rel(p) for p in (entry.data_path, entry.metadata_path) if p]
-            commit = git.last_change(*paths)
-            if commit is not None:
-                result[dataset_id] = commit.date.date()
-        return result
-
-    @cached_property
     def daftar_index(self) -> dict:
         return {e.kode: e for e in self.daftar_data.entri} if self.daftar_data else {}
 
     @cached_property
     def reference_names(self) -> list[str]:
-        base = self.root / "metadata" / "referensi"
+        base = self.root / paths.REFERENCE_DIR
         return sorted(p.stem for p in base.glob("*.csv")) if base.is_dir() else []
 
 

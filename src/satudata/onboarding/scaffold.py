@@ -9,6 +9,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from satudata.load import paths
 from satudata.model import Dataset, Kolom, Peran
 from satudata.util.fs import write_atomic
 
@@ -136,9 +137,9 @@ def kolom_from_spec(spec: str) -> dict:
 
 def scaffold(root: Path, dataset_id: str, values: dict, kolom: list[dict]) -> tuple[Path, Path]:
     """Write metadata and an empty CSV; refuses to overwrite either."""
-    opd, slug = dataset_id.split("/", 1)
-    meta_path = root / "metadata" / opd / f"{slug}.yaml"
-    csv_path = root / "data" / opd / f"{slug}.csv"
+    opd = dataset_id.split("/", 1)[0]
+    meta_path = root / paths.metadata_file(dataset_id)
+    csv_path = root / paths.data_file(dataset_id)
     for path in (meta_path, csv_path):
         if path.exists():
             raise ScaffoldError(

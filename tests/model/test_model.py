@@ -26,19 +26,6 @@ def test_dataset_round_trip_is_lossless():
     assert model.kolom[0].peran is Peran.PERIODE and model.kolom[0].tipe is Tipe.TAHUN
 
 
-def test_every_tipe_maps_to_a_table_schema_type():
-    assert {t.table_schema for t in Tipe} == {
-        "string",
-        "integer",
-        "number",
-        "boolean",
-        "date",
-        "datetime",
-        "year",
-        "yearmonth",
-    }
-
-
 @pytest.mark.parametrize(
     "field,value",
     [

@@ -7,6 +7,7 @@ writer (situs/xlsx.py) uses fixed zip timestamps.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from pathlib import Path
@@ -15,6 +16,7 @@ from satudata.catalog.views import Download, PublishedDataset
 from satudata.catalog.xlsx import xlsx
 from satudata.load.table import read_tabel
 from satudata.model import Dataset, Tipe
+from satudata.model.types import parse
 
 MEDIATYPES = {
     "csv": "text/csv",
@@ -53,22 +55,7 @@ def typed_rows(t: PublishedDataset) -> tuple[list[str], list[list]]:
 def _converter(meta: Dataset, name: str):
     kolom = meta.column(name)
     tipe = kolom.tipe if kolom else Tipe.TEKS
-
-    def convert(value: str):
-        if value == "":
-            return None
-        try:
-            if tipe in (Tipe.BILANGAN_BULAT, Tipe.TAHUN):
-                return int(value)
-            if tipe is Tipe.BILANGAN:
-                return float(value)
-            if tipe is Tipe.BOOLEAN:
-                return value in ("true", "True", "TRUE", "1")
-        except ValueError:
-            return value  # published data are valid; keep the text rather than guess
-        return value
-
-    return convert
+    return functools.partial(parse, tipe)
 
 
 def json_bytes(t: PublishedDataset, header: list[str], rows: list[list]) -> bytes:

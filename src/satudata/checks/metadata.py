@@ -11,8 +11,7 @@ from collections.abc import Iterator
 from satudata.checks import DatasetContext, dataset_check, repository_check
 from satudata.findings import Finding
 from satudata.load.repository import Repository
-
-STANDAR_DATA = ("konsep", "definisi", "klasifikasi", "ukuran", "satuan")
+from satudata.model import STANDAR_DATA
 
 # Open licences a Satu Data portal may publish under (SPDX ids).
 OPEN_LICENCES = {

@@ -16,48 +16,12 @@ from satudata.checks import DatasetContext, dataset_check, placeholder_mask, sho
 from satudata.findings import Finding
 from satudata.load.table import blank_rows
 from satudata.model import Kolom, Tipe
+from satudata.model.types import FALSE_VALUES, TRUE_VALUES, TYPES
 
-_PATTERNS = {
-    Tipe.BILANGAN_BULAT: r"^[+-]?[0-9]+$",
-    # Frictionless also accepts NaN/Infinity; a published statistic never should, so we don't.
-    Tipe.BILANGAN: r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$",
-    Tipe.TAHUN: r"^[0-9]{4}$",
-    Tipe.TAHUN_BULAN: r"^[0-9]{4}-(0[1-9]|1[0-2])$",
-    Tipe.TANGGAL: r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-    Tipe.TANGGAL_WAKTU: r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?"
-    r"(Z|[+-][0-9]{2}:?[0-9]{2})?$",
-}
-_BOOLEAN_VALUES = pa.array(["true", "True", "TRUE", "false", "False", "FALSE", "1", "0"])
+_BOOLEAN_VALUES = pa.array([*TRUE_VALUES, *FALSE_VALUES], pa.string())
 _EMPTY = pa.scalar("", pa.string())
 _LOCALE_NUMBER = r"^[+-]?([0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?|[0-9]+,[0-9]+)$"
-_NUMERIC = {Tipe.BILANGAN_BULAT, Tipe.BILANGAN, Tipe.TAHUN}
-
-_TYPE_FIX = {
-    Tipe.BILANGAN_BULAT: (
-        "Tulis bilangan bulat tanpa pemisah ribuan, mis. 1250; biarkan sel "
-        "kosong bila data tidak ada.",
-        "Write a whole number without separators, e.g. 1250; leave the cell "
-        "empty when there is no data.",
-    ),
-    Tipe.BILANGAN: (
-        "Tulis angka dengan titik desimal, mis. 12.5; biarkan sel kosong bila data tidak ada.",
-        "Write a number with a decimal point, e.g. 12.5.",
-    ),
-    Tipe.TAHUN: ("Tulis tahun dengan empat angka, mis. 2024.", "Write a four-digit year."),
-    Tipe.TAHUN_BULAN: (
-        "Tulis tahun-bulan sebagai TTTT-BB, mis. 2024-03.",
-        "Write year-month as YYYY-MM, e.g. 2024-03.",
-    ),
-    Tipe.TANGGAL: (
-        "Tulis tanggal sebagai TTTT-BB-HH, mis. 2024-03-31 (bukan 31/03/2024).",
-        "Write dates as YYYY-MM-DD, e.g. 2024-03-31.",
-    ),
-    Tipe.TANGGAL_WAKTU: (
-        "Tulis waktu sebagai TTTT-BB-HHTjj:mm:dd, mis. 2024-03-31T08:00:00.",
-        "Write datetimes as YYYY-MM-DDThh:mm:ss.",
-    ),
-    Tipe.BOOLEAN: ("Tulis true atau false.", "Write true or false."),
-}
+_NUMERIC = {tipe for tipe, rules in TYPES.items() if rules.numeric}
 
 
 @dataset_check
@@ -191,7 +155,10 @@ def _literal_mask(values: pa.ChunkedArray, tipe: Tipe) -> pa.ChunkedArray:
     """True where a cell is a valid literal of `tipe` (empty cells are false)."""
     if tipe is Tipe.BOOLEAN:
         return pc.is_in(values, value_set=_BOOLEAN_VALUES)
-    valid = pc.match_substring_regex(values, _PATTERNS[tipe])
+    pattern = TYPES[tipe].pattern
+    if pattern is None:  # teks: any non-empty text
+        return pc.not_equal(values, _EMPTY)
+    valid = pc.match_substring_regex(values, pattern)
     if tipe is Tipe.TANGGAL:
         valid = pc.and_(valid, _real_dates(values))
     return valid
@@ -235,7 +202,7 @@ def _type_findings(ctx, kolom: Kolom, values, bad_type) -> Iterator[Finding]:
             },
         )
         bad_type = pc.and_(bad_type, pc.invert(locale))
-    saran, hint = _TYPE_FIX[tipe]
+    saran, hint = TYPES[tipe].fix
     yield from ctx.bad_cells(
         bad_type,
         name,

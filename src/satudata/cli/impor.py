@@ -10,7 +10,12 @@ from satudata.cli.base import command, print_next_steps, repo_option
 from satudata.load import paths
 from satudata.load.repository import Repository
 from satudata.model import DATASET_ID_PATTERN
-from satudata.onboarding.scaffold import render_metadata
+from satudata.onboarding.scaffold import (
+    NEW_DATASET_DEFAULTS,
+    default_release,
+    region_name,
+    render_metadata,
+)
 from satudata.onboarding.spreadsheet import (
     ImportError_,
     body,
@@ -143,23 +148,17 @@ def _metadata(repo: Repository, dataset: str, meta_path: Path, table) -> None:
     opd = dataset.split("/")[0]
     values = {
         "id": dataset,
-        "judul": table.judul or "Judul dataset",
-        "deskripsi": table.judul or "Isi dataset untuk publik.",
+        **NEW_DATASET_DEFAULTS,
         "produsen": opd,
-        "pilar": "sektoral",
-        "topik": ["umum"],
-        "kata_kunci": [],
-        "klasifikasi": "terbuka",
-        "frekuensi": "tahunan",
-        "cara_pengumpulan": "kompilasi-produk-administrasi",
-        "cakupan_wilayah": repo.portal.nama.replace("Pemerintah ", "")
-        if repo.portal
-        else "Wilayah",
-        "sumber": table.sumber or "Dokumen sumber",
-        "jadwal_rilis": {"jeda_bulan": 3},
+        "cakupan_wilayah": region_name(repo.portal),
+        "jadwal_rilis": default_release(str(NEW_DATASET_DEFAULTS["frekuensi"])),
         "kunci": [c["nama"] for c in columns if c["peran"] in ("periode", "dimensi")],
         "kolom": columns,
     }
+    if table.judul:
+        values["judul"] = values["deskripsi"] = table.judul
+    if table.sumber:
+        values["sumber"] = table.sumber
     if opd in opds and opds[opd].kontak:
         values["kontak"] = opds[opd].kontak
     write_atomic(meta_path, render_metadata(values))

@@ -4,6 +4,7 @@ from pydantic import BaseModel
 
 from satudata.model.base import COLUMN_NAME_PATTERN, DATASET_ID_PATTERN, SLUG_PATTERN
 from satudata.model.dataset import (
+    STANDAR_DATA,
     Dataset,
     Indikator,
     JadwalRilis,
@@ -45,6 +46,7 @@ __all__ = [
     "DATASET_ID_PATTERN",
     "SCHEMAS",
     "SLUG_PATTERN",
+    "STANDAR_DATA",
     "CaraPengumpulan",
     "DaftarData",
     "Dataset",

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from satudata.findings import Report, Severity
 from satudata.load.repository import Repository
-from satudata.model import Dataset, Klasifikasi, Peran
+from satudata.model import STANDAR_DATA, Dataset, Klasifikasi, Peran
 from satudata.rules.timeliness import on_time
 
-_MEASURE_FIELDS = ("konsep", "definisi", "klasifikasi", "ukuran", "satuan", "referensi_waktu")
+_MEASURE_FIELDS = (*STANDAR_DATA, "referensi_waktu")
 
 
 def metadata_completeness(meta: Dataset) -> float:

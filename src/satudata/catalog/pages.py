@@ -17,6 +17,7 @@ from satudata.load import paths
 from satudata.model import Pilar
 from satudata.report.codes_doc import codes_markdown
 from satudata.rules.performance import kinerja
+from satudata.rules.timeliness import Kebaruan
 
 PREVIEW_ROWS = 20
 PILAR_JUDUL = {
@@ -287,7 +288,6 @@ class Pages:
     # --- pieces of the dataset page ---------------------------------------------------------
     def _metadata(self, t: PublishedDataset) -> list[tuple[str, Markup]]:
         meta, portal = t.meta, self.situs.portal
-        kebaruan = t.facts.get("kebaruan") or {}
         opd_link = Markup(
             f'<a href="../../../opd/{md(meta.produsen)}/">'
             f"{md(t.opd.nama if t.opd else meta.produsen)}</a>"
@@ -312,17 +312,19 @@ class Pages:
             ("Jadwal rilis", md(jadwal)),
             ("Periode terakhir", md(t.periode_terakhir or "-")),
             ("Terakhir diubah", md(self.env.filters["tanggal"](t.tanggal_diubah))),
-            ("Pembaruan berikutnya", md(self._next_update(kebaruan))),
+            ("Pembaruan berikutnya", md(self._next_update(t.facts.kebaruan))),
         ]
         if meta.catatan:
             rows.append(("Catatan", md(meta.catatan)))
         return rows
 
-    def _next_update(self, kebaruan: dict) -> str:
-        if not kebaruan.get("tenggat"):
-            return kebaruan.get("label", "tidak diketahui")
-        due = self.env.filters["tanggal"](kebaruan["tenggat"])
-        return f"paling lambat {due} ({kebaruan['label']})"
+    def _next_update(self, kebaruan: Kebaruan | None) -> str:
+        if kebaruan is None:
+            return "tidak diketahui"
+        if kebaruan.tenggat is None:
+            return kebaruan.label
+        due = self.env.filters["tanggal"](kebaruan.tenggat)
+        return f"paling lambat {due} ({kebaruan.label})"
 
     @staticmethod
     def _indikator(t: PublishedDataset) -> list[tuple[str, str]]:

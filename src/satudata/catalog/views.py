@@ -8,7 +8,7 @@ from pathlib import Path
 
 from satudata.audit.git import Commit, GitInfo
 from satudata.audit.history import versions
-from satudata.findings import Report
+from satudata.findings import DatasetFacts, Report
 from satudata.load.repository import DatasetFiles, Repository
 from satudata.model import Dataset, Opd, Portal
 from satudata.rules.publishing import publication_blockers
@@ -32,7 +32,7 @@ class PublishedDataset:
     entry: DatasetFiles
     meta: Dataset
     opd: Opd | None
-    facts: dict
+    facts: DatasetFacts
     diubah: Commit | None
     berkas: dict[str, Download] = field(default_factory=dict)
     versi: list = field(default_factory=list)  # riwayat.Versi, newest first
@@ -66,7 +66,7 @@ class PublishedDataset:
 
     @property
     def periode_terakhir(self) -> str | None:
-        return (self.facts.get("kebaruan") or {}).get("periode_terakhir")
+        return self.facts.periode_terakhir
 
 
 @dataclass
@@ -121,7 +121,7 @@ def build_model(repo: Repository, report: Report, git: GitInfo, tanggal: dt.date
                 entry,
                 meta,
                 opds.get(entry.opd),
-                report.facts.get(entry.id, {}),
+                report.facts.get(entry.id, DatasetFacts()),
                 changed,
                 versi=history,
             )

@@ -16,7 +16,7 @@ from functools import cached_property
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from satudata.findings import Finding
+from satudata.findings import FAMILIES, DatasetFacts, Finding
 from satudata.load.repository import DatasetFiles, Repository
 from satudata.load.table import ReadResult, Tabel, read_tabel
 from satudata.model import Pemeriksaan
@@ -29,7 +29,6 @@ RepositoryCheck = Callable[[Repository], Iterable[Finding]]
 DATASET_CHECKS: list[tuple[str, DatasetCheck]] = []
 REPOSITORY_CHECKS: list[tuple[str, RepositoryCheck]] = []
 
-FAMILIES = ("metadata", "struktur", "referensi", "repositori", "kualitas", "privasi", "kebaruan")
 
 DEFAULT_CELL_LIMIT = 20
 
@@ -111,7 +110,7 @@ class DatasetContext:
     entry: DatasetFiles
     cell_limit: int | None = DEFAULT_CELL_LIMIT
     today: dt.date = field(default_factory=dt.date.today)
-    facts: dict = field(default_factory=dict)  # what checks learned, for kinerja and the site
+    facts: DatasetFacts = field(default_factory=DatasetFacts)  # what checks learned
     last_changes: dict[str, dt.date] = field(default_factory=dict)  # from git, see audit.changes
     _read: ReadResult | None = field(default=None, repr=False)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from satudata.checks import DatasetContext, dataset_check
 from satudata.findings import Finding
@@ -17,8 +18,8 @@ def timeliness(ctx: DatasetContext) -> Iterator[Finding]:
     latest = ctx.periods[-1] if ctx.periods else None
     changed = ctx.last_changes.get(ctx.entry.id) if latest is None else None
     result = assess(meta, latest, ctx.today, ctx.settings.hari_peringatan_jatuh_tempo, changed)
-    ctx.facts["kebaruan"] = result.to_dict()
-    ctx.facts["periode_pertama"] = ctx.periods[0] if ctx.periods else None
+    first = ctx.periods[0] if ctx.periods else None
+    ctx.facts = replace(ctx.facts, kebaruan=result, periode_pertama=first)
     params = {
         "periode": latest or f"(diubah {changed})",
         "tenggat": result.tenggat.isoformat() if result.tenggat else "",

@@ -7,6 +7,7 @@ import os
 import time
 import traceback
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import TypeVar
 
 from satudata.audit.changes import last_changes
@@ -17,7 +18,7 @@ from satudata.checks import (
     DatasetContext,
     load_checks,
 )
-from satudata.findings import Finding, Report
+from satudata.findings import DatasetFacts, Finding, Report
 from satudata.load.repository import Repository
 from satudata.util.parallel import fork_map
 
@@ -47,7 +48,7 @@ def validate(
         else []
     )
     changed = last_changes(repo)  # one git pass here, before workers fork
-    facts: dict[str, dict] = {}
+    facts: dict[str, DatasetFacts] = {}
     for dataset_id, dataset_findings, dataset_facts in _run_datasets(
         repo, selected, jobs, cell_limit, today, changed
     ):
@@ -56,7 +57,7 @@ def validate(
         if progress is not None:
             progress(1)
     findings.sort(key=Finding.sort_key)
-    rows = sum(f.get("baris", 0) for f in facts.values())
+    rows = sum(f.baris for f in facts.values())
     return Report(findings, selected, rows, time.perf_counter() - started, facts, today)
 
 
@@ -75,7 +76,7 @@ def check_dataset(
     cell_limit: int | None = DEFAULT_CELL_LIMIT,
     today: dt.date | None = None,
     changed: dict[str, dt.date] | None = None,
-) -> tuple[str, list[Finding], dict]:
+) -> tuple[str, list[Finding], DatasetFacts]:
     """Every dataset check on one dataset; `changed` is `audit.changes.last_changes(repo)`."""
     ctx = DatasetContext(
         repo,
@@ -88,7 +89,7 @@ def check_dataset(
     for name, check in DATASET_CHECKS:
         findings.extend(_guarded(name, check, ctx, dataset_id, ctx.data_file or ctx.metadata_file))
     tabel = ctx.tabel if ctx._read is not None else None
-    ctx.facts["baris"] = tabel.num_rows if tabel is not None else 0
+    ctx.facts = replace(ctx.facts, baris=tabel.num_rows if tabel is not None else 0)
     return dataset_id, findings, ctx.facts
 
 

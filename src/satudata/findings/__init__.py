@@ -1,6 +1,7 @@
 """Findings: what validation reports (`Finding`, `Report`) and the registry of codes."""
 
 from satudata.findings.finding import (
+    FAMILIES,
     REGISTRY,
     Code,
     Finding,
@@ -10,11 +11,13 @@ from satudata.findings.finding import (
     language,
     register,
 )
-from satudata.findings.report import Report
+from satudata.findings.report import DatasetFacts, Report
 
 __all__ = [
+    "FAMILIES",
     "REGISTRY",
     "Code",
+    "DatasetFacts",
     "Finding",
     "Report",
     "Severity",

@@ -55,6 +55,18 @@ def _format(template: str, params: dict[str, Any]) -> str:
     return template.format_map(_Params(params))
 
 
+# The published check families, in report order, with their titles; each is one module
+# `checks/<family>.py`, and every code belongs to one of them.
+FAMILIES: dict[str, str] = {
+    "metadata": "Metadata (standar metadata BPS dan Standar Data)",
+    "struktur": "Struktur data (format CSV, tipe, batasan)",
+    "referensi": "Kode referensi",
+    "repositori": "Repositori (tata letak, Daftar Data)",
+    "kualitas": "Kualitas data",
+    "privasi": "Perlindungan data pribadi",
+    "kebaruan": "Kebaruan (ketepatan waktu)",
+}
+
 REGISTRY: dict[str, Code] = {}
 
 
@@ -62,6 +74,8 @@ def register(*codes: Code) -> None:
     for code in codes:
         if code.code in REGISTRY:
             raise ValueError(f"duplicate finding code {code.code}")
+        if code.family not in FAMILIES:
+            raise ValueError(f"finding code {code.code}: unknown family {code.family}")
         REGISTRY[code.code] = code
 
 

@@ -102,8 +102,8 @@ def _opd_tally(
         tally.tanpa_peringatan += not ({Severity.ERROR, Severity.WARNING} & found)
         tally.terbuka += entry.meta.klasifikasi is Klasifikasi.TERBUKA
         tally.kelengkapan += metadata_completeness(entry.meta)
-        kebaruan = report.facts.get(entry.id, {}).get("kebaruan")
-        kept = on_time(kebaruan["status"]) if kebaruan else None
+        facts = report.facts.get(entry.id)
+        kept = on_time(facts.kebaruan.status) if facts and facts.kebaruan else None
         if kept is not None:
             tally.berjadwal += 1
             tally.tepat_waktu += kept

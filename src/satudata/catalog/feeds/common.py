@@ -8,6 +8,7 @@ import re
 from satudata.catalog.views import Download, PublishedDataset, Site
 from satudata.model import Dataset, Frekuensi
 from satudata.rules.periods import period_end, period_start
+from satudata.rules.personal_data import EMAIL
 
 EU = "http://publications.europa.eu/resource/authority/"
 CONTOH = "Catatan: angka dalam dataset ini hanya contoh (ilustrasi), bukan angka resmi."
@@ -79,7 +80,6 @@ _TEMA = {
     "infrastruktur": "REGI",
 }
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _ISO_PERIOD = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -160,7 +160,7 @@ def nama_walidata(situs: Site) -> str:
 
 
 def email(text: str | None) -> str | None:
-    match = _EMAIL.search(text or "")
+    match = EMAIL.search(text or "")
     return match.group(0) if match else None
 
 
@@ -196,7 +196,7 @@ def rfc3339(moment: dt.datetime) -> str:
 def periode(t: PublishedDataset) -> tuple[str | None, str | None]:
     """(first, latest) period of the data. Validation records the latest; the first only when
     a check stores `periode_pertama` in the facts."""
-    return t.facts.get("periode_pertama"), t.periode_terakhir
+    return t.facts.periode_pertama, t.periode_terakhir
 
 
 def rentang_tanggal(t: PublishedDataset) -> tuple[dt.date | None, dt.date | None]:

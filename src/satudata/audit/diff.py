@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from satudata.audit.git import GitError, changed_files, run_git
+from satudata.findings import Finding
 from satudata.load import paths as layout
 from satudata.load.table import read_tabel
 from satudata.load.yaml_file import YamlError, load_yaml
@@ -35,7 +36,7 @@ class DatasetDiff:
     removed_examples: list[str] = field(default_factory=list)
     changed_examples: list[RowChange] = field(default_factory=list)
     fields: list[tuple[str, str, str]] = field(default_factory=list)  # (path, old, new)
-    problems: list[str] = field(default_factory=list)  # blockers, in Bahasa Indonesia
+    problems: list[Finding] = field(default_factory=list)  # what blocks the change
 
 
 @dataclass
@@ -188,11 +189,8 @@ def diff_dataset(
     return diff
 
 
-def _deletion_problems(old: Dataset | None) -> list[str]:
+def _deletion_problems(old: Dataset | None) -> list[Finding]:
     """Published data may be retired (metadata `dihentikan` first), never silently lost."""
     if old is None or old.klasifikasi is not Klasifikasi.TERBUKA or old.dihentikan is not None:
         return []
-    return [
-        "dataset yang sudah terbit dihapus tanpa ditandai `dihentikan` di metadata; "
-        "tandai dulu `dihentikan: TTTT-BB-HH` dalam pull request tersendiri"
-    ]
+    return [Finding("dataset-terbit-dihapus", dataset=old.id)]

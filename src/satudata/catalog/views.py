@@ -75,7 +75,7 @@ class WithheldDataset:
 
     meta: Dataset
     opd: Opd | None
-    alasan: list[str]
+    alasan: list[str]  # the messages of rules.publishing's findings, in Bahasa Indonesia
 
 
 @dataclass
@@ -106,11 +106,10 @@ def build_model(repo: Repository, report: Report, git: GitInfo, tanggal: dt.date
         meta = entry.meta
         if meta is None:
             continue
-        blockers = publication_blockers(meta, report.findings)
-        if entry.data_path is None:
-            blockers.append("berkas data tidak ada")
+        blockers = publication_blockers(meta, report.findings, entry.data_path is not None)
         if blockers:
-            withheld.append(WithheldDataset(meta, opds.get(entry.opd), blockers))
+            reasons = [b.message() for b in blockers]
+            withheld.append(WithheldDataset(meta, opds.get(entry.opd), reasons))
             continue
         changed = git.last_change(
             *(repo.rel(p) for p in (entry.data_path, entry.metadata_path) if p)

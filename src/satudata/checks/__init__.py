@@ -16,7 +16,7 @@ from functools import cached_property
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from satudata.findings import FAMILIES, DatasetFacts, Finding
+from satudata.findings import CHECK_FAMILIES, DatasetFacts, Finding
 from satudata.load.repository import DatasetFiles, Repository
 from satudata.load.table import ReadResult, Tabel, read_tabel
 from satudata.model import Pemeriksaan
@@ -31,6 +31,10 @@ REPOSITORY_CHECKS: list[tuple[str, RepositoryCheck]] = []
 
 
 DEFAULT_CELL_LIMIT = 20
+
+# Codes any check may emit besides its family's CODES: through DatasetContext (an unreadable
+# file, the summary after the cell limit) or the runner (a check that crashed).
+CONTEXT_CODES = ("csv-rusak", "sel-bermasalah-lain", "kesalahan-internal")
 
 
 def short(value: object, limit: int = 60) -> str:
@@ -98,7 +102,7 @@ def repository_check(function: RepositoryCheck) -> RepositoryCheck:
 
 
 def load_checks() -> None:
-    for family in FAMILIES:
+    for family in CHECK_FAMILIES:
         importlib.import_module(f"{__name__}.{family}")
 
 
@@ -136,7 +140,9 @@ class DatasetContext:
             try:
                 data = path.read_bytes()
             except OSError as exc:
-                return ReadResult(None, [self.data_finding("csv-rusak", detail=str(exc))])
+                return ReadResult(
+                    None, [self.data_finding("csv-rusak", detail=str(exc), detail_en=str(exc))]
+                )
             self._read = read_tabel(data, dataset=self.entry.id, file=self.repo.rel(path))
         return self._read
 

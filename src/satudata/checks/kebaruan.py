@@ -9,6 +9,12 @@ from satudata.checks import DatasetContext, dataset_check
 from satudata.findings import Finding
 from satudata.rules.timeliness import SEGERA, TERLAMBAT, assess
 
+# The finding codes this family's checks emit (besides CONTEXT_CODES, open to every check).
+CODES = (
+    "data-terlambat",
+    "segera-jatuh-tempo",
+)
+
 
 @dataset_check
 def timeliness(ctx: DatasetContext) -> Iterator[Finding]:
@@ -22,6 +28,7 @@ def timeliness(ctx: DatasetContext) -> Iterator[Finding]:
     ctx.facts = replace(ctx.facts, kebaruan=result, periode_pertama=first)
     params = {
         "periode": latest or f"(diubah {changed})",
+        "period": latest or f"(changed {changed})",
         "tenggat": result.tenggat.isoformat() if result.tenggat else "",
         "hari": result.hari,
     }

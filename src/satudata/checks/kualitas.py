@@ -12,6 +12,17 @@ from satudata.checks import DatasetContext, dataset_check, placeholder_mask, sho
 from satudata.findings import Finding
 from satudata.model import Kolom, Peran, Tipe
 
+# The finding codes this family's checks emit (besides CONTEXT_CODES, open to every check).
+CODES = (
+    "jumlah-kolom-tidak-cocok",
+    "lonjakan-tidak-wajar",
+    "nilai-negatif",
+    "nilai-pengganti",
+    "periode-disalin",
+    "total-tidak-cocok",
+)
+
+
 _NUMBER = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"
 _TOTAL_LABEL = r"(?i)^\s*(jumlah|total)\b"
 _SEP = "\x1f"

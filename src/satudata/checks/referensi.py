@@ -12,6 +12,13 @@ from satudata.findings import Finding
 from satudata.load.repository import ReferenceTable
 from satudata.model import Kolom, ReferensiKolom
 
+# The finding codes this family's checks emit (besides CONTEXT_CODES, open to every check).
+CODES = (
+    "kode-referensi-salah-tingkat",
+    "kode-referensi-tidak-dikenal",
+)
+
+
 LEVEL_COLUMN = "tingkat"
 
 

@@ -8,15 +8,29 @@ from collections.abc import Iterator
 from satudata.checks import DatasetContext, dataset_check, repository_check
 from satudata.findings import Finding
 from satudata.load import paths
-from satudata.load.repository import Repository
+from satudata.load.repository import LAYOUT_CODES, Repository
+
+# The finding codes this family's checks emit (besides CONTEXT_CODES, open to every check).
+CODES = (
+    *LAYOUT_CODES,
+    "codeowners-tidak-sinkron",
+    "daftar-data-belum-terpenuhi",
+    "daftar-data-ganda",
+    "daftar-data-kode-ganda",
+    "daftar-data-opd-tidak-dikenal",
+    "daftar-data-produsen-berbeda",
+    "daftar-data-tidak-dikenal",
+    "data-tanpa-metadata",
+    "id-ganda",
+    "metadata-tanpa-data",
+    "opd-tidak-dikenal",
+    "walidata-tidak-dikenal",
+)
 
 
 @repository_check
 def stray_files(repo: Repository) -> Iterator[Finding]:
-    for file, reason in repo.stray_files:
-        yield Finding(
-            "berkas-tidak-dikenal", file=file, params={"alasan": reason, "reason": reason}
-        )
+    yield from repo.stray_files
 
 
 @dataset_check

@@ -14,9 +14,32 @@ import pyarrow.compute as pc
 
 from satudata.checks import DatasetContext, dataset_check, placeholder_mask, short
 from satudata.findings import Finding
-from satudata.load.table import blank_rows
+from satudata.load.table import READ_CODES, blank_rows
 from satudata.model import Kolom, Tipe
 from satudata.model.types import FALSE_VALUES, TRUE_VALUES, TYPES
+
+# The finding codes this family's checks emit (besides CONTEXT_CODES, open to every check).
+CODES = (
+    "baris-kosong",
+    "desimal-koma",
+    "di-atas-maksimum",
+    "di-bawah-minimum",
+    "judul-kolom-ganda",
+    "judul-kolom-kosong",
+    "kolom-tidak-ada-di-data",
+    "kolom-tidak-didokumentasikan",
+    "kunci-utama-ganda",
+    "nilai-pengganti",
+    "nilai-tidak-diizinkan",
+    "nilai-tidak-unik",
+    "pola-tidak-cocok",
+    "sel-wajib-kosong",
+    "tanpa-baris-data",
+    "tipe-tidak-sesuai",
+    "urutan-kolom-berbeda",
+    *READ_CODES,
+)
+
 
 _BOOLEAN_VALUES = pa.array([*TRUE_VALUES, *FALSE_VALUES], pa.string())
 _EMPTY = pa.scalar("", pa.string())

@@ -1,6 +1,7 @@
 """Findings: what validation reports (`Finding`, `Report`) and the registry of codes."""
 
 from satudata.findings.finding import (
+    CHECK_FAMILIES,
     FAMILIES,
     REGISTRY,
     Code,
@@ -14,6 +15,7 @@ from satudata.findings.finding import (
 from satudata.findings.report import DatasetFacts, Report
 
 __all__ = [
+    "CHECK_FAMILIES",
     "FAMILIES",
     "REGISTRY",
     "Code",

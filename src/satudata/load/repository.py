@@ -24,6 +24,16 @@ from satudata.model.errors import validation_findings
 from satudata.util.parallel import fork_map
 
 _SLUG = re.compile(paths.SLUG_PATTERN)
+
+# The finding codes loading can report (the metadata family passes them on).
+LOAD_CODES = ("berkas-tata-kelola-hilang", "metadata-tidak-sesuai-skema", "yaml-tidak-valid")
+# The codes of files that do not fit the layout (the repositori family reports them).
+LAYOUT_CODES = (
+    "berkas-tidak-dikenal",
+    "ekstensi-tidak-diterima",
+    "nama-berkas-tidak-sah",
+    "metadata-ganda",
+)
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -81,7 +91,7 @@ class Repository:
     datasets: dict[str, DatasetFiles] = field(default_factory=dict)
     problems: list[Finding] = field(default_factory=list)
     sources: dict[str, LoadedYaml] = field(default_factory=dict)
-    stray_files: list[tuple[str, str]] = field(default_factory=list)
+    stray_files: list[Finding] = field(default_factory=list)  # files outside the layout
     _references: dict[str, ReferenceTable | None] = field(default_factory=dict)
 
     @classmethod
@@ -156,9 +166,10 @@ class Repository:
             entry = found.setdefault(dataset_id, DatasetFiles(dataset_id))
             if entry.metadata_path is not None:
                 self.stray_files.append(
-                    (
-                        self.rel(path),
-                        f"metadata {dataset_id} sudah ada di {self.rel(entry.metadata_path)}",
+                    Finding(
+                        "metadata-ganda",
+                        file=self.rel(path),
+                        params={"id": dataset_id, "lain": self.rel(entry.metadata_path)},
                     )
                 )
                 continue
@@ -182,9 +193,10 @@ class Repository:
             or parts[0] in paths.RESERVED_METADATA_DIRS
         ):
             return None
-        reason = _layout_problem(parts, path.suffix.lower(), suffixes)
-        if reason:
-            self.stray_files.append((self.rel(path), reason))
+        problem = _layout_problem(parts, path.suffix.lower(), suffixes, top)
+        if problem:
+            code, params = problem
+            self.stray_files.append(Finding(code, file=self.rel(path), params=params))
             return None
         return f"{parts[0]}/{path.stem}"
 
@@ -242,15 +254,21 @@ def _read_model(
         return None, source, validation_findings(exc, model, source, rel, dataset)
 
 
-def _layout_problem(parts: tuple[str, ...], suffix: str, suffixes: tuple[str, ...]) -> str:
+def _layout_problem(
+    parts: tuple[str, ...], suffix: str, suffixes: tuple[str, ...], top: str
+) -> tuple[str, dict[str, str]] | None:
+    """(finding code, params) when a file under data/ or metadata/ does not fit the layout."""
     if len(parts) != 2:
-        return "harus tepat satu folder OPD di bawah folder utama"
+        return "berkas-tidak-dikenal", {"folder": top}
     if suffix not in suffixes:
-        return f"ekstensi '{suffix or '(tanpa ekstensi)'}' tidak diterima, gunakan {suffixes[0]}"
+        return "ekstensi-tidak-diterima", {
+            "ekstensi": suffix or "(-)",
+            "harapan": suffixes[0],
+        }
     opd, stem = parts[0], parts[1].rsplit(".", 1)[0]
     if not _SLUG.match(opd) or not _SLUG.match(stem):
-        return "nama folder dan berkas harus huruf kecil, angka, dan tanda hubung"
-    return ""
+        return "nama-berkas-tidak-sah", {}
+    return None
 
 
 def _read_reference(path: Path) -> ReferenceTable | None:

@@ -137,6 +137,7 @@ def validation_findings(
                 params={
                     "field": field_path(loc),
                     "detail": _detail(error),
+                    "detail_en": error["msg"],  # pydantic's own words are English
                     "saran_isian": saran,
                     "hint_field": hint,
                 },

@@ -33,7 +33,7 @@ def render_diff_text(selisih: Selisih) -> str:
         for path, old, new in d.fields[:20]:
             lines.append(f"  metadata {path}: {old} → {new}")
         for problem in d.problems:
-            lines.append(f"  GALAT: {problem}")
+            lines.append(f"  GALAT: {problem.message()} {problem.saran()}")
     return "\n".join(lines) + "\n"
 
 
@@ -54,7 +54,7 @@ def render_diff_markdown(selisih: Selisih, max_chars: int = MAX_CHARS) -> str:
     body: list[str] = [""]
     for d in selisih.datasets:
         section = [f"<details><summary><code>{d.id}</code></summary>", ""]
-        section += [f"- ❌ {problem}" for problem in d.problems]
+        section += [f"- ❌ {p.message()} {p.saran()}" for p in d.problems]
         section += [f"- ➕ `{_cell(k)}`" for k in d.added_examples]
         section += [f"- ➖ `{_cell(k)}`" for k in d.removed_examples]
         for change in d.changed_examples:

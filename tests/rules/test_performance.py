@@ -6,7 +6,7 @@ import json
 from satudata.checks.runner import validate
 from satudata.cli import main
 from satudata.load.repository import Repository
-from satudata.rules.performance import kinerja, metadata_completeness
+from satudata.rules.performance import metadata_completeness, performance
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -24,7 +24,7 @@ def _second_dataset(repo, body: str, daftar: str = "DD-DINKES-002") -> None:
 
 def _numbers(repo) -> dict:
     loaded = Repository.load(repo.root)
-    return kinerja(loaded, validate(loaded, today=TODAY))
+    return performance(loaded, validate(loaded, today=TODAY))
 
 
 def test_kinerja_per_opd_on_a_fixture_repository(repo):

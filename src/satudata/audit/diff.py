@@ -40,7 +40,7 @@ class DatasetDiff:
 
 
 @dataclass
-class Selisih:
+class Diff:
     base: str
     head: str | None
     datasets: list[DatasetDiff]
@@ -151,9 +151,9 @@ def _row_diff(diff: DatasetDiff, old: bytes | None, new: bytes | None, keys: lis
             diff.changed_examples.append(RowChange(key, columns))
 
 
-def diff_revisions(root: Path, base: str, head: str | None = None) -> Selisih:
+def diff_revisions(root: Path, base: str, head: str | None = None) -> Diff:
     root = root.resolve()
-    return Selisih(
+    return Diff(
         base,
         head,
         [

@@ -20,7 +20,7 @@ class ShallowClone(Exception):
 
 
 @dataclass(frozen=True)
-class Versi:
+class Version:
     commit: Commit
     data: FileChange | None
     metadata: FileChange | None
@@ -67,7 +67,7 @@ def _change_dict(change: FileChange | None) -> dict | None:
     }
 
 
-def versions(git: GitInfo, dataset_id: str) -> list[Versi]:
+def versions(git: GitInfo, dataset_id: str) -> list[Version]:
     """Versions of a dataset, newest first; raises ShallowClone rather than a wrong answer."""
     if git.shallow:
         raise ShallowClone(ShallowClone.MESSAGE)
@@ -77,4 +77,4 @@ def versions(git: GitInfo, dataset_id: str) -> list[Versi]:
         meta.update((c.sha, ch) for c, ch in git.changes(path))
     order = {sha: index for index, sha in enumerate(git.commits)}  # git log order, newest first
     shas = sorted(set(data) | set(meta), key=order.__getitem__)
-    return [Versi(git.commits[sha], data.get(sha), meta.get(sha)) for sha in shas]
+    return [Version(git.commits[sha], data.get(sha), meta.get(sha)) for sha in shas]

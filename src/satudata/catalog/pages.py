@@ -16,7 +16,7 @@ from satudata.catalog.views import PublishedDataset, Site
 from satudata.load import paths
 from satudata.model import Pilar
 from satudata.report.codes_doc import codes_markdown
-from satudata.rules.performance import kinerja
+from satudata.rules.performance import performance
 from satudata.rules.timeliness import Kebaruan
 
 PREVIEW_ROWS = 20
@@ -62,7 +62,7 @@ class Pages:
     def __init__(self, situs: Site, docs: Path):
         self.situs, self.docs = situs, docs
         self.env = environment(template_dirs(situs.repo.root))
-        self.kinerja = kinerja(situs.repo, situs.report)
+        self.kinerja = performance(situs.repo, situs.report)
 
     def write(self, relative: str, template: str, **context) -> None:
         path = self.docs / relative

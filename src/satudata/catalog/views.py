@@ -35,7 +35,7 @@ class PublishedDataset:
     facts: DatasetFacts
     diubah: Commit | None
     berkas: dict[str, Download] = field(default_factory=dict)
-    versi: list = field(default_factory=list)  # riwayat.Versi, newest first
+    versi: list = field(default_factory=list)  # riwayat.Version, newest first
     berkas_versi: dict[str, Download] = field(default_factory=dict)  # commit sha → past CSV
     baris_versi: dict[str, tuple[int, int]] = field(default_factory=dict)  # sha → (+rows, -rows)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from satudata.audit.diff import Selisih
+from satudata.audit.diff import Diff
 
 MAX_CHARS = 30_000
 _STATUS = {"baru": "dataset baru", "dihapus": "dataset dihapus", "diubah": "diubah"}
@@ -14,11 +14,11 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
 
 
-def render_diff_text(selisih: Selisih) -> str:
-    lines = [f"Perubahan {selisih.base} → {selisih.head or 'direktori kerja'}:"]
-    if not selisih.datasets:
+def render_diff_text(review: Diff) -> str:
+    lines = [f"Perubahan {review.base} → {review.head or 'direktori kerja'}:"]
+    if not review.datasets:
         lines.append("  Tidak ada dataset yang berubah.")
-    for d in selisih.datasets:
+    for d in review.datasets:
         lines.append(
             f"{d.id} ({_STATUS[d.status]}): +{d.added} baris, -{d.removed} baris, "
             f"~{d.changed} baris diubah, {len(d.fields)} isian metadata diubah"
@@ -37,22 +37,22 @@ def render_diff_text(selisih: Selisih) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_diff_markdown(selisih: Selisih, max_chars: int = MAX_CHARS) -> str:
+def render_diff_markdown(review: Diff, max_chars: int = MAX_CHARS) -> str:
     head = ["## Ringkasan perubahan data", ""]
-    if not selisih.datasets:
+    if not review.datasets:
         return "\n".join([*head, "Tidak ada dataset yang berubah.", ""])
     head += [
         "| Dataset | Status | Baris ditambah | Baris dihapus | Baris diubah | Metadata |",
         "|---|---|---:|---:|---:|---:|",
     ]
-    for d in selisih.datasets:
+    for d in review.datasets:
         mark = " ❌" if d.problems else ""
         head.append(
             f"| `{d.id}`{mark} | {_STATUS[d.status]} | {d.added} | {d.removed} | "
             f"{d.changed} | {len(d.fields)} |"
         )
     body: list[str] = [""]
-    for d in selisih.datasets:
+    for d in review.datasets:
         section = [f"<details><summary><code>{d.id}</code></summary>", ""]
         section += [f"- ❌ {p.message()} {p.saran()}" for p in d.problems]
         section += [f"- ➕ `{_cell(k)}`" for k in d.added_examples]
@@ -68,7 +68,7 @@ def render_diff_markdown(selisih: Selisih, max_chars: int = MAX_CHARS) -> str:
         if sum(len(x) + 1 for x in head + body) + len(text) > max_chars - 200:
             body.append(
                 f"_Rincian dataset lain dipotong agar komentar tidak melebihi batas; "
-                f"jalankan `satudata diff {selisih.base}` untuk seluruhnya._"
+                f"jalankan `satudata diff {review.base}` untuk seluruhnya._"
             )
             break
         body.append(text)

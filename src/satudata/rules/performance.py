@@ -63,7 +63,7 @@ class _Tally:
         }
 
 
-def kinerja(repo: Repository, report: Report) -> dict:
+def performance(repo: Repository, report: Report) -> dict:
     severities: dict[str, set[Severity]] = {}
     for finding in report.findings:
         if finding.dataset:

@@ -1,0 +1,16 @@
+"""report/text.py: the terminal report."""
+
+from __future__ import annotations
+
+from satudata.report import render_text
+
+from .snapshot import check_snapshot
+
+
+def test_text_snapshot(report):
+    check_snapshot("laporan.txt", render_text(report))
+
+
+def test_text_in_english(report):
+    text = render_text(report, "en")
+    assert "FAILED" in text and "is not of type bilangan-bulat" in text

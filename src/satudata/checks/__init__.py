@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 from satudata.findings import CHECK_FAMILIES, DatasetFacts, Finding
 from satudata.load.repository import DatasetFiles, Repository
 from satudata.load.table import ReadResult, Tabel, read_tabel
-from satudata.model import Pemeriksaan
+from satudata.model import Dataset, Pemeriksaan
 from satudata.rules.periods import ordered_periods
 from satudata.rules.personal_data import mask_personal
 
@@ -123,7 +123,7 @@ class DatasetContext:
         return self.repo.portal.pemeriksaan if self.repo.portal else Pemeriksaan()
 
     @property
-    def meta(self):
+    def meta(self) -> Dataset | None:
         return self.entry.meta
 
     @cached_property
@@ -150,6 +150,14 @@ class DatasetContext:
     def tabel(self) -> Tabel | None:
         result = self.read()
         return result.tabel if result else None
+
+    @property
+    def valid_meta(self) -> Dataset:
+        """The metadata, for helpers of checks that have already returned without it."""
+        meta = self.entry.meta
+        if meta is None:
+            raise RuntimeError(f"{self.entry.id}: no valid metadata")
+        return meta
 
     @property
     def loaded(self) -> Tabel:

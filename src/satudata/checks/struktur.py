@@ -74,7 +74,7 @@ def header(ctx: DatasetContext) -> Iterator[Finding]:
 
 
 def _header_against_metadata(ctx: DatasetContext, header: list[str]) -> Iterator[Finding]:
-    described = [k.nama for k in ctx.meta.kolom]
+    described = [k.nama for k in ctx.valid_meta.kolom]
     for name in header:
         if name.strip() and name not in described:
             yield ctx.data_finding("kolom-tidak-didokumentasikan", 1, name, kolom=name)
@@ -347,7 +347,7 @@ def duplicate_rows(keys: pa.ChunkedArray, considered: pa.ChunkedArray) -> list[t
 
 
 def _primary_key(ctx: DatasetContext, presence: dict, filled) -> Iterator[Finding]:
-    meta, tabel = ctx.meta, ctx.loaded
+    meta, tabel = ctx.valid_meta, ctx.loaded
     if not meta.kunci or any(n not in presence for n in meta.kunci):
         return
     columns = [c for n in meta.kunci if (c := tabel.column(n)) is not None]

@@ -44,7 +44,7 @@ def md(value: object) -> Markup:
 def angka(value: float | str | None) -> str:
     if value is None:
         return "-"
-    return number(float(value))  # type: ignore[arg-type]
+    return number(float(value))
 
 
 def persen(value: float | None) -> str:

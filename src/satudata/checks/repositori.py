@@ -24,6 +24,7 @@ CODES = (
     "id-ganda",
     "metadata-tanpa-data",
     "opd-tidak-dikenal",
+    "portal-belum-lengkap",
     "walidata-tidak-dikenal",
 )
 

@@ -693,6 +693,7 @@ register(
         "peninjau di GitHub/GitLab), lalu jalankan `satudata codeowners` bila tim berubah.",
         "Replace it with this region's own value (catalog address, repository address or review "
         "team), then run `satudata codeowners` if a team changed.",
+        params=("isian", "nilai"),
     ),
     _c(
         "codeowners-tidak-sinkron",

@@ -187,8 +187,8 @@ def portal_placeholders(repo: Repository) -> Iterator[Finding]:
         if any(mark in value for mark in _PLACEHOLDER_MARKS):
             yield Finding(
                 "portal-belum-lengkap",
-                file="metadata/portal.yaml",
-                line=_line(repo, "metadata/portal.yaml", path),
+                file=paths.PORTAL_FILE,
+                line=_line(repo, paths.PORTAL_FILE, path),
                 field=".".join(path),
                 params={"isian": ".".join(path), "nilai": value},
             )

@@ -5,6 +5,7 @@
     metadata/portal.yaml, organisasi.yaml, daftar-data.yaml   governance files
     metadata/referensi/<nama>.csv      reference tables (index: referensi.yaml)
     metadata/schema/                   JSON Schemas for editors
+    masukan/<opd>/                     uploads waiting to be imported (never on main)
 
 Paths here are repository-relative POSIX strings (as git names them). This module imports
 nothing from satudata and no third-party package, so every layer (the model included) may use it.
@@ -23,6 +24,7 @@ METADATA_DIR = "metadata"
 REFERENCE_DIR = f"{METADATA_DIR}/referensi"
 SCHEMA_DIR = f"{METADATA_DIR}/schema"
 SITE_DIR = "site"  # the repository's own site templates, overrides and assets
+INBOX_DIR = "masukan"  # uploads from the browser, masukan/<opd>/, imported into data/metadata
 
 # Folders under metadata/ that hold no dataset.
 RESERVED_METADATA_DIRS = ("schema", "referensi")

@@ -4,9 +4,11 @@ needs to create a region's repository and build its catalog."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 from conftest import REPO_ROOT
 
@@ -53,3 +55,41 @@ def test_a_wheel_installed_elsewhere_creates_and_builds_a_repository(tmp_path):
     assert built.returncode == 0, built.stdout + built.stderr
     home = (tmp_path / "bpp/public/index.html").read_text(encoding="utf-8")
     assert "Satu Data Kota Balikpapan" in home
+
+
+def _package_files() -> set[str]:
+    package = REPO_ROOT / "src" / "satudata"
+    return {
+        f"satudata/{path.relative_to(package).as_posix()}"
+        for path in package.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+    }
+
+
+def test_the_wheel_carries_every_file_of_the_package(tmp_path: Path):
+    """Whatever lies under src/satudata ships: a data file added there fails this test until
+    [tool.setuptools.package-data] lists it."""
+    source = tmp_path / "source"  # a copy, so the build leaves no egg-info in the checkout
+    source.mkdir()
+    shutil.copy(REPO_ROOT / "pyproject.toml", source)
+    shutil.copy(REPO_ROOT / "README.md", source)
+    shutil.copytree(
+        REPO_ROOT / "src" / "satudata",
+        source / "src" / "satudata",
+        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
+    )
+    wheels = tmp_path / "wheels"
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(wheels), str(source)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert build.returncode == 0, build.stderr
+    (wheel,) = wheels.glob("satudata-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    missing = _package_files() - names
+    assert not missing, f"not in the wheel: {sorted(missing)}"
+    entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+    assert (
+        "satudata = satudata.cli:entry_point" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    )

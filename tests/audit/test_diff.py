@@ -67,9 +67,11 @@ def test_deleting_a_published_dataset_is_an_error_unless_discontinued(history, c
     history.delete(CSV)
     history.delete(DS)
     git(history.root, "commit", "-qam", "hapus")
-    selisih = diff_revisions(history.root, "HEAD~1", "HEAD")
-    assert not selisih.ok and selisih.datasets[0].status == "dihapus"
+    review = diff_revisions(history.root, "HEAD~1", "HEAD")
+    assert not review.ok and review.datasets[0].status == "dihapus"
+    assert [p.code for p in review.datasets[0].problems] == ["dataset-terbit-dihapus"]
     assert main(["diff", "HEAD~1", "HEAD", "--repo", str(history.root)]) == 1
+    assert "GALAT: Dataset yang sudah terbit dihapus" in capsys.readouterr().out
     git(history.root, "reset", "-q", "--hard", "HEAD~1")
     history.replace(DS, "frekuensi: tahunan", "frekuensi: tahunan\ndihentikan: 2026-01-01")
     git(history.root, "commit", "-qam", "hentikan")

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import importlib
+import inspect
+import re
 
 import pytest
 
+from satudata.checks import CONTEXT_CODES, DATASET_CHECKS, REPOSITORY_CHECKS
 from satudata.checks.runner import validate
-from satudata.findings import REGISTRY
+from satudata.findings import CHECK_FAMILIES, REGISTRY, Finding
 from satudata.load.repository import Repository
 
 DS = "metadata/dinkes/puskesmas.yaml"
@@ -120,7 +125,10 @@ TRIGGERS = {
         r.write("metadata/dishub/puskesmas.yaml", r.read(DS).replace("dinkes", "dishub")),
         r.write("data/dishub/puskesmas.csv", r.read(CSV)),
     ),
-    "berkas-tidak-dikenal": lambda r: r.write("data/dinkes/Puskesmas Lama.xlsx", b"x"),
+    "berkas-tidak-dikenal": lambda r: r.write("data/dinkes/lama/puskesmas.csv", HEADER),
+    "ekstensi-tidak-diterima": lambda r: r.write("data/dinkes/puskesmas-lama.xlsx", b"x"),
+    "nama-berkas-tidak-sah": lambda r: r.write("data/dinkes/Puskesmas Lama.csv", HEADER),
+    "metadata-ganda": lambda r: r.write("metadata/dinkes/puskesmas.yml", r.read(DS)),
     "daftar-data-tidak-dikenal": lambda r: r.replace(DS, "DD-DINKES-001", "DD-DINKES-009"),
     "daftar-data-produsen-berbeda": lambda r: r.replace(
         "metadata/daftar-data.yaml", "    produsen: dinkes\n", "    produsen: diskominfo\n"
@@ -222,15 +230,81 @@ def _with_sum_column(r, rows: str) -> None:
     r.write(CSV, "tahun,kode_kecamatan,jumlah_puskesmas,rawat_inap,non_rawat_inap\n" + rows)
 
 
+# Indonesian words that never belong in an English message (a sign of an untranslated param).
+_INDONESIAN = re.compile(
+    r"\b(tidak|harus|yang|dengan|sudah|belum|masih|gunakan|bukan|dari|untuk|atau|dan|"
+    r"berkas|diubah|ditandai|bernama|huruf|tanda|tepat)\b"
+)
+
+
+_IDENTIFIER = re.compile(r"`[^`]*`|'[^']*'|\b[a-z0-9]+(-[a-z0-9]+)+\b")
+
+
+def _declared(check_name: str) -> set[str]:
+    """The codes a registered check ('struktur.cells') may emit: its family's and the common."""
+    family = importlib.import_module(f"satudata.checks.{check_name.split('.')[0]}")
+    return set(family.CODES) | set(CONTEXT_CODES)
+
+
+def _watch_checks(monkeypatch) -> list[tuple[str, Finding]]:
+    """Wrap every registered check so each finding is recorded with the check that emitted it."""
+    emitted: list[tuple[str, Finding]] = []
+
+    def watched(name, check):
+        def run(subject):
+            for finding in check(subject):
+                emitted.append((name, finding))
+                yield finding
+
+        return run
+
+    for attribute, registered in (
+        ("DATASET_CHECKS", DATASET_CHECKS),
+        ("REPOSITORY_CHECKS", REPOSITORY_CHECKS),
+    ):
+        wrapped = [(name, watched(name, check)) for name, check in registered]
+        monkeypatch.setattr(f"satudata.checks.runner.{attribute}", wrapped)
+    return emitted
+
+
 @pytest.mark.parametrize("code", sorted(TRIGGERS))
-def test_each_code_is_triggered_by_its_fixture(repo, code):
+def test_each_code_is_triggered_by_its_fixture(repo, code, monkeypatch):
+    emitted = _watch_checks(monkeypatch)
     TRIGGERS[code](repo)
-    assert code in codes(repo)
+    found = findings(repo)
+    assert code in {f.code for f in found}
+    for check_name, finding in emitted:
+        assert finding.code in _declared(check_name), (check_name, finding.code)
+    for finding in found:
+        assert not finding.spec.missing(finding.params), (finding.code, finding.params)
+        english = finding.message("en") + " " + finding.saran("en")
+        words = _IDENTIFIER.sub("", english)  # codes and vocabulary values are data, not prose
+        assert not _INDONESIAN.search(words), (finding.code, english)
 
 
 def test_every_registered_code_has_a_trigger():
-    untested = set(REGISTRY) - set(TRIGGERS) - {"kesalahan-internal"}
+    # Codes of the steps after validation (penerbitan, selisih) are tested with those steps.
+    validation = {c for c, spec in REGISTRY.items() if spec.family in CHECK_FAMILIES}
+    untested = validation - set(TRIGGERS) - {"kesalahan-internal"}
     assert not untested, f"codes without a failing fixture: {sorted(untested)}"
+
+
+def test_each_check_module_declares_the_codes_it_names():
+    """Static side of the declarations: every registered code a check module's source names is
+    in its CODES, and every validation code is declared by some check module."""
+    declared: set[str] = set(CONTEXT_CODES)
+    for family in CHECK_FAMILIES:
+        module = importlib.import_module(f"satudata.checks.{family}")
+        named = {
+            node.value
+            for node in ast.walk(ast.parse(inspect.getsource(module)))
+            if isinstance(node, ast.Constant) and node.value in REGISTRY
+        }
+        assert named <= set(module.CODES) | set(CONTEXT_CODES), (family, named - set(module.CODES))
+        assert set(module.CODES) <= set(REGISTRY), family
+        declared |= set(module.CODES)
+    validation = {c for c, spec in REGISTRY.items() if spec.family in CHECK_FAMILIES}
+    assert declared == validation
 
 
 def test_a_crashing_check_becomes_an_internal_error_finding(repo, monkeypatch):

@@ -6,9 +6,7 @@ import pytest
 
 from satudata.checks.runner import validate
 from satudata.load.repository import Repository
-from satudata.model import Klasifikasi
 from satudata.report import RENDERERS
-from satudata.rules.publishing import publication_blockers
 
 from .test_codes import DS, TODAY, _csv, codes
 
@@ -74,15 +72,3 @@ def test_no_report_contains_an_unmasked_personal_value(repo, fmt):
         text = RENDERERS[fmt](report, lang)
         assert NIK not in text and "0812-3456-7890" not in text and "budi.santoso" not in text
         assert "1271********0001" in text
-
-
-def test_only_valid_open_datasets_may_be_published(repo):
-    report = validate(Repository.load(repo.root), today=TODAY)
-    meta = Repository.load(repo.root).datasets["dinkes/puskesmas"].meta
-    assert publication_blockers(meta, report.findings) == []
-    closed = meta.model_copy(update={"klasifikasi": Klasifikasi.TERBATAS})
-    assert publication_blockers(closed, report.findings) == ["klasifikasi terbatas"]
-    _csv(repo, "2024,12.71.01,tiga\n")
-    broken = validate(Repository.load(repo.root), today=TODAY)
-    assert publication_blockers(meta, broken.findings) == ["masih ada 1 galat validasi"]
-    assert publication_blockers(None, []) == ["metadata tidak sah"]

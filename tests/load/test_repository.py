@@ -64,4 +64,6 @@ def test_data_is_read_lazily(repo, monkeypatch):
 def test_paths_with_spaces_and_wrong_names_are_stray_not_fatal(repo):
     repo.write("data/dinkes/data lama.csv", "a\n1\n")
     loaded = Repository.load(repo.root)
-    assert [f for f, _ in loaded.stray_files] == ["data/dinkes/data lama.csv"]
+    assert [(f.code, f.file) for f in loaded.stray_files] == [
+        ("nama-berkas-tidak-sah", "data/dinkes/data lama.csv")
+    ]

@@ -13,3 +13,12 @@ def test_every_code_is_documented_with_a_fix():
     for code in REGISTRY.values():
         assert f"### `{code.code}`" in text
         assert code.saran.strip() and code.hint.strip() and code.message.strip()
+
+
+def test_placeholders_are_shown_by_name_never_as_raw_braces():
+    text = codes_markdown()
+    assert "{" not in text and "}" not in text
+    for code in REGISTRY.values():
+        entry = text.split(f"### `{code.code}`", 1)[1].split("\n### ", 1)[0]
+        for name in code.placeholders("id"):
+            assert f"‹{name}›" in entry, (code.code, name)

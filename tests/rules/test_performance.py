@@ -1,12 +1,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from satudata.checks.runner import validate
-from satudata.cli import main
 from satudata.load.repository import Repository
-from satudata.rules.performance import kinerja, metadata_completeness
+from satudata.rules.performance import metadata_completeness, performance
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -24,7 +22,7 @@ def _second_dataset(repo, body: str, daftar: str = "DD-DINKES-002") -> None:
 
 def _numbers(repo) -> dict:
     loaded = Repository.load(repo.root)
-    return kinerja(loaded, validate(loaded, today=TODAY))
+    return performance(loaded, validate(loaded, today=TODAY))
 
 
 def test_kinerja_per_opd_on_a_fixture_repository(repo):
@@ -61,14 +59,3 @@ def test_metadata_completeness_counts_recommended_fields(repo):
     # 4 dataset fields (only daftar_data filled) + definisi of 3 columns (1 filled)
     # + 6 measure fields (5 filled): (1 + 1 + 5) / 13
     assert round(metadata_completeness(meta), 4) == round(7 / 13, 4)
-
-
-def test_kinerja_command_json(repo, capsys):
-    assert (
-        main(["kinerja", "--repo", str(repo.root), "--hari-ini", "2026-11-23", "--format", "json"])
-        == 0
-    )
-    data = json.loads(capsys.readouterr().out)
-    assert [o["opd"] for o in data["opd"]] == ["diskominfo", "dinkes"]
-    assert main(["kinerja", "--repo", str(repo.root), "--hari-ini", "2026-11-23"]) == 0
-    assert "Kinerja Data" in capsys.readouterr().out

@@ -7,13 +7,14 @@ import yaml
 
 from conftest import DATASET
 from satudata.model import Dataset
-from satudata.rules.periods import add_months, period_end
 from satudata.rules.timeliness import (
     SEGERA,
     TEPAT_WAKTU,
     TERLAMBAT,
     TIDAK_BERJADWAL,
+    TIDAK_DIKETAHUI,
     assess,
+    on_time,
 )
 
 META = Dataset.model_validate(yaml.safe_load(DATASET))
@@ -22,27 +23,6 @@ TODAY = dt.date(2026, 11, 23)
 
 def _meta(**changes):
     return META.model_copy(update=changes)
-
-
-@pytest.mark.parametrize(
-    "value,end",
-    [
-        ("2024", dt.date(2024, 12, 31)),
-        ("2024-02", dt.date(2024, 2, 29)),
-        ("2024-Q3", dt.date(2024, 9, 30)),
-        ("2024-S1", dt.date(2024, 6, 30)),
-        ("2024-05-17", dt.date(2024, 5, 17)),
-        ("bukan", None),
-        ("2024-13", None),
-    ],
-)
-def test_period_end(value, end):
-    assert period_end(value) == end
-
-
-def test_add_months_keeps_month_ends():
-    assert add_months(dt.date(2024, 2, 29), 1) == dt.date(2024, 3, 31)
-    assert add_months(dt.date(2024, 12, 31), 3) == dt.date(2025, 3, 31)
 
 
 def test_annual_dataset_statuses():
@@ -72,3 +52,17 @@ def test_without_a_period_column_the_last_change_date_is_used():
     result = assess(META, None, TODAY, last_change=dt.date(2024, 6, 1))
     assert (result.status, result.tenggat) == (TERLAMBAT, dt.date(2025, 9, 1))
     assert assess(META, None, TODAY).status == "tidak-diketahui"
+
+
+@pytest.mark.parametrize(
+    "status,kept",
+    [
+        (TEPAT_WAKTU, True),
+        (SEGERA, True),
+        (TERLAMBAT, False),
+        (TIDAK_BERJADWAL, None),
+        (TIDAK_DIKETAHUI, None),
+    ],
+)
+def test_on_time_counts_only_scheduled_datasets(status, kept):
+    assert on_time(status) is kept

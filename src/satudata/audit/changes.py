@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import zlib
 from pathlib import Path
 
+from satudata.audit.git import read_git
+from satudata.load import paths as layout
 from satudata.load.repository import Repository
+
+
+def last_changes(repo: Repository) -> dict[str, dt.date]:
+    """Dataset id → date its data or metadata last changed in git (one `git log` pass, and
+    only when some dataset has no period column to judge timeliness by)."""
+    if not any(e.meta and e.meta.periode is None for e in repo.datasets.values()):
+        return {}
+    git = read_git(repo.root)
+    result = {}
+    for dataset_id, entry in repo.datasets.items():
+        files = [repo.rel(p) for p in (entry.data_path, entry.metadata_path) if p]
+        commit = git.last_change(*files)
+        if commit is not None:
+            result[dataset_id] = commit.date.date()
+    return result
 
 
 def datasets_for_paths(repo: Repository, paths: list[str]) -> set[str]:
@@ -15,10 +33,10 @@ def datasets_for_paths(repo: Repository, paths: list[str]) -> set[str]:
     selected: set[str] = set()
     for dataset_id, entry in repo.datasets.items():
         files = [repo.rel(p) for p in (entry.data_path, entry.metadata_path) if p is not None]
-        files += [f"data/{dataset_id}.csv", f"metadata/{dataset_id}.yaml"]
+        files += [layout.data_file(dataset_id), layout.metadata_file(dataset_id)]
         if any(_under(f, t) for f in files for t in targets):
             selected.add(dataset_id)
-    tables = {Path(t).stem for t in targets if t.startswith("metadata/referensi/")}
+    tables = {Path(t).stem for t in targets if t.startswith(f"{layout.REFERENCE_DIR}/")}
     for dataset_id, entry in repo.datasets.items():
         if entry.meta and any(
             k.referensi and k.referensi.tabel in tables for k in entry.meta.kolom

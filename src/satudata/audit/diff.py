@@ -3,17 +3,16 @@ metadata fields changed, datasets added and deleted (`satudata diff`, reused by 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from satudata.audit.git import GitError, changed_files, run_git
+from satudata.findings import Finding
+from satudata.load import paths as layout
 from satudata.load.table import read_tabel
 from satudata.load.yaml_file import YamlError, load_yaml
 from satudata.model import Dataset, Klasifikasi
 
-_DATA = re.compile(r"^data/([a-z0-9-]+)/([a-z0-9-]+)\.csv$")
-_META = re.compile(r"^metadata/([a-z0-9-]+)/([a-z0-9-]+)\.ya?ml$")
 EXAMPLES = 10
 
 
@@ -42,11 +41,11 @@ class DatasetDiff:
     totals: list[tuple[str, str, str]] = field(default_factory=list)  # (measure, before, after)
     names: dict[str, dict[str, str]] = field(default_factory=dict)  # column → code → name
     fields: list[tuple[str, str, str]] = field(default_factory=list)  # (path, old, new)
-    problems: list[str] = field(default_factory=list)  # blockers, in Bahasa Indonesia
+    problems: list[Finding] = field(default_factory=list)  # what blocks the change
 
 
 @dataclass
-class Selisih:
+class Diff:
     base: str
     head: str | None
     datasets: list[DatasetDiff]
@@ -72,10 +71,10 @@ def changed_datasets(root: Path, base: str, head: str | None) -> dict[str, dict[
     names = changed_files(root, base, head)
     found: dict[str, dict[str, str]] = {}
     for name in sorted(names):
-        for kind, pattern in (("data", _DATA), ("metadata", _META)):
-            match = pattern.match(name)
-            if match:
-                found.setdefault(f"{match[1]}/{match[2]}", {})[kind] = name
+        placed = layout.dataset_of(name)
+        if placed is not None:
+            kind, dataset_id = placed
+            found.setdefault(dataset_id, {})[kind] = name
     return found
 
 
@@ -205,9 +204,9 @@ def _total(header: list[str], rows: dict[str, tuple], column: str) -> str:
     return number(total)
 
 
-def diff_revisions(root: Path, base: str, head: str | None = None) -> Selisih:
+def diff_revisions(root: Path, base: str, head: str | None = None) -> Diff:
     root = root.resolve()
-    return Selisih(
+    return Diff(
         base,
         head,
         [
@@ -225,9 +224,8 @@ def diff_dataset(
     paths: dict[str, str] | None = None,
 ) -> DatasetDiff:
     """One dataset between two revisions (`base` None: the dataset did not exist before)."""
-    opd, slug = dataset_id.split("/")
-    data_path = f"data/{opd}/{slug}.csv"
-    meta_path = (paths or {}).get("metadata", f"metadata/{opd}/{slug}.yaml")
+    data_path = layout.data_file(dataset_id)
+    meta_path = (paths or {}).get("metadata", layout.metadata_file(dataset_id))
     old_raw = read_at(root, base, meta_path) if base else None
     new_raw = read_at(root, head, meta_path)
     (old_dict, old_meta), (new_dict, new_meta) = _meta(old_raw), _meta(new_raw)
@@ -246,14 +244,11 @@ def diff_dataset(
     return diff
 
 
-def _deletion_problems(old: Dataset | None) -> list[str]:
+def _deletion_problems(old: Dataset | None) -> list[Finding]:
     """Published data may be retired (metadata `dihentikan` first), never silently lost."""
     if old is None or old.klasifikasi is not Klasifikasi.TERBUKA or old.dihentikan is not None:
         return []
-    return [
-        "dataset yang sudah terbit dihapus tanpa ditandai `dihentikan` di metadata; "
-        "tandai dulu `dihentikan: TTTT-BB-HH` dalam pull request tersendiri"
-    ]
+    return [Finding("dataset-terbit-dihapus", dataset=old.id)]
 
 
 def _names(root: Path, meta: Dataset | None) -> dict[str, dict[str, str]]:

@@ -193,24 +193,32 @@ def _branch_authors(root: Path) -> dict[str, tuple[str, ...]]:
     log = _git(root, "log", f"--format=%H{_SEP}%P{_SEP}%an")
     if not log:
         return {}
-    parents, authors = {}, {}
+    parents: dict[str, list[str]] = {}
+    authors: dict[str, str] = {}
     for line in log.splitlines():
         sha, parent_list, author = line.split(_SEP, 2)
         parents[sha], authors[sha] = parent_list.split(), author
-    main_line, cursor = set(), next(iter(parents), None)
+    main_line: set[str] = set()
+    cursor: str | None = next(iter(parents), None)
     while cursor:
         main_line.add(cursor)
-        cursor = parents.get(cursor, [None])[0] if parents.get(cursor) else None
+        cursor = _first_parent(parents, cursor)
     result = {}
     for sha in main_line:
         if len(parents.get(sha, [])) > 1:
-            names, cursor = [], parents[sha][1]
+            names: list[str] = []
+            cursor = parents[sha][1]
             while cursor and cursor not in main_line and len(names) < 500:
-                if authors.get(cursor) not in names:
-                    names.append(authors.get(cursor))
-                cursor = (parents.get(cursor) or [None])[0]
-            result[sha] = tuple(n for n in names if n)
+                name = authors.get(cursor)
+                if name and name not in names:
+                    names.append(name)
+                cursor = _first_parent(parents, cursor)
+            result[sha] = tuple(names)
     return result
+
+
+def _first_parent(parents: dict[str, list[str]], sha: str) -> str | None:
+    return next(iter(parents.get(sha) or []), None)
 
 
 def read_blobs(root: Path, blobs: list[str]) -> dict[str, bytes]:

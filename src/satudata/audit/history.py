@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from satudata.audit.git import Commit, FileChange, GitInfo
+from satudata.load import paths
 
 
 class ShallowClone(Exception):
@@ -19,7 +20,7 @@ class ShallowClone(Exception):
 
 
 @dataclass(frozen=True)
-class Versi:
+class Version:
     commit: Commit
     data: FileChange | None
     metadata: FileChange | None
@@ -66,13 +67,14 @@ def _change_dict(change: FileChange | None) -> dict | None:
     }
 
 
-def versions(git: GitInfo, dataset_id: str) -> list[Versi]:
+def versions(git: GitInfo, dataset_id: str) -> list[Version]:
     """Versions of a dataset, newest first; raises ShallowClone rather than a wrong answer."""
     if git.shallow:
         raise ShallowClone(ShallowClone.MESSAGE)
-    data = dict((c.sha, ch) for c, ch in git.changes(f"data/{dataset_id}.csv"))
-    meta = dict((c.sha, ch) for c, ch in git.changes(f"metadata/{dataset_id}.yaml"))
-    meta.update((c.sha, ch) for c, ch in git.changes(f"metadata/{dataset_id}.yml"))
+    data = dict((c.sha, ch) for c, ch in git.changes(paths.data_file(dataset_id)))
+    meta: dict[str, FileChange] = {}
+    for path in paths.metadata_files(dataset_id):
+        meta.update((c.sha, ch) for c, ch in git.changes(path))
     order = {sha: index for index, sha in enumerate(git.commits)}  # git log order, newest first
     shas = sorted(set(data) | set(meta), key=order.__getitem__)
-    return [Versi(git.commits[sha], data.get(sha), meta.get(sha)) for sha in shas]
+    return [Version(git.commits[sha], data.get(sha), meta.get(sha)) for sha in shas]

@@ -7,6 +7,7 @@ writer (situs/xlsx.py) uses fixed zip timestamps.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from pathlib import Path
@@ -15,6 +16,7 @@ from satudata.catalog.views import Download, PublishedDataset
 from satudata.catalog.xlsx import xlsx
 from satudata.load.table import read_tabel
 from satudata.model import Dataset, Tipe
+from satudata.model.types import parse
 
 MEDIATYPES = {
     "csv": "text/csv",
@@ -37,8 +39,10 @@ def write_file(docs: Path, relative: str, data: bytes, kind: str) -> Download:
 
 def typed_rows(t: PublishedDataset) -> tuple[list[str], list[list]]:
     """Header and rows with values converted to the declared types (empty cells → None)."""
-    data = t.entry.data_path.read_bytes()
+    data = t.data_path.read_bytes()
     tabel = read_tabel(data, dataset=t.id, file="").tabel
+    if tabel is None:  # cannot happen: a published dataset's data passed validation
+        raise ValueError(f"{t.id}: data unreadable after validation")
     converters = [_converter(t.meta, name) for name in tabel.header]
     columns = [c.to_pylist() for c in tabel.table.columns]
     rows = [
@@ -51,22 +55,7 @@ def typed_rows(t: PublishedDataset) -> tuple[list[str], list[list]]:
 def _converter(meta: Dataset, name: str):
     kolom = meta.column(name)
     tipe = kolom.tipe if kolom else Tipe.TEKS
-
-    def convert(value: str):
-        if value == "":
-            return None
-        try:
-            if tipe in (Tipe.BILANGAN_BULAT, Tipe.TAHUN):
-                return int(value)
-            if tipe is Tipe.BILANGAN:
-                return float(value)
-            if tipe is Tipe.BOOLEAN:
-                return value in ("true", "True", "TRUE", "1")
-        except ValueError:
-            return value  # published data are valid; keep the text rather than guess
-        return value
-
-    return convert
+    return functools.partial(parse, tipe)
 
 
 def json_bytes(t: PublishedDataset, header: list[str], rows: list[list]) -> bytes:
@@ -110,9 +99,7 @@ def write_downloads(t: PublishedDataset, docs: Path, when: dt.datetime) -> list[
     """Write CSV, XLSX and JSON of `t` under docs/unduh/<opd>/<slug>/; returns typed rows."""
     folder = f"unduh/{t.id}"
     slug = t.meta.slug
-    t.berkas["csv"] = write_file(
-        docs, f"{folder}/{slug}.csv", t.entry.data_path.read_bytes(), "csv"
-    )
+    t.berkas["csv"] = write_file(docs, f"{folder}/{slug}.csv", t.data_path.read_bytes(), "csv")
     header, rows = typed_rows(t)
     t.berkas["xlsx"] = write_file(
         docs, f"{folder}/{slug}.xlsx", xlsx_bytes(t, header, rows, when), "xlsx"

@@ -13,9 +13,11 @@ from satudata.catalog.feeds import formats as feeds
 from satudata.catalog.sources import merge_layer, template_dirs
 from satudata.catalog.text import environment, md
 from satudata.catalog.views import PublishedDataset, Site
+from satudata.load import paths
 from satudata.model import Pilar
 from satudata.report.codes_doc import codes_markdown
-from satudata.rules.performance import kinerja
+from satudata.rules.performance import performance
+from satudata.rules.timeliness import Kebaruan
 
 PREVIEW_ROWS = 20
 PILAR_JUDUL = {
@@ -60,7 +62,7 @@ class Pages:
     def __init__(self, situs: Site, docs: Path):
         self.situs, self.docs = situs, docs
         self.env = environment(template_dirs(situs.repo.root))
-        self.kinerja = kinerja(situs.repo, situs.report)
+        self.kinerja = performance(situs.repo, situs.report)
 
     def write(self, relative: str, template: str, **context) -> None:
         path = self.docs / relative
@@ -257,6 +259,8 @@ class Pages:
         tables = []
         for name in repo.reference_names:
             table = repo.reference_table(name)
+            if table is None:  # unreadable (not UTF-8): left out of the site
+                continue
             info = described.get(name)
             entry = {
                 "nama": name,
@@ -273,7 +277,7 @@ class Pages:
                 baris_list=table.rows,
             )
             shutil.copyfile(
-                repo.root / "metadata" / "referensi" / f"{name}.csv",
+                repo.root / paths.reference_file(name),
                 self.docs / "referensi" / f"{name}.csv",
             )
         self.write("referensi.md", "referensi.md.j2", tabel=tables)
@@ -284,7 +288,6 @@ class Pages:
     # --- pieces of the dataset page ---------------------------------------------------------
     def _metadata(self, t: PublishedDataset) -> list[tuple[str, Markup]]:
         meta, portal = t.meta, self.situs.portal
-        kebaruan = t.facts.get("kebaruan") or {}
         opd_link = Markup(
             f'<a href="../../../opd/{md(meta.produsen)}/">'
             f"{md(t.opd.nama if t.opd else meta.produsen)}</a>"
@@ -309,17 +312,19 @@ class Pages:
             ("Jadwal rilis", md(jadwal)),
             ("Periode terakhir", md(t.periode_terakhir or "-")),
             ("Terakhir diubah", md(self.env.filters["tanggal"](t.tanggal_diubah))),
-            ("Pembaruan berikutnya", md(self._next_update(kebaruan))),
+            ("Pembaruan berikutnya", md(self._next_update(t.facts.kebaruan))),
         ]
         if meta.catatan:
             rows.append(("Catatan", md(meta.catatan)))
         return rows
 
-    def _next_update(self, kebaruan: dict) -> str:
-        if not kebaruan.get("tenggat"):
-            return kebaruan.get("label", "tidak diketahui")
-        due = self.env.filters["tanggal"](kebaruan["tenggat"])
-        return f"paling lambat {due} ({kebaruan['label']})"
+    def _next_update(self, kebaruan: Kebaruan | None) -> str:
+        if kebaruan is None:
+            return "tidak diketahui"
+        if kebaruan.tenggat is None:
+            return kebaruan.label
+        due = self.env.filters["tanggal"](kebaruan.tenggat)
+        return f"paling lambat {due} ({kebaruan.label})"
 
     @staticmethod
     def _indikator(t: PublishedDataset) -> list[tuple[str, str]]:

@@ -13,20 +13,22 @@ from typing import Any
 
 import yaml
 
+from satudata.load import paths
+
 ENGINE_SITE = Path(__file__).parent / "site"
 LAYERS = ("templates", "overrides", "assets")
 
 
 def template_dirs(root: Path) -> list[Path]:
     """Template folders, the repository's first so that its files win."""
-    own = root / "site" / "templates"
+    own = root / paths.SITE_DIR / "templates"
     return [own, ENGINE_SITE / "templates"] if own.is_dir() else [ENGINE_SITE / "templates"]
 
 
 def merge_layer(name: str, root: Path, target: Path) -> Path:
     """Copy the engine's `name` folder, then the repository's over it, into `target`."""
     shutil.copytree(ENGINE_SITE / name, target, dirs_exist_ok=True)
-    own = root / "site" / name
+    own = root / paths.SITE_DIR / name
     if own.is_dir():
         shutil.copytree(own, target, dirs_exist_ok=True)
     return target
@@ -41,7 +43,7 @@ def base_config(root: Path) -> dict[str, Any]:
 
 def watched(root: Path) -> list[Path]:
     """What live preview watches for changes."""
-    return [root / "data", root / "metadata", root / "site", ENGINE_SITE]
+    return [root / d for d in (paths.DATA_DIR, paths.METADATA_DIR, paths.SITE_DIR)] + [ENGINE_SITE]
 
 
 def _read(path: Path) -> dict[str, Any]:

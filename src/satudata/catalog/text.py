@@ -41,10 +41,10 @@ def md(value: object) -> Markup:
     return Markup("".join(_ENTITIES.get(c, c) for c in text))
 
 
-def angka(value: object) -> str:
+def angka(value: float | str | None) -> str:
     if value is None:
         return "-"
-    return number(float(value))  # type: ignore[arg-type]
+    return number(float(value))
 
 
 def persen(value: float | None) -> str:
@@ -59,7 +59,7 @@ def tanggal(value: dt.date | dt.datetime | str | None) -> str:
     return f"{value.day} {BULAN[value.month - 1]} {value.year}"
 
 
-def ukuran_berkas(size: int) -> str:
+def ukuran_berkas(size: float) -> str:
     for unit in ("B", "KB", "MB", "GB"):
         if size < 1024 or unit == "GB":
             return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}".replace(".", ",")

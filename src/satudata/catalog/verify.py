@@ -8,6 +8,7 @@ from pathlib import Path
 
 from satudata.audit.git import read_blobs
 from satudata.catalog.build import MARKER
+from satudata.load import paths
 
 
 def verify(root: Path, site: Path) -> tuple[str | None, list[str]]:
@@ -29,10 +30,11 @@ def _data_files(root: Path, site: Path, commit: str, datasets: list[str]) -> lis
     expected: dict[str, str] = {}
     for dataset_id in datasets:
         slug = dataset_id.split("/", 1)[1]
-        expected[f"unduh/{dataset_id}/{slug}.csv"] = f"{commit}:data/{dataset_id}.csv"
+        data = paths.data_file(dataset_id)
+        expected[f"unduh/{dataset_id}/{slug}.csv"] = f"{commit}:{data}"
         for past in sorted((site / "unduh" / dataset_id / "versi").glob("*.csv")):
             sha = past.stem.split("-", 1)[1]
-            expected[past.relative_to(site).as_posix()] = f"{sha}:data/{dataset_id}.csv"
+            expected[past.relative_to(site).as_posix()] = f"{sha}:{data}"
     blobs = read_blobs(root, list(expected.values()))
     problems = []
     for relative, name in expected.items():

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from satudata.audit.git import Commit, GitInfo
 from satudata.audit.history import versions
-from satudata.findings import Report
+from satudata.findings import DatasetFacts, Report
 from satudata.load.repository import DatasetFiles, Repository
 from satudata.model import Dataset, Opd, Portal
 from satudata.rules.publishing import publication_blockers
@@ -31,16 +32,24 @@ class PublishedDataset:
     entry: DatasetFiles
     meta: Dataset
     opd: Opd | None
-    facts: dict
+    facts: DatasetFacts
     diubah: Commit | None
     berkas: dict[str, Download] = field(default_factory=dict)
-    versi: list = field(default_factory=list)  # riwayat.Versi, newest first
+    versi: list = field(default_factory=list)  # riwayat.Version, newest first
     berkas_versi: dict[str, Download] = field(default_factory=dict)  # commit sha → past CSV
     baris_versi: dict[str, tuple[int, int]] = field(default_factory=dict)  # sha → (+rows, -rows)
 
     @property
     def id(self) -> str:
         return self.meta.id
+
+    @property
+    def data_path(self) -> Path:
+        """The data file (a dataset without one is withheld, never published)."""
+        path = self.entry.data_path
+        if path is None:
+            raise ValueError(f"{self.id}: published without a data file")
+        return path
 
     @property
     def page(self) -> str:
@@ -57,7 +66,7 @@ class PublishedDataset:
 
     @property
     def periode_terakhir(self) -> str | None:
-        return (self.facts.get("kebaruan") or {}).get("periode_terakhir")
+        return self.facts.periode_terakhir
 
 
 @dataclass
@@ -66,7 +75,7 @@ class WithheldDataset:
 
     meta: Dataset
     opd: Opd | None
-    alasan: list[str]
+    alasan: list[str]  # the messages of rules.publishing's findings, in Bahasa Indonesia
 
 
 @dataclass
@@ -88,28 +97,32 @@ class Site:
 
 
 def build_model(repo: Repository, report: Report, git: GitInfo, tanggal: dt.date) -> Site:
+    portal = repo.portal
+    if portal is None:  # the build reports a missing portal.yaml before it gets here
+        raise ValueError("build_model needs metadata/portal.yaml")
     opds = repo.organisasi.by_slug() if repo.organisasi else {}
     published, withheld = [], []
     for entry in repo.datasets.values():
         meta = entry.meta
         if meta is None:
             continue
-        blockers = publication_blockers(meta, report.findings)
-        if entry.data_path is None:
-            blockers.append("berkas data tidak ada")
+        blockers = publication_blockers(meta, report.findings, entry.data_path is not None)
         if blockers:
-            withheld.append(WithheldDataset(meta, opds.get(entry.opd), blockers))
+            reasons = [b.message() for b in blockers]
+            withheld.append(WithheldDataset(meta, opds.get(entry.opd), reasons))
             continue
-        changed = git.last_change(repo.rel(entry.data_path), repo.rel(entry.metadata_path))
+        changed = git.last_change(
+            *(repo.rel(p) for p in (entry.data_path, entry.metadata_path) if p)
+        )
         history = [] if git.shallow else versions(git, entry.id)
         published.append(
             PublishedDataset(
                 entry,
                 meta,
                 opds.get(entry.opd),
-                report.facts.get(entry.id, {}),
+                report.facts.get(entry.id, DatasetFacts()),
                 changed,
                 versi=history,
             )
         )
-    return Site(repo, repo.portal, report, git, published, withheld, tanggal)
+    return Site(repo, portal, report, git, published, withheld, tanggal)

@@ -16,10 +16,10 @@ from functools import cached_property
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from satudata.findings import Finding
+from satudata.findings import CHECK_FAMILIES, DatasetFacts, Finding
 from satudata.load.repository import DatasetFiles, Repository
 from satudata.load.table import ReadResult, Tabel, read_tabel
-from satudata.model import Pemeriksaan
+from satudata.model import Dataset, Pemeriksaan
 from satudata.rules.periods import ordered_periods
 from satudata.rules.personal_data import mask_personal
 
@@ -29,9 +29,12 @@ RepositoryCheck = Callable[[Repository], Iterable[Finding]]
 DATASET_CHECKS: list[tuple[str, DatasetCheck]] = []
 REPOSITORY_CHECKS: list[tuple[str, RepositoryCheck]] = []
 
-FAMILIES = ("metadata", "struktur", "referensi", "repositori", "kualitas", "privasi", "kebaruan")
 
 DEFAULT_CELL_LIMIT = 20
+
+# Codes any check may emit besides its family's CODES: through DatasetContext (an unreadable
+# file, the summary after the cell limit) or the runner (a check that crashed).
+CONTEXT_CODES = ("csv-rusak", "sel-bermasalah-lain", "kesalahan-internal")
 
 
 def short(value: object, limit: int = 60) -> str:
@@ -99,7 +102,7 @@ def repository_check(function: RepositoryCheck) -> RepositoryCheck:
 
 
 def load_checks() -> None:
-    for family in FAMILIES:
+    for family in CHECK_FAMILIES:
         importlib.import_module(f"{__name__}.{family}")
 
 
@@ -111,7 +114,8 @@ class DatasetContext:
     entry: DatasetFiles
     cell_limit: int | None = DEFAULT_CELL_LIMIT
     today: dt.date = field(default_factory=dt.date.today)
-    facts: dict = field(default_factory=dict)  # what checks learned, for kinerja and the site
+    facts: DatasetFacts = field(default_factory=DatasetFacts)  # what checks learned
+    last_changes: dict[str, dt.date] = field(default_factory=dict)  # from git, see audit.changes
     _read: ReadResult | None = field(default=None, repr=False)
 
     @property
@@ -119,7 +123,7 @@ class DatasetContext:
         return self.repo.portal.pemeriksaan if self.repo.portal else Pemeriksaan()
 
     @property
-    def meta(self):
+    def meta(self) -> Dataset | None:
         return self.entry.meta
 
     @cached_property
@@ -131,18 +135,37 @@ class DatasetContext:
         return self.repo.rel(self.entry.metadata_path) if self.entry.metadata_path else None
 
     def read(self) -> ReadResult | None:
-        if self._read is None and self.entry.data_path is not None:
+        path = self.entry.data_path
+        if self._read is None and path is not None:
             try:
-                data = self.entry.data_path.read_bytes()
+                data = path.read_bytes()
             except OSError as exc:
-                return ReadResult(None, [self.data_finding("csv-rusak", detail=str(exc))])
-            self._read = read_tabel(data, dataset=self.entry.id, file=self.data_file)
+                return ReadResult(
+                    None, [self.data_finding("csv-rusak", detail=str(exc), detail_en=str(exc))]
+                )
+            self._read = read_tabel(data, dataset=self.entry.id, file=self.repo.rel(path))
         return self._read
 
     @property
     def tabel(self) -> Tabel | None:
         result = self.read()
         return result.tabel if result else None
+
+    @property
+    def valid_meta(self) -> Dataset:
+        """The metadata, for helpers of checks that have already returned without it."""
+        meta = self.entry.meta
+        if meta is None:
+            raise RuntimeError(f"{self.entry.id}: no valid metadata")
+        return meta
+
+    @property
+    def loaded(self) -> Tabel:
+        """The data table, for helpers of checks that have already returned without one."""
+        tabel = self.tabel
+        if tabel is None:
+            raise RuntimeError(f"{self.entry.id}: no readable data table")
+        return tabel
 
     def data_finding(
         self, code: str, line: int | None = None, column: str | None = None, **params
@@ -181,7 +204,7 @@ class DatasetContext:
         mask: pa.Array | pa.ChunkedArray,
         column: str | None,
         code: str,
-        params: Callable[[int], dict],
+        params: Callable[..., dict],
     ) -> Iterator[Finding]:
         """One finding per true cell of `mask`, at most `cell_limit`, then one summary."""
         if not pc.any(mask).as_py():
@@ -191,12 +214,14 @@ class DatasetContext:
         )
 
     def cells_at(
-        self, indices: list[int], column: str | None, code: str, params: Callable[[int], dict]
+        self, indices: list[int], column: str | None, code: str, params: Callable[..., dict]
     ) -> Iterator[Finding]:
-        """One finding per table row index, at most `cell_limit`, then one summary."""
+        """One finding per table row index, at most `cell_limit`, then one summary.
+        `params(index)` gives the finding's parameters (a lambda may bind more by default)."""
+        tabel = self.loaded
         shown = indices if self.cell_limit is None else indices[: self.cell_limit]
         for index in shown:
-            yield self.data_finding(code, self.tabel.row_number(index), column, **params(index))
+            yield self.data_finding(code, tabel.row_number(index), column, **params(index))
         hidden = len(indices) - len(shown)
         if hidden > 0:
             yield self.data_finding(

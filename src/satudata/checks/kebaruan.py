@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from satudata.checks import DatasetContext, dataset_check
 from satudata.findings import Finding
 from satudata.rules.timeliness import SEGERA, TERLAMBAT, assess
+
+# The finding codes this family's checks emit (besides CONTEXT_CODES, open to every check).
+CODES = (
+    "data-terlambat",
+    "segera-jatuh-tempo",
+)
 
 
 @dataset_check
@@ -15,12 +22,13 @@ def timeliness(ctx: DatasetContext) -> Iterator[Finding]:
     if meta is None or ctx.entry.data_path is None:
         return
     latest = ctx.periods[-1] if ctx.periods else None
-    changed = ctx.repo.last_changes.get(ctx.entry.id) if latest is None else None
+    changed = ctx.last_changes.get(ctx.entry.id) if latest is None else None
     result = assess(meta, latest, ctx.today, ctx.settings.hari_peringatan_jatuh_tempo, changed)
-    ctx.facts["kebaruan"] = result.to_dict()
-    ctx.facts["periode_pertama"] = ctx.periods[0] if ctx.periods else None
+    first = ctx.periods[0] if ctx.periods else None
+    ctx.facts = replace(ctx.facts, kebaruan=result, periode_pertama=first)
     params = {
         "periode": latest or f"(diubah {changed})",
+        "period": latest or f"(changed {changed})",
         "tenggat": result.tenggat.isoformat() if result.tenggat else "",
         "hari": result.hari,
     }

@@ -12,6 +12,17 @@ from satudata.checks import DatasetContext, dataset_check, placeholder_mask, sho
 from satudata.findings import Finding
 from satudata.model import Kolom, Peran, Tipe
 
+# The finding codes this family's checks emit (besides CONTEXT_CODES, open to every check).
+CODES = (
+    "jumlah-kolom-tidak-cocok",
+    "lonjakan-tidak-wajar",
+    "nilai-negatif",
+    "nilai-pengganti",
+    "periode-disalin",
+    "total-tidak-cocok",
+)
+
+
 _NUMBER = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"
 _TOTAL_LABEL = r"(?i)^\s*(jumlah|total)\b"
 _SEP = "\x1f"
@@ -76,9 +87,17 @@ def negative_counts(ctx: DatasetContext) -> Iterator[Finding]:
         )
 
 
+def _period_column(ctx: DatasetContext) -> str:
+    """The period column, for helpers of checks that have already returned without one."""
+    periode = ctx.valid_meta.periode
+    if periode is None:
+        raise RuntimeError(f"{ctx.entry.id}: no period column")
+    return periode.nama
+
+
 def _dimensions(ctx: DatasetContext) -> list[str]:
-    meta = ctx.meta
-    period = meta.periode.nama
+    meta = ctx.valid_meta
+    period = _period_column(ctx)
     keys = [n for n in meta.kunci if n != period]
     return keys or [k.nama for k in meta.kolom if k.peran is Peran.DIMENSI]
 
@@ -92,9 +111,9 @@ def _join_key(tabel, names: list[str], rows: int) -> pa.ChunkedArray:
 
 def _consecutive(ctx: DatasetContext, measures: list[Kolom]) -> pa.Table:
     """Each row joined with the row of the same dimension keys in the previous period."""
-    tabel, periods = ctx.tabel, ctx.periods
+    tabel, periods = ctx.loaded, ctx.periods
     rank = pc.cast(
-        pc.index_in(tabel.column(ctx.meta.periode.nama), value_set=pa.array(periods)), pa.int64()
+        pc.index_in(tabel.column(_period_column(ctx)), value_set=pa.array(periods)), pa.int64()
     )
     table = pa.table(
         {
@@ -112,10 +131,10 @@ def _consecutive(ctx: DatasetContext, measures: list[Kolom]) -> pa.Table:
 
 
 def _numeric_measures(ctx: DatasetContext) -> list[Kolom]:
-    tabel = ctx.tabel
+    tabel = ctx.loaded
     return [
         k
-        for k in ctx.meta.ukuran_kolom
+        for k in ctx.valid_meta.ukuran_kolom
         if k.tipe in (Tipe.BILANGAN, Tipe.BILANGAN_BULAT) and tabel.column(k.nama) is not None
     ]
 
@@ -273,8 +292,9 @@ def sum_columns(ctx: DatasetContext) -> Iterator[Finding]:
     if meta is None or tabel is None or tabel.num_rows == 0:
         return
     for kolom in (k for k in meta.kolom if k.jumlah_dari):
-        columns = [tabel.column(n) for n in [kolom.nama, *kolom.jumlah_dari]]
-        if any(c is None for c in columns):
+        names = [kolom.nama, *(kolom.jumlah_dari or [])]
+        columns = [c for n in names if (c := tabel.column(n)) is not None]
+        if len(columns) != len(names):
             continue  # unknown names are reported by the metadata checks
         total, *parts = [_numbers(c) for c in columns]
         added = parts[0]

@@ -10,9 +10,22 @@ from collections.abc import Iterator
 
 from satudata.checks import DatasetContext, dataset_check, repository_check
 from satudata.findings import Finding
-from satudata.load.repository import Repository
+from satudata.load.repository import LOAD_CODES, Repository
+from satudata.model import STANDAR_DATA
 
-STANDAR_DATA = ("konsep", "definisi", "klasifikasi", "ukuran", "satuan")
+# The finding codes this family's checks emit (besides CONTEXT_CODES, open to every check).
+CODES = (
+    "id-tidak-sesuai-jalur",
+    "kolom-metadata-ganda",
+    "kolom-rujukan-tidak-dikenal",
+    "kunci-tidak-dikenal",
+    "lisensi-tidak-dikenal",
+    "produsen-tidak-sesuai-jalur",
+    "standar-data-tidak-lengkap",
+    "tabel-referensi-tidak-ada",
+    *LOAD_CODES,
+)
+
 
 # Open licences a Satu Data portal may publish under (SPDX ids).
 OPEN_LICENCES = {

@@ -23,6 +23,15 @@ from satudata.rules.personal_data import (
     phones_in,
 )
 
+# The finding codes this family's checks emit (besides CONTEXT_CODES, open to every check).
+CODES = (
+    "email-terdeteksi",
+    "kolom-data-pribadi",
+    "nik-terdeteksi",
+    "telepon-terdeteksi",
+)
+
+
 _DETECTORS: list[tuple[str, Callable[[str], list[str]], Callable[[str], str]]] = [
     ("nik-terdeteksi", niks_in, mask_nik),
     ("telepon-terdeteksi", phones_in, mask_phone),

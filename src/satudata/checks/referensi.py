@@ -9,7 +9,15 @@ import pyarrow.compute as pc
 
 from satudata.checks import DatasetContext, dataset_check, short
 from satudata.findings import Finding
-from satudata.model import Kolom
+from satudata.load.repository import ReferenceTable
+from satudata.model import Kolom, ReferensiKolom
+
+# The finding codes this family's checks emit (besides CONTEXT_CODES, open to every check).
+CODES = (
+    "kode-referensi-salah-tingkat",
+    "kode-referensi-tidak-dikenal",
+)
+
 
 LEVEL_COLUMN = "tingkat"
 
@@ -20,17 +28,23 @@ def reference_codes(ctx: DatasetContext) -> Iterator[Finding]:
     if tabel is None or meta is None:
         return
     for kolom in meta.kolom:
-        values = tabel.column(kolom.nama) if kolom.referensi else None
-        if values is None:
+        ref = kolom.referensi
+        values = tabel.column(kolom.nama) if ref else None
+        if ref is None or values is None:
             continue
-        table = ctx.repo.reference_table(kolom.referensi.tabel)
-        if table is None or kolom.referensi.kolom not in table.columns:
+        table = ctx.repo.reference_table(ref.tabel)
+        if table is None or ref.kolom not in table.columns:
             continue  # reported by metadata.reference_tables_exist
-        yield from _codes(ctx, kolom, values, table)
+        yield from _codes(ctx, kolom, ref, values, table)
 
 
-def _codes(ctx: DatasetContext, kolom: Kolom, values: pa.ChunkedArray, table) -> Iterator[Finding]:
-    ref = kolom.referensi
+def _codes(
+    ctx: DatasetContext,
+    kolom: Kolom,
+    ref: ReferensiKolom,
+    values: pa.ChunkedArray,
+    table: ReferenceTable,
+) -> Iterator[Finding]:
     present = pc.not_equal(values, "")
     known = pc.is_in(values, value_set=table.codes(ref.kolom))
     yield from ctx.bad_cells(

@@ -7,27 +7,42 @@ from collections.abc import Iterator
 
 from satudata.checks import DatasetContext, dataset_check, repository_check
 from satudata.findings import Finding
-from satudata.load.repository import Repository
+from satudata.load import paths
+from satudata.load.repository import LAYOUT_CODES, Repository
+
+# The finding codes this family's checks emit (besides CONTEXT_CODES, open to every check).
+CODES = (
+    *LAYOUT_CODES,
+    "codeowners-tidak-sinkron",
+    "daftar-data-belum-terpenuhi",
+    "daftar-data-ganda",
+    "daftar-data-kode-ganda",
+    "daftar-data-opd-tidak-dikenal",
+    "daftar-data-produsen-berbeda",
+    "daftar-data-tidak-dikenal",
+    "data-tanpa-metadata",
+    "id-ganda",
+    "metadata-tanpa-data",
+    "opd-tidak-dikenal",
+    "portal-belum-lengkap",
+    "walidata-tidak-dikenal",
+)
 
 
 @repository_check
 def stray_files(repo: Repository) -> Iterator[Finding]:
-    for file, reason in repo.stray_files:
-        yield Finding(
-            "berkas-tidak-dikenal", file=file, params={"alasan": reason, "reason": reason}
-        )
+    yield from repo.stray_files
 
 
 @dataset_check
 def orphans(ctx: DatasetContext) -> Iterator[Finding]:
     entry = ctx.entry
-    opd, slug = entry.id.split("/", 1)
     if entry.metadata_path is None:
         yield ctx.data_finding(
-            "data-tanpa-metadata", harapan=f"metadata/{opd}/{slug}.yaml", dataset=entry.id
+            "data-tanpa-metadata", harapan=paths.metadata_file(entry.id), dataset=entry.id
         )
     if entry.data_path is None:
-        yield ctx.meta_finding("metadata-tanpa-data", harapan=f"data/{opd}/{slug}.csv")
+        yield ctx.meta_finding("metadata-tanpa-data", harapan=paths.data_file(entry.id))
 
 
 @dataset_check
@@ -42,7 +57,7 @@ def known_opd(ctx: DatasetContext) -> Iterator[Finding]:
 def duplicate_ids(repo: Repository) -> Iterator[Finding]:
     claimed: dict[str, list[str]] = defaultdict(list)
     for entry in repo.datasets.values():
-        if entry.meta is not None:
+        if entry.meta is not None and entry.metadata_path is not None:
             claimed[entry.meta.id].append(repo.rel(entry.metadata_path))
     for dataset_id, files in claimed.items():
         for index, file in enumerate(files):
@@ -63,8 +78,8 @@ def walidata_known(repo: Repository) -> Iterator[Finding]:
     if repo.portal.walidata.opd not in repo.organisasi.by_slug():
         yield Finding(
             "walidata-tidak-dikenal",
-            file="metadata/portal.yaml",
-            line=_line(repo, "metadata/portal.yaml", ("walidata", "opd")),
+            file=paths.PORTAL_FILE,
+            line=_line(repo, paths.PORTAL_FILE, ("walidata", "opd")),
             params={"opd": repo.portal.walidata.opd},
         )
 
@@ -73,7 +88,7 @@ def walidata_known(repo: Repository) -> Iterator[Finding]:
 def daftar_data_entries(repo: Repository) -> Iterator[Finding]:
     if repo.daftar_data is None:
         return
-    file = "metadata/daftar-data.yaml"
+    file = paths.DAFTAR_DATA_FILE
     opds = repo.organisasi.by_slug() if repo.organisasi else None
     fulfilled = repo.fulfilment()
     seen: set[str] = set()
@@ -104,10 +119,11 @@ def daftar_data_entries(repo: Repository) -> Iterator[Finding]:
     for kode, datasets in fulfilled.items():
         if len(datasets) > 1:
             for dataset_id in datasets:
+                path = repo.datasets[dataset_id].metadata_path
                 yield Finding(
                     "daftar-data-ganda",
                     dataset=dataset_id,
-                    file=repo.rel(repo.datasets[dataset_id].metadata_path),
+                    file=repo.rel(path) if path else None,
                     params={"kode": kode, "lain": ", ".join(datasets)},
                 )
 
@@ -171,8 +187,8 @@ def portal_placeholders(repo: Repository) -> Iterator[Finding]:
         if any(mark in value for mark in _PLACEHOLDER_MARKS):
             yield Finding(
                 "portal-belum-lengkap",
-                file="metadata/portal.yaml",
-                line=_line(repo, "metadata/portal.yaml", path),
+                file=paths.PORTAL_FILE,
+                line=_line(repo, paths.PORTAL_FILE, path),
                 field=".".join(path),
                 params={"isian": ".".join(path), "nilai": value},
             )

@@ -7,7 +7,10 @@ import os
 import time
 import traceback
 from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import TypeVar
 
+from satudata.audit.changes import last_changes
 from satudata.checks import (
     DATASET_CHECKS,
     DEFAULT_CELL_LIMIT,
@@ -15,13 +18,14 @@ from satudata.checks import (
     DatasetContext,
     load_checks,
 )
-from satudata.findings import Finding, Report
+from satudata.findings import DatasetFacts, Finding, Report
 from satudata.load.repository import Repository
 from satudata.util.parallel import fork_map
 
 load_checks()
 
 _CHUNK = 32
+S = TypeVar("S")  # what a check looks at: the Repository or a DatasetContext
 
 
 def validate(
@@ -43,24 +47,24 @@ def validate(
         if repository_checks
         else []
     )
-    repo.last_changes  # noqa: B018 - computed once here, before workers fork
-    facts: dict[str, dict] = {}
+    changed = last_changes(repo)  # one git pass here, before workers fork
+    facts: dict[str, DatasetFacts] = {}
     for dataset_id, dataset_findings, dataset_facts in _run_datasets(
-        repo, selected, jobs, cell_limit, today
+        repo, selected, jobs, cell_limit, today, changed
     ):
         findings.extend(dataset_findings)
         facts[dataset_id] = dataset_facts
         if progress is not None:
             progress(1)
     findings.sort(key=Finding.sort_key)
-    rows = sum(f.get("baris", 0) for f in facts.values())
+    rows = sum(f.baris for f in facts.values())
     return Report(findings, selected, rows, time.perf_counter() - started, facts, today)
 
 
 def _repository_findings(repo: Repository, selected: set[str] | None) -> list[Finding]:
     findings = []
     for name, check in REPOSITORY_CHECKS:
-        for finding in _guarded(name, lambda c=check: list(c(repo))):
+        for finding in _guarded(name, check, repo):
             if selected is None or finding.dataset is None or finding.dataset in selected:
                 findings.append(finding)
     return findings
@@ -71,26 +75,34 @@ def check_dataset(
     dataset_id: str,
     cell_limit: int | None = DEFAULT_CELL_LIMIT,
     today: dt.date | None = None,
-) -> tuple[str, list[Finding], dict]:
-    ctx = DatasetContext(repo, repo.datasets[dataset_id], cell_limit, today or dt.date.today())
+    changed: dict[str, dt.date] | None = None,
+) -> tuple[str, list[Finding], DatasetFacts]:
+    """Every dataset check on one dataset; `changed` is `audit.changes.last_changes(repo)`."""
+    ctx = DatasetContext(
+        repo,
+        repo.datasets[dataset_id],
+        cell_limit,
+        today or dt.date.today(),
+        last_changes=changed if changed is not None else {},
+    )
     findings: list[Finding] = []
     for name, check in DATASET_CHECKS:
-        findings.extend(
-            _guarded(
-                name, lambda c=check: list(c(ctx)), dataset_id, ctx.data_file or ctx.metadata_file
-            )
-        )
+        findings.extend(_guarded(name, check, ctx, dataset_id, ctx.data_file or ctx.metadata_file))
     tabel = ctx.tabel if ctx._read is not None else None
-    ctx.facts["baris"] = tabel.num_rows if tabel is not None else 0
+    ctx.facts = replace(ctx.facts, baris=tabel.num_rows if tabel is not None else 0)
     return dataset_id, findings, ctx.facts
 
 
 def _guarded(
-    name: str, run: Callable[[], list[Finding]], dataset: str | None = None, file: str | None = None
+    name: str,
+    check: Callable[[S], Iterable[Finding]],
+    subject: S,
+    dataset: str | None = None,
+    file: str | None = None,
 ) -> list[Finding]:
     """A bug in one check becomes one finding; it never stops the other checks."""
     try:
-        return run()
+        return list(check(subject))
     except Exception as exc:
         if os.environ.get("SATUDATA_DEBUG"):
             traceback.print_exc()
@@ -105,10 +117,15 @@ def _guarded(
 
 
 def _run_datasets(
-    repo: Repository, selected: list[str], jobs: int, cell_limit: int | None, today: dt.date
+    repo: Repository,
+    selected: list[str],
+    jobs: int,
+    cell_limit: int | None,
+    today: dt.date,
+    changed: dict[str, dt.date],
 ):
     return fork_map(
-        lambda dataset_id: check_dataset(repo, dataset_id, cell_limit, today),
+        lambda dataset_id: check_dataset(repo, dataset_id, cell_limit, today, changed),
         selected,
         jobs,
         minimum=2 * _CHUNK,

@@ -14,50 +14,37 @@ import pyarrow.compute as pc
 
 from satudata.checks import DatasetContext, dataset_check, placeholder_mask, short
 from satudata.findings import Finding
-from satudata.load.table import blank_rows
+from satudata.load.table import READ_CODES, blank_rows
 from satudata.model import Kolom, Tipe
+from satudata.model.types import FALSE_VALUES, TRUE_VALUES, TYPES
 
-_PATTERNS = {
-    Tipe.BILANGAN_BULAT: r"^[+-]?[0-9]+$",
-    # Frictionless also accepts NaN/Infinity; a published statistic never should, so we don't.
-    Tipe.BILANGAN: r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$",
-    Tipe.TAHUN: r"^[0-9]{4}$",
-    Tipe.TAHUN_BULAN: r"^[0-9]{4}-(0[1-9]|1[0-2])$",
-    Tipe.TANGGAL: r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-    Tipe.TANGGAL_WAKTU: r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?"
-    r"(Z|[+-][0-9]{2}:?[0-9]{2})?$",
-}
-_BOOLEAN_VALUES = pa.array(["true", "True", "TRUE", "false", "False", "FALSE", "1", "0"])
+# The finding codes this family's checks emit (besides CONTEXT_CODES, open to every check).
+CODES = (
+    "baris-kosong",
+    "desimal-koma",
+    "di-atas-maksimum",
+    "di-bawah-minimum",
+    "judul-kolom-ganda",
+    "judul-kolom-kosong",
+    "kolom-tidak-ada-di-data",
+    "kolom-tidak-didokumentasikan",
+    "kunci-utama-ganda",
+    "nilai-pengganti",
+    "nilai-tidak-diizinkan",
+    "nilai-tidak-unik",
+    "pola-tidak-cocok",
+    "sel-wajib-kosong",
+    "tanpa-baris-data",
+    "tipe-tidak-sesuai",
+    "urutan-kolom-berbeda",
+    *READ_CODES,
+)
+
+
+_BOOLEAN_VALUES = pa.array([*TRUE_VALUES, *FALSE_VALUES], pa.string())
 _EMPTY = pa.scalar("", pa.string())
 _LOCALE_NUMBER = r"^[+-]?([0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?|[0-9]+,[0-9]+)$"
-_NUMERIC = {Tipe.BILANGAN_BULAT, Tipe.BILANGAN, Tipe.TAHUN}
-
-_TYPE_FIX = {
-    Tipe.BILANGAN_BULAT: (
-        "Tulis bilangan bulat tanpa pemisah ribuan, mis. 1250; biarkan sel "
-        "kosong bila data tidak ada.",
-        "Write a whole number without separators, e.g. 1250; leave the cell "
-        "empty when there is no data.",
-    ),
-    Tipe.BILANGAN: (
-        "Tulis angka dengan titik desimal, mis. 12.5; biarkan sel kosong bila data tidak ada.",
-        "Write a number with a decimal point, e.g. 12.5.",
-    ),
-    Tipe.TAHUN: ("Tulis tahun dengan empat angka, mis. 2024.", "Write a four-digit year."),
-    Tipe.TAHUN_BULAN: (
-        "Tulis tahun-bulan sebagai TTTT-BB, mis. 2024-03.",
-        "Write year-month as YYYY-MM, e.g. 2024-03.",
-    ),
-    Tipe.TANGGAL: (
-        "Tulis tanggal sebagai TTTT-BB-HH, mis. 2024-03-31 (bukan 31/03/2024).",
-        "Write dates as YYYY-MM-DD, e.g. 2024-03-31.",
-    ),
-    Tipe.TANGGAL_WAKTU: (
-        "Tulis waktu sebagai TTTT-BB-HHTjj:mm:dd, mis. 2024-03-31T08:00:00.",
-        "Write datetimes as YYYY-MM-DDThh:mm:ss.",
-    ),
-    Tipe.BOOLEAN: ("Tulis true atau false.", "Write true or false."),
-}
+_NUMERIC = {tipe for tipe, rules in TYPES.items() if rules.numeric}
 
 
 @dataset_check
@@ -87,7 +74,7 @@ def header(ctx: DatasetContext) -> Iterator[Finding]:
 
 
 def _header_against_metadata(ctx: DatasetContext, header: list[str]) -> Iterator[Finding]:
-    described = [k.nama for k in ctx.meta.kolom]
+    described = [k.nama for k in ctx.valid_meta.kolom]
     for name in header:
         if name.strip() and name not in described:
             yield ctx.data_finding("kolom-tidak-didokumentasikan", 1, name, kolom=name)
@@ -166,7 +153,7 @@ def _column(
     if kolom.pola is not None:
         yield from _pattern(ctx, kolom, values, ok)
     if kolom.nilai is not None:
-        allowed = _in_value_set(values, kolom, ok)
+        allowed = _in_value_set(values, kolom.tipe, kolom.nilai, ok)
         listed = ", ".join(str(v) for v in kolom.nilai[:10])
         yield from ctx.bad_cells(
             pc.and_not(ok, allowed),
@@ -179,11 +166,11 @@ def _column(
         for index, first in duplicate_rows(values, ok):
             yield ctx.data_finding(
                 "nilai-tidak-unik",
-                ctx.tabel.row_number(index),
+                ctx.loaded.row_number(index),
                 name,
                 nilai=short(values[index]),
                 kolom=name,
-                pertama=ctx.tabel.row_number(first),
+                pertama=ctx.loaded.row_number(first),
             )
 
 
@@ -191,7 +178,10 @@ def _literal_mask(values: pa.ChunkedArray, tipe: Tipe) -> pa.ChunkedArray:
     """True where a cell is a valid literal of `tipe` (empty cells are false)."""
     if tipe is Tipe.BOOLEAN:
         return pc.is_in(values, value_set=_BOOLEAN_VALUES)
-    valid = pc.match_substring_regex(values, _PATTERNS[tipe])
+    pattern = TYPES[tipe].pattern
+    if pattern is None:  # teks: any non-empty text
+        return pc.not_equal(values, _EMPTY)
+    valid = pc.match_substring_regex(values, pattern)
     if tipe is Tipe.TANGGAL:
         valid = pc.and_(valid, _real_dates(values))
     return valid
@@ -235,7 +225,7 @@ def _type_findings(ctx, kolom: Kolom, values, bad_type) -> Iterator[Finding]:
             },
         )
         bad_type = pc.and_(bad_type, pc.invert(locale))
-    saran, hint = _TYPE_FIX[tipe]
+    saran, hint = TYPES[tipe].fix
     yield from ctx.bad_cells(
         bad_type,
         name,
@@ -254,12 +244,15 @@ def _canonical_number(text: str) -> str:
 
 
 def _pattern(ctx, kolom: Kolom, values, ok) -> Iterator[Finding]:
+    pattern = kolom.pola
+    if pattern is None:
+        return
     try:
-        matches = pc.match_substring_regex(values, f"^(?:{kolom.pola})$")
+        matches = pc.match_substring_regex(values, f"^(?:{pattern})$")
     except pa.ArrowInvalid:
         # RE2 (pyarrow) lacks look-arounds and back-references that Python's `re` (and so
         # frictionless) supports: check each distinct value with `re` instead.
-        regex = re.compile(kolom.pola)
+        regex = re.compile(pattern)
         distinct = pc.unique(values).to_pylist()
         good = pa.array([v for v in distinct if regex.fullmatch(v)], pa.string())
         matches = pc.is_in(values, value_set=good)
@@ -267,18 +260,20 @@ def _pattern(ctx, kolom: Kolom, values, ok) -> Iterator[Finding]:
         pc.and_(ok, pc.invert(matches)),
         kolom.nama,
         "pola-tidak-cocok",
-        lambda i: {"nilai": short(values[i]), "pola": kolom.pola},
+        lambda i: {"nilai": short(values[i]), "pola": pattern},
     )
 
 
-def _in_value_set(values, kolom: Kolom, ok):
-    if kolom.tipe in _NUMERIC:
-        numbers = [float(v) for v in kolom.nilai if _is_number(v)]
+def _in_value_set(values, tipe: Tipe, allowed: list[str | int], ok):
+    if tipe in _NUMERIC:
+        numbers = [float(v) for v in allowed if _is_number(v)]
         return pc.is_in(_as_float(values, ok), value_set=pa.array(numbers, pa.float64()))
-    return pc.is_in(values, value_set=pa.array([str(v) for v in kolom.nilai], pa.string()))
+    return pc.is_in(values, value_set=pa.array([str(v) for v in allowed], pa.string()))
 
 
 def _is_number(value: object) -> bool:
+    if not isinstance(value, str | int | float):
+        return False
     try:
         float(value)
         return True
@@ -352,10 +347,12 @@ def duplicate_rows(keys: pa.ChunkedArray, considered: pa.ChunkedArray) -> list[t
 
 
 def _primary_key(ctx: DatasetContext, presence: dict, filled) -> Iterator[Finding]:
-    meta, tabel = ctx.meta, ctx.tabel
+    meta, tabel = ctx.valid_meta, ctx.loaded
     if not meta.kunci or any(n not in presence for n in meta.kunci):
         return
-    columns = [tabel.column(n) for n in meta.kunci]
+    columns = [c for n in meta.kunci if (c := tabel.column(n)) is not None]
+    if len(columns) != len(meta.kunci):
+        return
     keys = columns[0] if len(columns) == 1 else pc.binary_join_element_wise(*columns, "\x1f")
     complete = presence[meta.kunci[0]]
     for name in meta.kunci[1:]:

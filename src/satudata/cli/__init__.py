@@ -8,7 +8,7 @@ import sys
 import click
 
 from satudata.cli.baru import baru_command
-from satudata.cli.base import Grup
+from satudata.cli.base import IndonesianGroup
 from satudata.cli.build import build_command, serve_command
 from satudata.cli.codeowners import codeowners_command
 from satudata.cli.diff import diff_command
@@ -52,7 +52,7 @@ COMMANDS = [
 
 
 @click.group(
-    cls=Grup,
+    cls=IndonesianGroup,
     context_settings={"max_content_width": 100},
     options_metavar="[OPSI]",
     subcommand_metavar="PERINTAH [ARGUMEN]...",

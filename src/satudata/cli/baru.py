@@ -17,7 +17,16 @@ from satudata.model import (
     Pilar,
     Tipe,
 )
-from satudata.onboarding.scaffold import ScaffoldError, kolom_from_spec, scaffold
+from satudata.onboarding.scaffold import (
+    DEFAULT_COLUMNS,
+    DEFAULT_TOPIC,
+    NEW_DATASET_DEFAULTS,
+    ScaffoldError,
+    default_release,
+    kolom_from_spec,
+    region_name,
+    scaffold,
+)
 
 _CHOICES = {
     "pilar": Pilar,
@@ -72,11 +81,7 @@ def baru_command(
         )
     interactive = not ya and _is_terminal()
     answers = _answers(repo, opd, values, list(topik), interactive)
-    columns = list(kolom) or (
-        _ask_columns()
-        if interactive
-        else ["tahun:tahun:periode", "kode_kecamatan:teks:dimensi", "jumlah:bilangan-bulat:ukuran"]
-    )
+    columns = list(kolom) or (_ask_columns() if interactive else list(DEFAULT_COLUMNS))
     try:
         specs = [kolom_from_spec(spec) for spec in columns]
         _check_types(specs)
@@ -98,17 +103,18 @@ def _is_terminal() -> bool:
 
 
 def _answers(repo: Repository, opd: str, values: dict, topik: list[str], interactive: bool) -> dict:
-    defaults = {
-        "judul": "Judul dataset",
-        "deskripsi": "Isi dataset untuk publik.",
-        "pilar": "sektoral",
-        "klasifikasi": "terbuka",
-        "frekuensi": "tahunan",
-        "cara_pengumpulan": "kompilasi-produk-administrasi",
-        "sumber": "Dokumen sumber",
-    }
+    asked = (
+        "judul",
+        "deskripsi",
+        "pilar",
+        "klasifikasi",
+        "frekuensi",
+        "cara_pengumpulan",
+        "sumber",
+    )
     answers = {}
-    for name, default in defaults.items():
+    for name in asked:
+        default = str(NEW_DATASET_DEFAULTS[name])
         value = values.get(name)
         if value is None and interactive:
             choice = _CHOICES.get(name)
@@ -119,17 +125,15 @@ def _answers(repo: Repository, opd: str, values: dict, topik: list[str], interac
             )
         answers[name] = value if value is not None else default
     answers["topik"] = topik or (
-        [click.prompt("Topik", default="umum")] if interactive else ["umum"]
+        [click.prompt("Topik", default=DEFAULT_TOPIC)] if interactive else [DEFAULT_TOPIC]
     )
     answers["kata_kunci"] = []
-    answers["cakupan_wilayah"] = (
-        repo.portal.nama.replace("Pemerintah ", "") if repo.portal else "Wilayah"
-    )
+    answers["cakupan_wilayah"] = region_name(repo.portal)
     opds = repo.organisasi.by_slug() if repo.organisasi else {}
     if opd in opds and opds[opd].kontak:
         answers["kontak"] = opds[opd].kontak
     answers["daftar_data"] = values.get("daftar_data") or _pick_daftar(repo, opd, interactive)
-    answers["jadwal_rilis"] = {"jeda_bulan": 1 if answers["frekuensi"] == "bulanan" else 3}
+    answers["jadwal_rilis"] = default_release(answers["frekuensi"])
     return {k: v for k, v in answers.items() if v is not None}
 
 
@@ -156,11 +160,11 @@ def _ask_columns() -> list[str]:
         f"(tipe: {', '.join(t.value for t in Tipe)}; peran: periode, dimensi, ukuran, "
         "atribut). Kosongkan untuk selesai."
     )
-    columns = []
+    columns: list[str] = []
     while True:
         spec = click.prompt("Kolom", default="", show_default=False)
         if not spec:
-            return columns or ["tahun:tahun:periode", "jumlah:bilangan-bulat:ukuran"]
+            return columns or list(DEFAULT_COLUMNS)
         columns.append(spec)
 
 

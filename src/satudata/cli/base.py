@@ -36,12 +36,12 @@ class _Indonesian:
                 formatter.write_dl(rows)
 
 
-class Perintah(_Indonesian, click.Command):
+class IndonesianCommand(_Indonesian, click.Command):
     pass
 
 
-class Grup(_Indonesian, click.Group):
-    command_class = Perintah
+class IndonesianGroup(_Indonesian, click.Group):
+    command_class = IndonesianCommand
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         super().format_options(ctx, formatter)
@@ -69,7 +69,7 @@ def repo_option(function):
 
 def command(name: str):
     """`click.command` with Indonesian help and usage."""
-    return click.command(name, cls=Perintah, options_metavar="[OPSI]")
+    return click.command(name, cls=IndonesianCommand, options_metavar="[OPSI]")
 
 
 def _parse_date(ctx, param, value):

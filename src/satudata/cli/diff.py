@@ -26,9 +26,9 @@ from satudata.report.diff import render_diff_markdown, render_diff_text
 def diff_command(base: str, head: str | None, repo_root: Path, fmt: str) -> int:
     """Ringkasan perubahan per dataset antara BASE dan HEAD (bawaan: direktori kerja)."""
     try:
-        selisih = diff_revisions(repo_root, base, head)
+        review = diff_revisions(repo_root, base, head)
     except DiffError as exc:
         raise click.UsageError(f"git: {exc}") from exc
     render = render_diff_markdown if fmt == "markdown" else render_diff_text
-    click.echo(render(selisih), nl=False)
-    return 0 if selisih.ok else 1
+    click.echo(render(review), nl=False)
+    return 0 if review.ok else 1

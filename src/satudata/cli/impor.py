@@ -7,9 +7,15 @@ from pathlib import Path
 import click
 
 from satudata.cli.base import command, print_next_steps, repo_option
+from satudata.load import paths
 from satudata.load.repository import Repository
 from satudata.model import DATASET_ID_PATTERN
-from satudata.onboarding.scaffold import render_metadata
+from satudata.onboarding.scaffold import (
+    NEW_DATASET_DEFAULTS,
+    default_release,
+    region_name,
+    render_metadata,
+)
 from satudata.onboarding.spreadsheet import (
     ImportError_,
     body,
@@ -76,9 +82,8 @@ def impor_command(
     if not re.match(DATASET_ID_PATTERN, dataset):
         raise click.BadParameter("tulis sebagai opd/nama-dataset", param_hint="--ke")
     repo = Repository.load(repo_root)
-    opd, slug_name = dataset.split("/")
-    csv_path = repo.root / "data" / opd / f"{slug_name}.csv"
-    meta_path = repo.root / "metadata" / opd / f"{slug_name}.yaml"
+    csv_path = repo.root / paths.data_file(dataset)
+    meta_path = repo.root / paths.metadata_file(dataset)
     if csv_path.exists() and not timpa:
         click.echo(
             f"Galat: {csv_path.relative_to(repo.root)} sudah ada; tambahkan --timpa untuk "
@@ -114,7 +119,7 @@ def _convert(repo: Repository, path: Path, sheet, header_row, value_name, year):
     table = body(rows, find_header(rows, header_row), notes)
     canonical_numbers(table, indonesian)
     table = wide_to_long(table, value_name, year)
-    aliases = read_aliases(repo.root / "metadata" / "referensi" / "alias-wilayah.csv")
+    aliases = read_aliases(repo.root / paths.reference_file("alias-wilayah"))
     unmapped = map_regions(table, repo.reference_table("wilayah"), aliases)
     if unmapped:
         listed = "; ".join(f"'{name}'" for name in unmapped)
@@ -143,23 +148,17 @@ def _metadata(repo: Repository, dataset: str, meta_path: Path, table) -> None:
     opd = dataset.split("/")[0]
     values = {
         "id": dataset,
-        "judul": table.judul or "Judul dataset",
-        "deskripsi": table.judul or "Isi dataset untuk publik.",
+        **NEW_DATASET_DEFAULTS,
         "produsen": opd,
-        "pilar": "sektoral",
-        "topik": ["umum"],
-        "kata_kunci": [],
-        "klasifikasi": "terbuka",
-        "frekuensi": "tahunan",
-        "cara_pengumpulan": "kompilasi-produk-administrasi",
-        "cakupan_wilayah": repo.portal.nama.replace("Pemerintah ", "")
-        if repo.portal
-        else "Wilayah",
-        "sumber": table.sumber or "Dokumen sumber",
-        "jadwal_rilis": {"jeda_bulan": 3},
+        "cakupan_wilayah": region_name(repo.portal),
+        "jadwal_rilis": default_release(str(NEW_DATASET_DEFAULTS["frekuensi"])),
         "kunci": [c["nama"] for c in columns if c["peran"] in ("periode", "dimensi")],
         "kolom": columns,
     }
+    if table.judul:
+        values["judul"] = values["deskripsi"] = table.judul
+    if table.sumber:
+        values["sumber"] = table.sumber
     if opd in opds and opds[opd].kontak:
         values["kontak"] = opds[opd].kontak
     write_atomic(meta_path, render_metadata(values))

@@ -13,7 +13,7 @@ from rich.table import Table
 from satudata.checks.runner import default_jobs, validate
 from satudata.cli.base import command, hari_ini_option, repo_option
 from satudata.load.repository import Repository
-from satudata.rules.performance import kinerja
+from satudata.rules.performance import performance
 
 
 @command("kinerja")
@@ -30,7 +30,7 @@ from satudata.rules.performance import kinerja
 def kinerja_command(repo_root: Path, hari_ini: dt.date | None, fmt: str) -> int:
     """Kinerja Data per OPD: Daftar Data terpenuhi, ketepatan waktu, kualitas, keterbukaan."""
     repo = Repository.load(repo_root, default_jobs())
-    numbers = kinerja(repo, validate(repo, jobs=default_jobs(), today=hari_ini))
+    numbers = performance(repo, validate(repo, jobs=default_jobs(), today=hari_ini))
     if fmt == "json":
         click.echo(json.dumps(numbers, ensure_ascii=False, indent=2))
     else:

@@ -35,6 +35,7 @@ def kode_command(fmt: str) -> int:
                         "title": c.title,
                         "pesan": c.pesan,
                         "saran": c.saran,
+                        "params": list(c.params),
                     }
                     for c in REGISTRY.values()
                 ],

@@ -18,11 +18,15 @@ def reminders(repo: Repository, today: dt.date) -> dict[str, list[dict]]:
     report = validate(repo, jobs=default_jobs(), today=today)
     per_opd: dict[str, list[dict]] = {}
     for dataset_id, facts in sorted(report.facts.items()):
-        kebaruan = facts.get("kebaruan") or {}
-        if kebaruan.get("status") in (TERLAMBAT, SEGERA):
+        kebaruan = facts.kebaruan
+        if kebaruan is not None and kebaruan.status in (TERLAMBAT, SEGERA):
             entry = repo.datasets[dataset_id]
             per_opd.setdefault(entry.opd, []).append(
-                {"id": dataset_id, "judul": entry.meta.judul, **kebaruan}
+                {
+                    "id": dataset_id,
+                    "judul": entry.meta.judul if entry.meta else None,
+                    **kebaruan.to_dict(),
+                }
             )
     return per_opd
 

@@ -6,19 +6,19 @@ from pathlib import Path
 
 import click
 
-from satudata.cli.base import Grup, Perintah, repo_option
+from satudata.cli.base import IndonesianCommand, IndonesianGroup, repo_option
 from satudata.load.repository import Repository
 from satudata.reference.update import compare, wilayah_path
 from satudata.util.fs import write_atomic
 from satudata.util.numbers import number
 
 
-@click.group("referensi", cls=Grup, options_metavar="[OPSI]")
+@click.group("referensi", cls=IndonesianGroup, options_metavar="[OPSI]")
 def referensi_command() -> None:
     """Kelola tabel kode referensi di metadata/referensi/."""
 
 
-@referensi_command.command("perbarui", cls=Perintah, options_metavar="[OPSI]")
+@referensi_command.command("perbarui", cls=IndonesianCommand, options_metavar="[OPSI]")
 @repo_option
 @click.option("--tulis", is_flag=True, help="Tulis perubahan ke wilayah.csv (bawaan: hanya lapor).")
 def perbarui_command(repo_root: Path, tulis: bool) -> int:

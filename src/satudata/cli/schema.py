@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from satudata.cli.base import command, repo_option
+from satudata.load import paths
 from satudata.model.schema import rendered_schemas, stale_schemas
 from satudata.util.fs import write_atomic
 
@@ -20,7 +21,7 @@ from satudata.util.fs import write_atomic
 )
 def schema_command(repo_root: Path, periksa: bool) -> int:
     """Tulis JSON Schema metadata (untuk editor dan CI) ke metadata/schema/."""
-    directory = repo_root / "metadata" / "schema"
+    directory = repo_root / paths.SCHEMA_DIR
     stale = stale_schemas(directory)
     if periksa:
         for name in stale:

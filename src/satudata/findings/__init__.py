@@ -1,6 +1,8 @@
 """Findings: what validation reports (`Finding`, `Report`) and the registry of codes."""
 
 from satudata.findings.finding import (
+    CHECK_FAMILIES,
+    FAMILIES,
     REGISTRY,
     Code,
     Finding,
@@ -10,11 +12,14 @@ from satudata.findings.finding import (
     language,
     register,
 )
-from satudata.findings.report import Report
+from satudata.findings.report import DatasetFacts, Report
 
 __all__ = [
+    "CHECK_FAMILIES",
+    "FAMILIES",
     "REGISTRY",
     "Code",
+    "DatasetFacts",
     "Finding",
     "Report",
     "Severity",

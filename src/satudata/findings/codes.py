@@ -9,8 +9,8 @@ from satudata.findings import Code, Severity, register
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741  (a table's column tags)
 
 
-def _c(code, family, severity, judul, title, pesan, message, saran, hint) -> Code:
-    return Code(code, family, severity, judul, title, pesan, message, saran, hint)
+def _c(code, family, severity, judul, title, pesan, message, saran, hint, params=()) -> Code:
+    return Code(code, family, severity, judul, title, pesan, message, saran, hint, params)
 
 
 register(
@@ -27,6 +27,7 @@ register(
         "ini; jangan memakai anchor/alias (&, *) atau kunci yang sama dua kali.",
         "Check indentation (spaces, not tabs), colons and quotes around this line; do not use "
         "anchors/aliases (&, *) or the same key twice.",
+        params=("detail",),
     ),
     _c(
         "metadata-tidak-sesuai-skema",
@@ -35,9 +36,10 @@ register(
         "Metadata tidak sesuai skema",
         "Metadata does not match the schema",
         "Isian '{field}' tidak sah: {detail}.",
-        "Field '{field}' is invalid: {detail}.",
+        "Field '{field}' is invalid: {detail_en}.",
         "{saran_isian}",
         "{hint_field}",
+        params=("field", "detail", "detail_en", "saran_isian", "hint_field"),
     ),
     _c(
         "id-tidak-sesuai-jalur",
@@ -49,6 +51,7 @@ register(
         "id '{nilai}' differs from the file path '{harapan}'.",
         "Tulis `id: {harapan}`, atau pindahkan berkas ke jalur yang sesuai id.",
         "Write `id: {harapan}`, or move the file to match the id.",
+        params=("nilai", "harapan"),
     ),
     _c(
         "produsen-tidak-sesuai-jalur",
@@ -60,6 +63,7 @@ register(
         "produsen '{nilai}' differs from the OPD folder '{harapan}'.",
         "Tulis `produsen: {harapan}`; setiap OPD menyimpan datasetnya di foldernya sendiri.",
         "Write `produsen: {harapan}`; each OPD keeps its datasets in its own folder.",
+        params=("nilai", "harapan"),
     ),
     _c(
         "kolom-metadata-ganda",
@@ -71,6 +75,7 @@ register(
         "Column '{kolom}' is described more than once under `kolom`.",
         "Hapus salah satu deskripsi atau ganti namanya.",
         "Remove one description or rename it.",
+        params=("kolom",),
     ),
     _c(
         "kunci-tidak-dikenal",
@@ -82,6 +87,7 @@ register(
         "`kunci` names column '{kolom}', which is not under `kolom`.",
         "Perbaiki ejaan di `kunci` atau tambahkan kolom tersebut ke `kolom`.",
         "Fix the spelling in `kunci` or add the column under `kolom`.",
+        params=("kolom",),
     ),
     _c(
         "kolom-rujukan-tidak-dikenal",
@@ -93,6 +99,7 @@ register(
         "`{isian}` names column '{kolom}', which is not under `kolom`.",
         "Perbaiki ejaan nama kolom atau tambahkan kolom tersebut ke `kolom`.",
         "Fix the column name or add the column under `kolom`.",
+        params=("isian", "kolom"),
     ),
     _c(
         "standar-data-tidak-lengkap",
@@ -106,6 +113,7 @@ register(
         "(prinsip Standar Data, Perpres 39/2019). Lengkapi isian yang kurang.",
         "Every measure column needs konsep, definisi, klasifikasi, ukuran and satuan "
         "(Standar Data principle). Fill in the missing fields.",
+        params=("kolom", "kurang"),
     ),
     _c(
         "tabel-referensi-tidak-ada",
@@ -119,6 +127,7 @@ register(
         "beserta sumbernya di referensi.yaml.",
         "Use one of the tables in metadata/referensi/ ({tersedia}) or add the table and its "
         "source to referensi.yaml.",
+        params=("kolom", "tabel", "tersedia"),
     ),
     _c(
         "berkas-tata-kelola-hilang",
@@ -131,6 +140,7 @@ register(
         "Buat {berkas} sesuai skema di metadata/schema/; tanpa berkas ini katalog tidak dapat "
         "disusun.",
         "Create {berkas} following metadata/schema/; the catalog needs it.",
+        params=("berkas",),
     ),
     _c(
         "lisensi-tidak-dikenal",
@@ -144,6 +154,7 @@ register(
         "untuk memakai lisensi bawaan portal.",
         "Use an SPDX id of an open licence, e.g. CC-BY-4.0, CC0-1.0, ODbL-1.0, or leave it empty "
         "for the portal default.",
+        params=("nilai",),
     ),
     # --- struktur -------------------------------------------------------------------------
     _c(
@@ -156,6 +167,7 @@ register(
         "The data file is empty (0 bytes).",
         "Isi berkas dengan baris judul kolom dan data, atau hapus berkas beserta metadatanya.",
         "Add a header row and data, or remove the file and its metadata.",
+        params=(),
     ),
     _c(
         "tanpa-baris-data",
@@ -167,6 +179,7 @@ register(
         "The file has a header row but no data.",
         "Tambahkan data; dataset tanpa data tidak memenuhi Daftar Data.",
         "Add data; a dataset without rows does not fulfil the Daftar Data.",
+        params=(),
     ),
     _c(
         "berkas-lfs-belum-diunduh",
@@ -178,6 +191,7 @@ register(
         "This file is a Git LFS pointer, not the data itself.",
         "Jalankan `git lfs pull` (di CI: checkout dengan `lfs: true`), lalu validasi lagi.",
         "Run `git lfs pull` (in CI: checkout with `lfs: true`) and validate again.",
+        params=(),
     ),
     _c(
         "berkas-biner",
@@ -190,6 +204,7 @@ register(
         "Simpan ulang sebagai CSV (UTF-8); berkas Excel (.xlsx) dapat diubah dengan "
         "`satudata impor`.",
         "Save it again as CSV (UTF-8); convert Excel with `satudata impor`.",
+        params=(),
     ),
     _c(
         "bom-utf8",
@@ -201,6 +216,7 @@ register(
         "The file starts with a UTF-8 byte-order mark (from Excel 'CSV UTF-8').",
         "Simpan ulang tanpa BOM, atau jalankan `satudata impor` yang menulis CSV baku.",
         "Save without BOM, or run `satudata impor`, which writes canonical CSV.",
+        params=(),
     ),
     _c(
         "encoding-bukan-utf8",
@@ -213,6 +229,7 @@ register(
         "Simpan ulang sebagai 'CSV UTF-8', atau jalankan `satudata impor` yang mengubah "
         "Windows-1252 ke UTF-8.",
         "Save as 'CSV UTF-8', or run `satudata impor`, which converts Windows-1252 to UTF-8.",
+        params=("baris", "dugaan", "guess"),
     ),
     _c(
         "pemisah-bukan-koma",
@@ -226,6 +243,7 @@ register(
         "`satudata impor` atau ubah pemisah daftar (List separator) menjadi koma lalu simpan ulang.",
         "Excel in the Indonesian locale saves CSV with semicolons. Run `satudata impor` or set "
         "the list separator to a comma and save again.",
+        params=("pemisah", "separator"),
     ),
     _c(
         "csv-rusak",
@@ -234,10 +252,11 @@ register(
         "CSV tidak dapat diurai",
         "CSV cannot be parsed",
         "CSV tidak dapat diurai: {detail}.",
-        "The CSV cannot be parsed: {detail}.",
+        "The CSV cannot be parsed: {detail_en}.",
         "Periksa tanda kutip ganda yang tidak ditutup; simpan ulang dari aplikasi lembar kerja "
         "sebagai CSV UTF-8.",
         "Check for unclosed double quotes; save again as CSV UTF-8.",
+        params=("detail", "detail_en"),
     ),
     _c(
         "judul-kolom-kosong",
@@ -249,6 +268,7 @@ register(
         "Column {posisi} has no header.",
         "Beri judul sesuai `nama` di metadata, atau hapus kolom kosong di ujung tabel.",
         "Name it as in the metadata, or delete the empty trailing column.",
+        params=("posisi",),
     ),
     _c(
         "judul-kolom-ganda",
@@ -260,6 +280,7 @@ register(
         "Header '{kolom}' appears more than once.",
         "Setiap kolom harus punya nama unik.",
         "Every column needs a unique name.",
+        params=("kolom",),
     ),
     _c(
         "kolom-tidak-didokumentasikan",
@@ -272,6 +293,7 @@ register(
         "Tambahkan deskripsi kolom '{kolom}' (nama, judul, tipe, peran) di metadata, atau "
         "perbaiki ejaan judul kolom di CSV.",
         "Describe column '{kolom}' in the metadata, or fix the header spelling in the CSV.",
+        params=("kolom",),
     ),
     _c(
         "kolom-tidak-ada-di-data",
@@ -283,6 +305,7 @@ register(
         "Column '{kolom}' is described in the metadata but missing from the CSV.",
         "Tambahkan kolom '{kolom}' ke CSV, atau hapus deskripsinya dari metadata.",
         "Add column '{kolom}' to the CSV, or remove its description.",
+        params=("kolom",),
     ),
     _c(
         "urutan-kolom-berbeda",
@@ -294,6 +317,7 @@ register(
         "CSV column order ({data}) differs from the metadata ({metadata}).",
         "Samakan urutan kolom di CSV dengan urutan di `kolom`.",
         "Order the CSV columns as under `kolom`.",
+        params=("data", "metadata"),
     ),
     _c(
         "jumlah-sel-tidak-sesuai",
@@ -305,6 +329,7 @@ register(
         "The row has {aktual} cells; expected {harapan}.",
         "Periksa koma di dalam teks (beri tanda kutip ganda) dan sel yang hilang atau berlebih.",
         "Check commas inside text (quote them) and missing or extra cells.",
+        params=("aktual", "harapan"),
     ),
     _c(
         "baris-kosong",
@@ -316,6 +341,7 @@ register(
         "Blank row in the data.",
         "Hapus baris kosong.",
         "Delete the blank row.",
+        params=(),
     ),
     _c(
         "tipe-tidak-sesuai",
@@ -327,6 +353,7 @@ register(
         "Value '{nilai}' is not of type {tipe}.",
         "{saran_tipe}",
         "{hint_type}",
+        params=("nilai", "tipe", "saran_tipe", "hint_type"),
     ),
     _c(
         "desimal-koma",
@@ -339,6 +366,7 @@ register(
         "Tulis angka tanpa pemisah ribuan dan dengan titik desimal: '{usulan}'. "
         "`satudata impor` mengubahnya otomatis.",
         "Write numbers without thousands separators and with a decimal point: '{usulan}'.",
+        params=("nilai", "usulan"),
     ),
     _c(
         "sel-wajib-kosong",
@@ -350,6 +378,7 @@ register(
         "Column '{kolom}' is required but empty.",
         "Isi nilainya; bila memang tidak tersedia, jelaskan di `catatan` dan ubah `wajib`.",
         "Fill in the value; if truly unavailable, explain in `catatan` and relax `wajib`.",
+        params=("kolom",),
     ),
     _c(
         "nilai-tidak-unik",
@@ -361,6 +390,7 @@ register(
         "Value '{nilai}' in column '{kolom}' already appears on row {pertama}.",
         "Kolom ini ditandai `unik: true`; hapus baris ganda atau perbaiki nilainya.",
         "The column is `unik: true`; remove the duplicate row or fix the value.",
+        params=("nilai", "kolom", "pertama"),
     ),
     _c(
         "di-bawah-minimum",
@@ -372,6 +402,7 @@ register(
         "Value {nilai} is below the minimum {batas}.",
         "Periksa angka ini; bila batasnya salah, ubah `min` di metadata.",
         "Check the figure; if the bound is wrong, change `min`.",
+        params=("nilai", "batas"),
     ),
     _c(
         "di-atas-maksimum",
@@ -383,6 +414,7 @@ register(
         "Value {nilai} is above the maximum {batas}.",
         "Periksa angka ini; bila batasnya salah, ubah `maks` di metadata.",
         "Check the figure; if the bound is wrong, change `maks`.",
+        params=("nilai", "batas"),
     ),
     _c(
         "pola-tidak-cocok",
@@ -394,6 +426,7 @@ register(
         "Value '{nilai}' does not match {pola}.",
         "Tulis nilai sesuai pola yang ditetapkan di metadata.",
         "Write the value in the pattern the metadata declares.",
+        params=("nilai", "pola"),
     ),
     _c(
         "nilai-tidak-diizinkan",
@@ -405,6 +438,7 @@ register(
         "Value '{nilai}' is not among the allowed values ({daftar}).",
         "Gunakan salah satu nilai yang diizinkan, atau tambahkan nilai baru ke `nilai` di metadata.",
         "Use an allowed value, or add it to `nilai` in the metadata.",
+        params=("nilai", "daftar"),
     ),
     _c(
         "kunci-utama-ganda",
@@ -417,6 +451,7 @@ register(
         "Setiap kombinasi periode dan dimensi hanya boleh muncul sekali; hapus baris ganda atau "
         "perbaiki kodenya.",
         "Each combination of period and dimensions may appear once; remove the duplicate.",
+        params=("kunci", "nilai", "pertama"),
     ),
     _c(
         "sel-bermasalah-lain",
@@ -428,6 +463,7 @@ register(
         "{jumlah} more cells in column '{kolom}' have code {kode} (not shown).",
         "Perbaiki contoh di atas lalu jalankan validasi lagi.",
         "Fix the examples above and validate again.",
+        params=("jumlah", "kolom", "kode"),
     ),
     # --- referensi ------------------------------------------------------------------------
     _c(
@@ -441,6 +477,7 @@ register(
         "Gunakan kode resmi dari metadata/referensi/{tabel}.csv (gabungkan data memakai kode, "
         "bukan nama).",
         "Use an official code from metadata/referensi/{tabel}.csv (join on codes, not names).",
+        params=("nilai", "tabel"),
     ),
     _c(
         "kode-referensi-salah-tingkat",
@@ -453,6 +490,7 @@ register(
         "Kolom ini berisi kode {harapan}; periksa kembali kodenya di "
         "metadata/referensi/{tabel}.csv.",
         "This column holds {harapan} codes; check metadata/referensi/{tabel}.csv.",
+        params=("nilai", "aktual", "harapan", "tabel"),
     ),
     # --- repositori -----------------------------------------------------------------------
     _c(
@@ -465,6 +503,7 @@ register(
         "The data file has no metadata {harapan}.",
         "Buat metadata dengan `satudata baru {dataset}`; data wajib diserahkan bersama metadata.",
         "Create metadata with `satudata baru {dataset}`; data must come with metadata.",
+        params=("harapan", "dataset"),
     ),
     _c(
         "metadata-tanpa-data",
@@ -476,6 +515,7 @@ register(
         "The metadata has no data file {harapan}.",
         "Tambahkan berkas CSV-nya, atau hapus metadata bila dataset batal.",
         "Add the CSV, or delete the metadata if the dataset is dropped.",
+        params=("harapan",),
     ),
     _c(
         "id-ganda",
@@ -487,6 +527,7 @@ register(
         "id '{nilai}' is also used by {lain}.",
         "Setiap dataset harus punya id unik; ganti nama salah satu berkas.",
         "Every dataset needs a unique id; rename one of the files.",
+        params=("nilai", "lain"),
     ),
     _c(
         "opd-tidak-dikenal",
@@ -499,6 +540,7 @@ register(
         "Daftarkan OPD di organisasi.yaml (oleh Walidata), atau pindahkan berkas ke folder OPD "
         "yang benar.",
         "Register the OPD in organisasi.yaml, or move the file.",
+        params=("opd",),
     ),
     _c(
         "berkas-tidak-dikenal",
@@ -506,11 +548,54 @@ register(
         E,
         "Berkas di tempat yang salah",
         "Unexpected file",
-        "Berkas ini tidak sesuai tata letak repositori: {alasan}.",
-        "This file does not fit the repository layout: {reason}.",
+        "Berkas ini tidak sesuai tata letak repositori: harus tepat satu folder OPD di bawah "
+        "folder {folder}/.",
+        "This file does not fit the repository layout: it must sit in exactly one OPD folder "
+        "under {folder}/.",
         "Data disimpan sebagai data/<opd>/<dataset>.csv dan metadata sebagai "
         "metadata/<opd>/<dataset>.yaml (huruf kecil, tanda hubung).",
         "Keep data as data/<opd>/<dataset>.csv and metadata as metadata/<opd>/<dataset>.yaml.",
+        params=("folder",),
+    ),
+    _c(
+        "ekstensi-tidak-diterima",
+        "repositori",
+        E,
+        "Ekstensi berkas tidak diterima",
+        "File extension not accepted",
+        "Ekstensi '{ekstensi}' tidak diterima di folder ini; gunakan {harapan}.",
+        "Extension '{ekstensi}' is not accepted in this folder; use {harapan}.",
+        "Simpan data sebagai CSV (impor berkas Excel dengan `satudata impor`) dan metadata "
+        "sebagai YAML berekstensi .yaml.",
+        "Save data as CSV (import Excel files with `satudata impor`) and metadata as .yaml.",
+        params=("ekstensi", "harapan"),
+    ),
+    _c(
+        "nama-berkas-tidak-sah",
+        "repositori",
+        E,
+        "Nama folder atau berkas tidak sah",
+        "Invalid folder or file name",
+        "Nama folder dan berkas harus huruf kecil, angka, dan tanda hubung.",
+        "Folder and file names must be lower-case letters, digits and hyphens.",
+        "Ganti nama berkas, mis. 'Data Lama.csv' menjadi 'data-lama.csv'; nama itu menjadi id "
+        "dataset dan alamat halamannya.",
+        "Rename the file, e.g. 'Data Lama.csv' to 'data-lama.csv'; the name becomes the "
+        "dataset id and its page address.",
+        params=(),
+    ),
+    _c(
+        "metadata-ganda",
+        "repositori",
+        E,
+        "Metadata dataset ganda",
+        "Duplicate dataset metadata",
+        "Metadata {id} sudah ada di {lain}.",
+        "Metadata of {id} already exists in {lain}.",
+        "Simpan satu berkas metadata per dataset: hapus salah satunya (.yaml dan .yml dihitung "
+        "sama).",
+        "Keep one metadata file per dataset: delete one of them (.yaml and .yml count as one).",
+        params=("id", "lain"),
     ),
     _c(
         "daftar-data-tidak-dikenal",
@@ -522,6 +607,7 @@ register(
         "`daftar_data: {nilai}` is not in metadata/daftar-data.yaml.",
         "Salin kode yang benar dari daftar-data.yaml, atau minta Walidata menambahkan entri.",
         "Copy the right code from daftar-data.yaml, or ask the Walidata to add the entry.",
+        params=("nilai",),
     ),
     _c(
         "daftar-data-produsen-berbeda",
@@ -533,6 +619,7 @@ register(
         "Daftar Data entry {kode} belongs to '{harapan}', not '{nilai}'.",
         "Periksa kode Daftar Data; setiap entri direncanakan untuk satu OPD.",
         "Check the Daftar Data code; each entry belongs to one OPD.",
+        params=("kode", "harapan", "nilai"),
     ),
     _c(
         "daftar-data-ganda",
@@ -544,6 +631,7 @@ register(
         "Entry {kode} is fulfilled by more than one dataset: {lain}.",
         "Satu entri Daftar Data dipenuhi oleh satu dataset; gabungkan atau minta entri baru.",
         "One Daftar Data entry is fulfilled by one dataset.",
+        params=("kode", "lain"),
     ),
     _c(
         "daftar-data-kode-ganda",
@@ -555,6 +643,7 @@ register(
         "Code {kode} appears more than once in daftar-data.yaml.",
         "Beri setiap entri kode unik.",
         "Give every entry a unique code.",
+        params=("kode",),
     ),
     _c(
         "daftar-data-opd-tidak-dikenal",
@@ -566,6 +655,7 @@ register(
         "Entry {kode} names producer '{opd}', not in organisasi.yaml.",
         "Perbaiki slug OPD atau daftarkan OPD tersebut.",
         "Fix the OPD slug or register it.",
+        params=("kode", "opd"),
     ),
     _c(
         "daftar-data-belum-terpenuhi",
@@ -577,6 +667,7 @@ register(
         "Entry {kode} ('{judul}') of {opd} has no dataset yet.",
         "OPD menyerahkan dataset dengan `daftar_data: {kode}` di metadatanya.",
         "The OPD delivers a dataset with `daftar_data: {kode}` in its metadata.",
+        params=("kode", "judul", "opd"),
     ),
     _c(
         "walidata-tidak-dikenal",
@@ -588,6 +679,7 @@ register(
         "portal.yaml names Walidata '{opd}', not in organisasi.yaml.",
         "Samakan slug Walidata dengan salah satu OPD di organisasi.yaml.",
         "Use the slug of an OPD in organisasi.yaml.",
+        params=("opd",),
     ),
     _c(
         "portal-belum-lengkap",
@@ -601,6 +693,7 @@ register(
         "peninjau di GitHub/GitLab), lalu jalankan `satudata codeowners` bila tim berubah.",
         "Replace it with this region's own value (catalog address, repository address or review "
         "team), then run `satudata codeowners` if a team changed.",
+        params=("isian", "nilai"),
     ),
     _c(
         "codeowners-tidak-sinkron",
@@ -612,6 +705,7 @@ register(
         "The CODEOWNERS file {state}; pull-request reviewers will not be assigned correctly.",
         "Jalankan `satudata codeowners` lalu commit berkas CODEOWNERS yang dihasilkan.",
         "Run `satudata codeowners` and commit the generated CODEOWNERS file.",
+        params=("keadaan", "state"),
     ),
     _c(
         "kesalahan-internal",
@@ -623,6 +717,7 @@ register(
         "Check '{pemeriksaan}' failed: {detail}.",
         "Ini kesalahan program, bukan kesalahan data; laporkan ke Walidata beserta berkas ini.",
         "This is a bug in the tool, not in the data; report it with this file.",
+        params=("pemeriksaan", "detail"),
     ),
 )
 
@@ -642,6 +737,7 @@ register(
         "sebelumnya; bila memang tidak berubah, jelaskan di `catatan`.",
         "Make sure period {periode} was actually updated, not copied; if the figures truly did "
         "not change, say so in `catatan`.",
+        params=("persen", "periode", "sama", "jumlah", "sebelumnya"),
     ),
     _c(
         "lonjakan-tidak-wajar",
@@ -656,6 +752,7 @@ register(
         "Periksa salah ketik (nol berlebih/kurang, satuan ribuan); bila benar, jelaskan "
         "penyebabnya di `catatan`.",
         "Check for typos (extra or missing zeros, thousands); if correct, explain in `catatan`.",
+        params=("kolom", "kunci", "lama", "sebelumnya", "baru", "periode", "faktor"),
     ),
     _c(
         "total-tidak-cocok",
@@ -670,6 +767,7 @@ register(
         "Perbaiki angka total atau rinciannya; sebaiknya hapus baris total karena total dapat "
         "dihitung dari rincian.",
         "Fix the total or its parts; better, drop total rows, which can be computed.",
+        params=("label", "kolom", "total", "jumlah", "selisih"),
     ),
     _c(
         "jumlah-kolom-tidak-cocok",
@@ -682,6 +780,7 @@ register(
         "Column '{kolom}' is {total} but {bagian} add up to {jumlah} (difference {selisih}).",
         "Perbaiki nilai kolom jumlah atau rinciannya.",
         "Fix the sum column or its parts.",
+        params=("kolom", "total", "bagian", "jumlah", "selisih"),
     ),
     _c(
         "nilai-pengganti",
@@ -695,6 +794,7 @@ register(
         "alasannya di `catatan`; jangan menulis '-', 'N/A', atau pesan galat Excel seperti #N/A.",
         "Leave the cell empty when there is no data (empty means missing) and explain in "
         "`catatan`; do not write '-', 'N/A' or Excel errors such as #N/A.",
+        params=("nilai",),
     ),
     _c(
         "nilai-negatif",
@@ -706,6 +806,7 @@ register(
         "Value {nilai} is negative in count column '{kolom}'.",
         "Jumlah tidak mungkin negatif; periksa tanda minus atau rumus di lembar kerja.",
         "A count cannot be negative; check the minus sign or the spreadsheet formula.",
+        params=("nilai", "kolom"),
     ),
     # --- privasi --------------------------------------------------------------------------
     _c(
@@ -719,6 +820,7 @@ register(
         "Hapus data pribadi (UU 27/2022 Pelindungan Data Pribadi; UU 23/2006 Administrasi "
         "Kependudukan); terbitkan data agregat saja.",
         "Remove personal data (Law 27/2022 on Personal Data Protection); publish aggregates.",
+        params=("nilai",),
     ),
     _c(
         "telepon-terdeteksi",
@@ -731,6 +833,7 @@ register(
         "Hapus nomor telepon pribadi; untuk kontak layanan, cantumkan nomor kantor di "
         "metadata `kontak`, bukan di data.",
         "Remove personal phone numbers; put an office number in the metadata `kontak`.",
+        params=("nilai",),
     ),
     _c(
         "email-terdeteksi",
@@ -742,6 +845,7 @@ register(
         "The cell holds an e-mail address: {nilai}.",
         "Hapus alamat e-mail pribadi dari data; kontak kantor dicantumkan di metadata `kontak`.",
         "Remove personal e-mail addresses; put an office address in the metadata `kontak`.",
+        params=("nilai",),
     ),
     _c(
         "kolom-data-pribadi",
@@ -755,6 +859,7 @@ register(
         "nama wilayah), tulis `data_pribadi: false` pada kolom tersebut di metadata.",
         "Remove or aggregate the column; if it is not personal (e.g. a facility name), declare "
         "`data_pribadi: false` on the column.",
+        params=("kolom", "alasan", "reason"),
     ),
     # --- kebaruan -------------------------------------------------------------------------
     _c(
@@ -765,10 +870,11 @@ register(
         "Data overdue",
         "Periode terakhir {periode}; data periode berikutnya seharusnya terbit paling lambat "
         "{tenggat} (terlambat {hari} hari).",
-        "Latest period {periode}; the next period was due by {tenggat} ({hari} days late).",
+        "Latest period {period}; the next period was due by {tenggat} ({hari} days late).",
         "Serahkan data periode berikutnya beserta metadatanya, atau perbarui `jadwal_rilis`/"
         "`frekuensi` bila jadwalnya berubah.",
         "Deliver the next period, or update `jadwal_rilis`/`frekuensi` if the schedule changed.",
+        params=("periode", "period", "tenggat", "hari"),
     ),
     _c(
         "segera-jatuh-tempo",
@@ -778,8 +884,75 @@ register(
         "Data due soon",
         "Periode terakhir {periode}; data periode berikutnya jatuh tempo {tenggat} ({hari} hari "
         "lagi).",
-        "Latest period {periode}; the next period is due {tenggat} (in {hari} days).",
+        "Latest period {period}; the next period is due {tenggat} (in {hari} days).",
         "Siapkan data periode berikutnya.",
         "Prepare the next period's data.",
+        params=("periode", "period", "tenggat", "hari"),
+    ),
+    # --- penerbitan: why a dataset is listed but not published ---------------------------
+    _c(
+        "terbitan-metadata-tidak-sah",
+        "penerbitan",
+        E,
+        "Metadata tidak sah",
+        "Invalid metadata",
+        "metadata tidak sah",
+        "invalid metadata",
+        "Perbaiki temuan metadata dataset ini (`satudata validate`).",
+        "Fix this dataset's metadata findings (`satudata validate`).",
+        params=(),
+    ),
+    _c(
+        "terbitan-tidak-terbuka",
+        "penerbitan",
+        I,
+        "Dataset tidak terbuka",
+        "Dataset is not open",
+        "klasifikasi {klasifikasi}",
+        "classification {klasifikasi}",
+        "Hanya dataset berklasifikasi `terbuka` yang diterbitkan; ubah `klasifikasi` bila data "
+        "ini boleh dibuka.",
+        "Only datasets classified `terbuka` are published; change `klasifikasi` if the data may "
+        "be opened.",
+        params=("klasifikasi",),
+    ),
+    _c(
+        "terbitan-masih-bergalat",
+        "penerbitan",
+        E,
+        "Validasi masih bergalat",
+        "Validation errors remain",
+        "masih ada {jumlah} galat validasi",
+        "{jumlah} validation errors remain",
+        "Perbaiki galat validasi dataset ini; dataset terbit kembali setelah bersih.",
+        "Fix this dataset's validation errors; it is published again once they are gone.",
+        params=("jumlah",),
+    ),
+    _c(
+        "terbitan-tanpa-data",
+        "penerbitan",
+        E,
+        "Berkas data tidak ada",
+        "No data file",
+        "berkas data tidak ada",
+        "no data file",
+        "Tambahkan berkas data/<opd>/<dataset>.csv untuk metadata ini.",
+        "Add the data/<opd>/<dataset>.csv file for this metadata.",
+        params=(),
+    ),
+    # --- selisih: what a change may not do -------------------------------------------------
+    _c(
+        "dataset-terbit-dihapus",
+        "selisih",
+        E,
+        "Dataset terbit dihapus tanpa dihentikan",
+        "Published dataset deleted without retiring it",
+        "Dataset yang sudah terbit dihapus tanpa ditandai `dihentikan` di metadata.",
+        "A published dataset is deleted without being marked `dihentikan` in its metadata.",
+        "Tandai dulu `dihentikan: TTTT-BB-HH` dalam pull request tersendiri; setelah terbit, "
+        "datanya boleh dihapus.",
+        "First mark `dihentikan: YYYY-MM-DD` in a pull request of its own; once that is "
+        "published, the data may be removed.",
+        params=(),
     ),
 )

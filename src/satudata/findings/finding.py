@@ -7,6 +7,7 @@ from the code's entry in the registry (`satudata.findings.codes`), in Bahasa Ind
 from __future__ import annotations
 
 import os
+import string
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from enum import StrEnum
@@ -40,9 +41,32 @@ class Code:
     message: str
     saran: str
     hint: str
+    params: tuple[str, ...] = ()  # what a finding of this code must carry in its params
+
+    def __post_init__(self) -> None:
+        undeclared = (self.placeholders("id") | self.placeholders("en")) - set(self.params)
+        if undeclared:
+            raise ValueError(f"{self.code}: templates use undeclared params {sorted(undeclared)}")
+
+    def templates(self, lang: str) -> tuple[str, str]:
+        """(message, fix) templates in `lang`."""
+        return (self.message, self.hint) if lang == "en" else (self.pesan, self.saran)
+
+    def placeholders(self, lang: str) -> set[str]:
+        """The `{name}`s the templates in `lang` fill in."""
+        return {
+            name
+            for template in self.templates(lang)
+            for _, name, _, _ in string.Formatter().parse(template)
+            if name
+        }
+
+    def missing(self, params: dict[str, Any]) -> set[str]:
+        """Declared params a finding does not carry (they would print as '?')."""
+        return set(self.params) - set(params)
 
     def text(self, lang: str, params: dict[str, Any]) -> tuple[str, str]:
-        template, fix = (self.message, self.hint) if lang == "en" else (self.pesan, self.saran)
+        template, fix = self.templates(lang)
         return _format(template, params), _format(fix, params)
 
 
@@ -55,6 +79,24 @@ def _format(template: str, params: dict[str, Any]) -> str:
     return template.format_map(_Params(params))
 
 
+# The published check families, in report order, with their titles; each is one module
+# `checks/<family>.py`.
+CHECK_FAMILIES: dict[str, str] = {
+    "metadata": "Metadata (standar metadata BPS dan Standar Data)",
+    "struktur": "Struktur data (format CSV, tipe, batasan)",
+    "referensi": "Kode referensi",
+    "repositori": "Repositori (tata letak, Daftar Data)",
+    "kualitas": "Kualitas data",
+    "privasi": "Perlindungan data pribadi",
+    "kebaruan": "Kebaruan (ketepatan waktu)",
+}
+# Every code belongs to a family: a check family, or one of the steps after validation.
+FAMILIES: dict[str, str] = {
+    **CHECK_FAMILIES,
+    "penerbitan": "Penerbitan (alasan dataset tidak diterbitkan di katalog)",
+    "selisih": "Tinjauan perubahan (`satudata diff`)",
+}
+
 REGISTRY: dict[str, Code] = {}
 
 
@@ -62,6 +104,8 @@ def register(*codes: Code) -> None:
     for code in codes:
         if code.code in REGISTRY:
             raise ValueError(f"duplicate finding code {code.code}")
+        if code.family not in FAMILIES:
+            raise ValueError(f"finding code {code.code}: unknown family {code.family}")
         REGISTRY[code.code] = code
 
 

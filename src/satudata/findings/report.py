@@ -6,6 +6,20 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from satudata.findings.finding import Finding, count, has_errors
+from satudata.rules.timeliness import Kebaruan
+
+
+@dataclass(frozen=True)
+class DatasetFacts:
+    """What the checks learned about one dataset on the way, for kinerja, reminders and the site."""
+
+    baris: int = 0  # data rows read
+    kebaruan: Kebaruan | None = None  # timeliness (None: no metadata or no data file)
+    periode_pertama: str | None = None  # the oldest period in the data, when it has a period
+
+    @property
+    def periode_terakhir(self) -> str | None:
+        return self.kebaruan.periode_terakhir if self.kebaruan else None
 
 
 @dataclass
@@ -14,7 +28,7 @@ class Report:
     datasets: list[str]
     rows: int = 0
     seconds: float = 0.0
-    facts: dict[str, dict] = field(default_factory=dict)  # dataset id → what checks learned
+    facts: dict[str, DatasetFacts] = field(default_factory=dict)  # dataset id → facts
     today: dt.date | None = None
 
     @property

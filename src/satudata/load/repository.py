@@ -6,7 +6,6 @@ A broken file becomes a finding in `Repository.problems`, never an exception.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import re
 from dataclasses import dataclass, field
@@ -18,17 +17,24 @@ import pyarrow as pa
 from pydantic import BaseModel, ValidationError
 
 from satudata.findings import Finding
+from satudata.load import paths
 from satudata.load.yaml_file import LoadedYaml, YamlError, load_yaml
 from satudata.model import DaftarData, Dataset, Organisasi, Portal, Referensi
-from satudata.model.base import SLUG_PATTERN
 from satudata.model.errors import validation_findings
 from satudata.util.parallel import fork_map
 
-_SLUG = re.compile(SLUG_PATTERN)
-M = TypeVar("M", bound=BaseModel)
+_SLUG = re.compile(paths.SLUG_PATTERN)
 
-GOVERNANCE_FILES = ("portal.yaml", "organisasi.yaml", "daftar-data.yaml")
-RESERVED_METADATA_DIRS = ("schema", "referensi")
+# The finding codes loading can report (the metadata family passes them on).
+LOAD_CODES = ("berkas-tata-kelola-hilang", "metadata-tidak-sesuai-skema", "yaml-tidak-valid")
+# The codes of files that do not fit the layout (the repositori family reports them).
+LAYOUT_CODES = (
+    "berkas-tidak-dikenal",
+    "ekstensi-tidak-diterima",
+    "nama-berkas-tidak-sah",
+    "metadata-ganda",
+)
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass
@@ -85,7 +91,7 @@ class Repository:
     datasets: dict[str, DatasetFiles] = field(default_factory=dict)
     problems: list[Finding] = field(default_factory=list)
     sources: dict[str, LoadedYaml] = field(default_factory=dict)
-    stray_files: list[tuple[str, str]] = field(default_factory=list)
+    stray_files: list[Finding] = field(default_factory=list)  # files outside the layout
     _references: dict[str, ReferenceTable | None] = field(default_factory=dict)
 
     @classmethod
@@ -99,16 +105,19 @@ class Repository:
         ):
             entry.meta, entry.source = meta, source
             repo.problems.extend(problems)
-            if source is not None:
+            if source is not None and entry.metadata_path is not None:
                 repo.sources[repo.rel(entry.metadata_path)] = source
         return repo
 
-    def load_dataset_metadata(self, entry: DatasetFiles):
+    def load_dataset_metadata(
+        self, entry: DatasetFiles
+    ) -> tuple[Dataset | None, LoadedYaml | None, list[Finding]]:
         """(model or None, source, problems) of one dataset YAML; touches no shared state,
         so it can run in a worker process."""
-        meta, source, problems = _read_model(
-            entry.metadata_path, self.rel(entry.metadata_path), Dataset, entry.id
-        )
+        path = entry.metadata_path
+        if path is None:
+            return None, None, []
+        meta, source, problems = _read_model(path, self.rel(path), Dataset, entry.id)
         if source is not None:
             source.data = None  # the model holds the content; the text is kept for lines
         return meta, source, problems
@@ -121,11 +130,10 @@ class Repository:
 
     # --- governance -----------------------------------------------------------------------
     def _load_governance(self) -> None:
-        meta = self.root / "metadata"
-        self.portal, _ = self._load_required(meta / "portal.yaml", Portal)
-        self.organisasi, _ = self._load_required(meta / "organisasi.yaml", Organisasi)
-        self.daftar_data, _ = self._load_required(meta / "daftar-data.yaml", DaftarData)
-        ref_index = meta / "referensi" / "referensi.yaml"
+        self.portal, _ = self._load_required(self.root / paths.PORTAL_FILE, Portal)
+        self.organisasi, _ = self._load_required(self.root / paths.ORGANISATION_FILE, Organisasi)
+        self.daftar_data, _ = self._load_required(self.root / paths.DAFTAR_DATA_FILE, DaftarData)
+        ref_index = self.root / paths.REFERENCE_INDEX_FILE
         if ref_index.exists():
             self.referensi, _ = self._load_model(ref_index, Referensi)
 
@@ -151,22 +159,23 @@ class Repository:
     # --- discovery ------------------------------------------------------------------------
     def _discover(self) -> None:
         found: dict[str, DatasetFiles] = {}
-        for path in self._files("metadata"):
-            dataset_id = self._dataset_id(path, "metadata", (".yaml", ".yml"))
+        for path in self._files(paths.METADATA_DIR):
+            dataset_id = self._dataset_id(path, paths.METADATA_DIR, paths.METADATA_SUFFIXES)
             if dataset_id is None:
                 continue
             entry = found.setdefault(dataset_id, DatasetFiles(dataset_id))
             if entry.metadata_path is not None:
                 self.stray_files.append(
-                    (
-                        self.rel(path),
-                        f"metadata {dataset_id} sudah ada di {self.rel(entry.metadata_path)}",
+                    Finding(
+                        "metadata-ganda",
+                        file=self.rel(path),
+                        params={"id": dataset_id, "lain": self.rel(entry.metadata_path)},
                     )
                 )
                 continue
             entry.metadata_path = path
-        for path in self._files("data"):
-            dataset_id = self._dataset_id(path, "data", (".csv",))
+        for path in self._files(paths.DATA_DIR):
+            dataset_id = self._dataset_id(path, paths.DATA_DIR, paths.DATA_SUFFIXES)
             if dataset_id is not None:
                 found.setdefault(dataset_id, DatasetFiles(dataset_id)).data_path = path
         self.datasets = dict(sorted(found.items()))
@@ -179,22 +188,22 @@ class Repository:
 
     def _dataset_id(self, path: Path, top: str, suffixes: tuple[str, ...]) -> str | None:
         parts = path.relative_to(self.root / top).parts
-        if top == "metadata" and (
-            (len(parts) == 1 and parts[0] in GOVERNANCE_FILES) or parts[0] in RESERVED_METADATA_DIRS
+        if top == paths.METADATA_DIR and (
+            (len(parts) == 1 and f"{top}/{parts[0]}" in paths.GOVERNANCE_FILES)
+            or parts[0] in paths.RESERVED_METADATA_DIRS
         ):
             return None
-        reason = _layout_problem(parts, path.suffix.lower(), suffixes)
-        if reason:
-            self.stray_files.append((self.rel(path), reason))
+        problem = _layout_problem(parts, path.suffix.lower(), suffixes, top)
+        if problem:
+            code, params = problem
+            self.stray_files.append(Finding(code, file=self.rel(path), params=params))
             return None
         return f"{parts[0]}/{path.stem}"
 
     # --- reference tables -----------------------------------------------------------------
     def reference_table(self, name: str) -> ReferenceTable | None:
         if name not in self._references:
-            self._references[name] = _read_reference(
-                self.root / "metadata" / "referensi" / f"{name}.csv"
-            )
+            self._references[name] = _read_reference(self.root / paths.reference_file(name))
         return self._references[name]
 
     def fulfilment(self) -> dict[str, list[str]]:
@@ -206,33 +215,18 @@ class Repository:
         return result
 
     @cached_property
-    def last_changes(self) -> dict[str, dt.date]:
-        """Dataset id → date its data or metadata last changed in git (one `git log` pass,
-        only when some dataset has no period column to judge timeliness by)."""
-        if not any(e.meta and e.meta.periode is None for e in self.datasets.values()):
-            return {}
-        from satudata.audit.git import read_git
-
-        git = read_git(self.root)
-        result = {}
-        for dataset_id, entry in self.datasets.items():
-            paths = [self.rel(p) for p in (entry.data_path, entry.metadata_path) if p]
-            commit = git.last_change(*paths)
-            if commit is not None:
-                result[dataset_id] = commit.date.date()
-        return result
-
-    @cached_property
     def daftar_index(self) -> dict:
         return {e.kode: e for e in self.daftar_data.entri} if self.daftar_data else {}
 
     @cached_property
     def reference_names(self) -> list[str]:
-        base = self.root / "metadata" / "referensi"
+        base = self.root / paths.REFERENCE_DIR
         return sorted(p.stem for p in base.glob("*.csv")) if base.is_dir() else []
 
 
-def _read_model(path: Path, rel: str, model: type[M], dataset: str | None = None):
+def _read_model(
+    path: Path, rel: str, model: type[M], dataset: str | None = None
+) -> tuple[M | None, LoadedYaml | None, list[Finding]]:
     """Parse and validate one YAML file: (model or None, source or None, findings)."""
     try:
         text = path.read_bytes().decode("utf-8-sig")
@@ -260,15 +254,21 @@ def _read_model(path: Path, rel: str, model: type[M], dataset: str | None = None
         return None, source, validation_findings(exc, model, source, rel, dataset)
 
 
-def _layout_problem(parts: tuple[str, ...], suffix: str, suffixes: tuple[str, ...]) -> str:
+def _layout_problem(
+    parts: tuple[str, ...], suffix: str, suffixes: tuple[str, ...], top: str
+) -> tuple[str, dict[str, str]] | None:
+    """(finding code, params) when a file under data/ or metadata/ does not fit the layout."""
     if len(parts) != 2:
-        return "harus tepat satu folder OPD di bawah folder utama"
+        return "berkas-tidak-dikenal", {"folder": top}
     if suffix not in suffixes:
-        return f"ekstensi '{suffix or '(tanpa ekstensi)'}' tidak diterima, gunakan {suffixes[0]}"
+        return "ekstensi-tidak-diterima", {
+            "ekstensi": suffix or "(-)",
+            "harapan": suffixes[0],
+        }
     opd, stem = parts[0], parts[1].rsplit(".", 1)[0]
     if not _SLUG.match(opd) or not _SLUG.match(stem):
-        return "nama folder dan berkas harus huruf kecil, angka, dan tanda hubung"
-    return ""
+        return "nama-berkas-tidak-sah", {}
+    return None
 
 
 def _read_reference(path: Path) -> ReferenceTable | None:

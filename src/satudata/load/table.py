@@ -19,6 +19,17 @@ from pyarrow import csv as pacsv
 
 from satudata.findings import Finding
 
+# The finding codes reading a CSV file can report (the struktur family passes them on).
+READ_CODES = (
+    "berkas-biner",
+    "berkas-kosong",
+    "berkas-lfs-belum-diunduh",
+    "bom-utf8",
+    "csv-rusak",
+    "encoding-bukan-utf8",
+    "jumlah-sel-tidak-sesuai",
+    "pemisah-bukan-koma",
+)
 _HEAD_BYTES = 65_536
 
 
@@ -84,7 +95,10 @@ def read_tabel(data: bytes, *, dataset: str | None, file: str) -> ReadResult:
             [
                 *findings,
                 finding(
-                    "csv-rusak", line, detail='tanda kutip ganda (") yang dibuka tidak ditutup'
+                    "csv-rusak",
+                    line,
+                    detail='tanda kutip ganda (") yang dibuka tidak ditutup',
+                    detail_en='a double quote (") is opened but never closed',
                 ),
             ],
         )
@@ -99,7 +113,9 @@ def read_tabel(data: bytes, *, dataset: str | None, file: str) -> ReadResult:
         table = _parse(data, len(header), skipped, quoted=b'"' in data)
     except pa.ArrowException as exc:
         detail = str(exc).splitlines()[0][:200]
-        return ReadResult(None, [*findings, finding("csv-rusak", None, detail=detail)])
+        return ReadResult(
+            None, [*findings, finding("csv-rusak", None, detail=detail, detail_en=detail)]
+        )
     for row, actual in skipped:
         findings.append(finding("jumlah-sel-tidak-sesuai", row, aktual=actual, harapan=len(header)))
     return ReadResult(Tabel(header, table, [row for row, _ in skipped]), findings)

@@ -1,7 +1,10 @@
 """The one metadata model: every loader, check, schema and export reads these classes."""
 
+from pydantic import BaseModel
+
 from satudata.model.base import COLUMN_NAME_PATTERN, DATASET_ID_PATTERN, SLUG_PATTERN
 from satudata.model.dataset import (
+    STANDAR_DATA,
     Dataset,
     Indikator,
     JadwalRilis,
@@ -30,7 +33,7 @@ from satudata.model.vocab import (
 )
 
 # File kinds: the schema name (metadata/schema/<name>.json) and the model that validates it.
-SCHEMAS = {
+SCHEMAS: dict[str, type[BaseModel]] = {
     "dataset": Dataset,
     "portal": Portal,
     "organisasi": Organisasi,
@@ -43,6 +46,7 @@ __all__ = [
     "DATASET_ID_PATTERN",
     "SCHEMAS",
     "SLUG_PATTERN",
+    "STANDAR_DATA",
     "CaraPengumpulan",
     "DaftarData",
     "Dataset",

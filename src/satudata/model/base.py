@@ -4,8 +4,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-DATASET_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"
+# Slugs and dataset ids are path parts: the layout module owns their pattern.
+from satudata.load.paths import DATASET_ID_PATTERN, SLUG_PATTERN
+
 COLUMN_NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]

@@ -29,6 +29,10 @@ class ReferensiKolom(Model):
     """Tingkat yang wajib (nilai kolom `tingkat` tabel referensi), mis. `kecamatan`."""
 
 
+# The Standar Data fields every measure (peran: ukuran) fills in; Kolom fields of these names.
+STANDAR_DATA = ("konsep", "definisi", "klasifikasi", "ukuran", "satuan")
+
+
 class Kolom(Model):
     """Satu kolom dataset: metadata variabel BPS (MS-Var) dan batasan Table Schema."""
 

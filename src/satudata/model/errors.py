@@ -6,6 +6,7 @@ import difflib
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from satudata.findings import Finding
 from satudata.load.yaml_file import LoadedYaml
@@ -54,7 +55,7 @@ def _is_branch_label(part: str) -> bool:
     return part in {"str", "int", "float", "date", "bool", "none"} or "[" in part
 
 
-def _detail(error: dict[str, Any]) -> str:
+def _detail(error: ErrorDetails) -> str:
     template = _DETAIL_ID.get(error["type"])
     if template is None:
         return error["msg"]
@@ -65,7 +66,7 @@ def _detail(error: dict[str, Any]) -> str:
         return error["msg"]
 
 
-def _fix(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
+def _fix(error: ErrorDetails, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
     name = str(loc[-1]) if loc else ""
     if error["type"] == "extra_forbidden":
         known = _fields_at(model, loc[:-1])
@@ -136,6 +137,7 @@ def validation_findings(
                 params={
                     "field": field_path(loc),
                     "detail": _detail(error),
+                    "detail_en": error["msg"],  # pydantic's own words are English
                     "saran_isian": saran,
                     "hint_field": hint,
                 },

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from satudata.model import Dataset, Kolom, Tipe
+from satudata.model.types import FALSE_VALUES, TRUE_VALUES, TYPES
 
 
 def _value(bound):
@@ -12,12 +13,13 @@ def _value(bound):
 
 
 def field_descriptor(kolom: Kolom) -> dict:
-    field: dict = {"name": kolom.nama, "title": kolom.judul, "type": kolom.tipe.table_schema}
+    rules = TYPES[kolom.tipe]
+    field: dict = {"name": kolom.nama, "title": kolom.judul, "type": rules.table_schema}
     if kolom.definisi:
         field["description"] = kolom.definisi
     if kolom.tipe is Tipe.BOOLEAN:
-        field["trueValues"] = ["true", "True", "TRUE", "1"]
-        field["falseValues"] = ["false", "False", "FALSE", "0"]
+        field["trueValues"] = list(TRUE_VALUES)
+        field["falseValues"] = list(FALSE_VALUES)
     constraints: dict = {}
     if kolom.wajib:
         constraints["required"] = True

@@ -57,21 +57,7 @@ class Tipe(StrEnum):
     TAHUN = "tahun"
     TAHUN_BULAN = "tahun-bulan"
 
-    @property
-    def table_schema(self) -> str:
-        return _TABLE_SCHEMA_TYPES[self]
-
-
-_TABLE_SCHEMA_TYPES = {
-    Tipe.TEKS: "string",
-    Tipe.BILANGAN_BULAT: "integer",
-    Tipe.BILANGAN: "number",
-    Tipe.BOOLEAN: "boolean",
-    Tipe.TANGGAL: "date",
-    Tipe.TANGGAL_WAKTU: "datetime",
-    Tipe.TAHUN: "year",
-    Tipe.TAHUN_BULAN: "yearmonth",
-}
+    # What the engine knows about each type (pattern, Table Schema type, …): model/types.py.
 
 
 class Peran(StrEnum):

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from satudata.audit.git import GitError, run_git
+from satudata.load import paths
 
-INBOX = "masukan"
+INBOX = paths.INBOX_DIR
 IGNORED = {"README.md", ".gitkeep"}
 PROTECTED_BRANCHES = ("main", "master")
 
@@ -102,7 +103,7 @@ def commit(root: Path, done: list[Upload]) -> str | None:
 def _snapshot(root: Path) -> dict[Path, int]:
     """Files under data/ and metadata/ with a cheap content stamp, to see what an import wrote."""
     stamps = {}
-    for top in ("data", "metadata"):
+    for top in (paths.DATA_DIR, paths.METADATA_DIR):
         for path in (root / top).rglob("*"):
             if path.is_file():
                 stamps[path.relative_to(root)] = hash(path.read_bytes())

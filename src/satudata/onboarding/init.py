@@ -19,6 +19,7 @@ from pathlib import Path
 
 import jinja2
 
+from satudata.load import paths
 from satudata.model.schema import write_schemas
 from satudata.reference import COLUMNS, Region, region_tree
 from satudata.util.fs import write_atomic
@@ -97,11 +98,11 @@ def create_repository(
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, text)
         written.append(path)
-    written += _reference_tables(folder / "metadata" / "referensi", settings.region)
-    (folder / "data").mkdir(exist_ok=True)
-    written += [folder / "data" / ".gitkeep"]
-    write_atomic(folder / "data" / ".gitkeep", "")
-    written += write_schemas(folder / "metadata" / "schema")
+    written += _reference_tables(folder / paths.REFERENCE_DIR, settings.region)
+    (folder / paths.DATA_DIR).mkdir(exist_ok=True)
+    written += [folder / paths.DATA_DIR / ".gitkeep"]
+    write_atomic(folder / paths.DATA_DIR / ".gitkeep", "")
+    written += write_schemas(folder / paths.SCHEMA_DIR)
     written.append(_codeowners(folder))
     return written
 
@@ -137,10 +138,10 @@ def _rendered_files(settings: RegionSettings) -> dict[str, str]:
         "counts": _counts(settings.region),
     }
     names = {
-        "portal.yaml.j2": "metadata/portal.yaml",
-        "organisasi.yaml.j2": "metadata/organisasi.yaml",
-        "daftar-data.yaml.j2": "metadata/daftar-data.yaml",
-        "referensi.yaml.j2": "metadata/referensi/referensi.yaml",
+        "portal.yaml.j2": paths.PORTAL_FILE,
+        "organisasi.yaml.j2": paths.ORGANISATION_FILE,
+        "daftar-data.yaml.j2": paths.DAFTAR_DATA_FILE,
+        "referensi.yaml.j2": paths.REFERENCE_INDEX_FILE,
         "mkdocs.yml.j2": "mkdocs.yml",
         "requirements.txt.j2": "requirements.txt",
         "pre-commit-config.yaml.j2": ".pre-commit-config.yaml",

@@ -9,48 +9,54 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from satudata.model import Dataset, Kolom, Peran
+from satudata.load import paths
+from satudata.model import (
+    STANDAR_DATA,
+    CaraPengumpulan,
+    Dataset,
+    Frekuensi,
+    Klasifikasi,
+    Kolom,
+    Peran,
+    Pilar,
+    Portal,
+)
 from satudata.util.fs import write_atomic
 
-DATASET_ORDER = (
-    "id",
-    "judul",
-    "deskripsi",
-    "produsen",
-    "pilar",
-    "topik",
-    "kata_kunci",
-    "klasifikasi",
-    "frekuensi",
-    "cara_pengumpulan",
-    "cakupan_wilayah",
-    "sumber",
-    "kontak",
-    "daftar_data",
-    "jadwal_rilis",
-    "data_contoh",
-    "catatan",
-    "kunci",
-    "kolom",
+# Fields are written in the order the model declares them, so a new field never goes missing.
+DATASET_ORDER = tuple(Dataset.model_fields)
+KOLOM_ORDER = tuple(Kolom.model_fields)
+
+
+# What a new dataset's metadata says until its OPD says otherwise (`baru` and `impor`).
+DEFAULT_TOPIC = "umum"
+NEW_DATASET_DEFAULTS: dict[str, object] = {
+    "judul": "Judul dataset",
+    "deskripsi": "Isi dataset untuk publik.",
+    "pilar": Pilar.SEKTORAL.value,
+    "topik": [DEFAULT_TOPIC],
+    "kata_kunci": [],
+    "klasifikasi": Klasifikasi.TERBUKA.value,
+    "frekuensi": Frekuensi.TAHUNAN.value,
+    "cara_pengumpulan": CaraPengumpulan.KOMPILASI_PRODUK_ADMINISTRASI.value,
+    "sumber": "Dokumen sumber",
+}
+# Columns of a new dataset when none are given: `nama:tipe:peran` specs.
+DEFAULT_COLUMNS = (
+    "tahun:tahun:periode",
+    "kode_kecamatan:teks:dimensi",
+    "jumlah:bilangan-bulat:ukuran",
 )
-KOLOM_ORDER = (
-    "nama",
-    "judul",
-    "tipe",
-    "peran",
-    "konsep",
-    "definisi",
-    "klasifikasi",
-    "ukuran",
-    "satuan",
-    "referensi_waktu",
-    "wajib",
-    "min",
-    "maks",
-    "referensi",
-    "data_pribadi",
-)
-STANDAR_DATA = ("konsep", "definisi", "klasifikasi", "ukuran", "satuan")
+
+
+def default_release(frekuensi: str) -> dict[str, int]:
+    """`jadwal_rilis` of a new dataset: a monthly one is due a month after its period ends."""
+    return {"jeda_bulan": 1 if frekuensi == Frekuensi.BULANAN.value else 3}
+
+
+def region_name(portal: Portal | None) -> str:
+    """`cakupan_wilayah` of a new dataset: the portal's government, e.g. 'Kota Medan'."""
+    return portal.nama.replace("Pemerintah ", "") if portal else "Wilayah"
 
 
 class ScaffoldError(Exception):
@@ -118,15 +124,9 @@ def kolom_from_spec(spec: str) -> dict:
         "peran": peran,
     }
     if peran == Peran.UKURAN.value:
-        entry.update(
-            {
-                "konsep": None,
-                "definisi": None,
-                "klasifikasi": None,
-                "ukuran": "jumlah" if tipe == "bilangan-bulat" else None,
-                "satuan": parts[3] if len(parts) > 3 else None,
-            }
-        )
+        entry.update(dict.fromkeys(STANDAR_DATA))
+        entry["ukuran"] = "jumlah" if tipe == "bilangan-bulat" else None
+        entry["satuan"] = parts[3] if len(parts) > 3 else None
         if tipe == "bilangan-bulat":
             entry["min"] = 0
     elif peran in (Peran.PERIODE.value, Peran.DIMENSI.value):
@@ -136,9 +136,9 @@ def kolom_from_spec(spec: str) -> dict:
 
 def scaffold(root: Path, dataset_id: str, values: dict, kolom: list[dict]) -> tuple[Path, Path]:
     """Write metadata and an empty CSV; refuses to overwrite either."""
-    opd, slug = dataset_id.split("/", 1)
-    meta_path = root / "metadata" / opd / f"{slug}.yaml"
-    csv_path = root / "data" / opd / f"{slug}.csv"
+    opd = dataset_id.split("/", 1)[0]
+    meta_path = root / paths.metadata_file(dataset_id)
+    csv_path = root / paths.data_file(dataset_id)
     for path in (meta_path, csv_path):
         if path.exists():
             raise ScaffoldError(

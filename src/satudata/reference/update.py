@@ -11,6 +11,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from satudata.load import paths
 from satudata.load.repository import Repository
 from satudata.reference import COLUMNS, Region, region_tree
 
@@ -30,7 +31,7 @@ class RegionChanges:
 
 
 def wilayah_path(root: Path) -> Path:
-    return root / "metadata" / "referensi" / f"{WILAYAH}.csv"
+    return root / paths.reference_file(WILAYAH)
 
 
 def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:

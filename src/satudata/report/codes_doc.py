@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
-from satudata.findings import REGISTRY
+from satudata.findings import FAMILIES, REGISTRY
 
-FAMILY_TITLES = {
-    "metadata": "Metadata (standar metadata BPS dan Standar Data)",
-    "struktur": "Struktur data (format CSV, tipe, batasan)",
-    "referensi": "Kode referensi",
-    "repositori": "Repositori (tata letak, Daftar Data)",
-    "kualitas": "Kualitas data",
-    "privasi": "Perlindungan data pribadi",
-    "kebaruan": "Kebaruan (ketepatan waktu)",
-}
 _SEVERITY = {"error": "galat (menghalangi penggabungan)", "warning": "peringatan", "info": "info"}
 
 
@@ -24,12 +15,10 @@ def codes_markdown() -> str:
         "(`satudata kode`); jangan diubah dengan tangan.",
         "",
     ]
-    families = sorted(
-        {c.family for c in REGISTRY.values()},
-        key=lambda f: list(FAMILY_TITLES).index(f) if f in FAMILY_TITLES else 99,
-    )
-    for family in families:
-        lines += [f"## {FAMILY_TITLES.get(family, family)}", ""]
+    for family, title in FAMILIES.items():
+        if not any(c.family == family for c in REGISTRY.values()):
+            continue
+        lines += [f"## {title}", ""]
         for code in sorted(
             (c for c in REGISTRY.values() if c.family == family), key=lambda c: c.code
         ):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 
-from satudata.audit.diff import EXAMPLES, DatasetDiff, Selisih
+from satudata.audit.diff import EXAMPLES, DatasetDiff, Diff
 from satudata.util.numbers import number
 
 MAX_CHARS = 60_000  # GitHub refuses comments over 65,536 characters
@@ -44,11 +44,11 @@ def _more(shown: int, total: int, what: str) -> list[str]:
     return [f"… dan {number(total - shown)} {what} lainnya"] if total > shown else []
 
 
-def render_diff_text(selisih: Selisih) -> str:
-    lines = [f"Perubahan {selisih.base} → {selisih.head or 'direktori kerja'}:"]
-    if not selisih.datasets:
+def render_diff_text(review: Diff) -> str:
+    lines = [f"Perubahan {review.base} → {review.head or 'direktori kerja'}:"]
+    if not review.datasets:
         lines.append("  Tidak ada dataset yang berubah.")
-    for d in selisih.datasets:
+    for d in review.datasets:
         lines.append(
             f"{d.id} ({_STATUS[d.status]}): +{d.added} baris, -{d.removed} baris, "
             f"~{d.changed} baris diubah, {len(d.fields)} isian metadata diubah"
@@ -69,29 +69,29 @@ def render_diff_text(selisih: Selisih) -> str:
             lines.append(f"  metadata {_field(path)}: {old} → {new}")
         lines += [f"  {m}" for m in _more(min(len(d.fields), MAX_FIELDS), len(d.fields), "isian")]
         for problem in d.problems:
-            lines.append(f"  GALAT: {problem}")
+            lines.append(f"  GALAT: {problem.message()} {problem.saran()}")
     return "\n".join(lines) + "\n"
 
 
-def render_diff_markdown(selisih: Selisih, max_chars: int = MAX_CHARS) -> str:
+def render_diff_markdown(review: Diff, max_chars: int = MAX_CHARS) -> str:
     head = ["## Ringkasan perubahan data", ""]
-    if not selisih.datasets:
+    if not review.datasets:
         return "\n".join([*head, "Tidak ada dataset yang berubah.", ""])
     head += [
         "| Dataset | Status | Baris ditambah | Baris dihapus | Baris diubah | Metadata |",
         "|---|---|---:|---:|---:|---:|",
     ]
-    for d in selisih.datasets:
+    for d in review.datasets:
         mark = " ❌" if d.problems else ""
         head.append(
             f"| `{d.id}`{mark} | {_STATUS[d.status]} | {number(d.added)} | {number(d.removed)} "
             f"| {number(d.changed)} | {len(d.fields)} |"
         )
     body: list[str] = [""]
-    for d in selisih.datasets:
+    for d in review.datasets:
         text = "\n".join(_dataset_section(d))
         if sum(len(x) + 1 for x in head + body) + len(text) > max_chars - 300:
-            body.append(_cut_note(selisih))
+            body.append(_cut_note(review))
             break
         body.append(text)
     return "\n".join(head + body) + "\n"
@@ -99,7 +99,7 @@ def render_diff_markdown(selisih: Selisih, max_chars: int = MAX_CHARS) -> str:
 
 def _dataset_section(d: DatasetDiff) -> list[str]:
     section = [f"<details open><summary><code>{d.id}</code></summary>", ""]
-    section += [f"- ❌ {problem}" for problem in d.problems]
+    section += [f"- ❌ {p.message()} {p.saran()}" for p in d.problems]
     if d.totals:
         section += ["", "| Ukuran | Total sebelum | Total sesudah |", "|---|---:|---:|"]
         section += [f"| `{_cell(m)}` | {b} | {a} |" for m, b, a in d.totals]
@@ -137,14 +137,14 @@ def _rows_table(title: str, d: DatasetDiff, rows: list, total: int) -> list[str]
     return lines
 
 
-def _cut_note(selisih: Selisih) -> str:
+def _cut_note(review: Diff) -> str:
     server, repository, run = (
         os.environ.get(name) for name in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_RUN_ID")
     )
     if server and repository and run:
         where = f"[ringkasan lengkap di halaman job]({server}/{repository}/actions/runs/{run})"
     else:
-        where = f"`satudata diff {selisih.base}`"
+        where = f"`satudata diff {review.base}`"
     return (
         f"_Rincian dataset lain dipotong agar komentar tidak melebihi batas GitHub; lihat {where}._"
     )

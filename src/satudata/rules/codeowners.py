@@ -6,9 +6,10 @@ The file lives at the repository root, where both GitHub and GitLab read it.
 
 from __future__ import annotations
 
+from satudata.load import paths
 from satudata.load.repository import Repository
 
-FILENAME = "CODEOWNERS"
+FILENAME = paths.CODEOWNERS_FILE
 HEADER = (
     "# Dibuat oleh `satudata codeowners` dari metadata/organisasi.yaml; jangan diubah dengan\n"
     "# tangan. Baris terakhir yang cocok menentukan peninjau.\n"
@@ -22,8 +23,8 @@ def render_codeowners(repo: Repository) -> str | None:
     lines = [HEADER, f"*  {walidata}", ""]
     for opd in repo.organisasi.organisasi:
         owners = opd.tim if opd.tim == walidata else f"{opd.tim} {walidata}"
-        lines.append(f"/data/{opd.slug}/  {owners}")
-        lines.append(f"/metadata/{opd.slug}/  {owners}")
+        lines.append(f"/{paths.DATA_DIR}/{opd.slug}/  {owners}")
+        lines.append(f"/{paths.METADATA_DIR}/{opd.slug}/  {owners}")
     return "\n".join(lines) + "\n"
 
 

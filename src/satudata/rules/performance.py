@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from satudata.findings import Report, Severity
 from satudata.load.repository import Repository
-from satudata.model import Dataset, Klasifikasi, Peran
+from satudata.model import STANDAR_DATA, Dataset, Klasifikasi, Peran
+from satudata.rules.timeliness import on_time
 
-_MEASURE_FIELDS = ("konsep", "definisi", "klasifikasi", "ukuran", "satuan", "referensi_waktu")
+_MEASURE_FIELDS = (*STANDAR_DATA, "referensi_waktu")
 
 
 def metadata_completeness(meta: Dataset) -> float:
@@ -62,7 +63,7 @@ class _Tally:
         }
 
 
-def kinerja(repo: Repository, report: Report) -> dict:
+def performance(repo: Repository, report: Report) -> dict:
     severities: dict[str, set[Severity]] = {}
     for finding in report.findings:
         if finding.dataset:
@@ -101,14 +102,9 @@ def _opd_tally(
         tally.tanpa_peringatan += not ({Severity.ERROR, Severity.WARNING} & found)
         tally.terbuka += entry.meta.klasifikasi is Klasifikasi.TERBUKA
         tally.kelengkapan += metadata_completeness(entry.meta)
-        on_time = _on_time(report.facts.get(entry.id, {}).get("kebaruan"))
-        if on_time is not None:
+        facts = report.facts.get(entry.id)
+        kept = on_time(facts.kebaruan.status) if facts and facts.kebaruan else None
+        if kept is not None:
             tally.berjadwal += 1
-            tally.tepat_waktu += on_time
+            tally.tepat_waktu += kept
     return tally
-
-
-def _on_time(kebaruan: dict | None) -> bool | None:
-    if not kebaruan or kebaruan["status"] in ("tidak-berjadwal", "tidak-diketahui"):
-        return None
-    return kebaruan["status"] != "terlambat"

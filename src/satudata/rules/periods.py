@@ -5,30 +5,56 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 
-_PATTERNS = [
-    (re.compile(r"^(\d{4})$"), lambda y: (int(y), 12)),
-    (re.compile(r"^(\d{4})-(\d{2})$"), lambda y, m: (int(y), int(m))),
-    (re.compile(r"^(\d{4})-Q([1-4])$"), lambda y, q: (int(y), int(q) * 3)),
-    (re.compile(r"^(\d{4})-S([12])$"), lambda y, s: (int(y), int(s) * 6)),
+# Each period spelling → (year, first month, last month) covered, from the pattern's groups.
+_PATTERNS: list[tuple[re.Pattern[str], Callable[..., tuple[int, int, int]]]] = [
+    (re.compile(r"^(\d{4})$"), lambda y: (y, 1, 12)),
+    (re.compile(r"^(\d{4})-(\d{2})$"), lambda y, m: (y, m, m)),
+    (re.compile(r"^(\d{4})-Q([1-4])$"), lambda y, q: (y, q * 3 - 2, q * 3)),
+    (re.compile(r"^(\d{4})-S([12])$"), lambda y, s: (y, s * 6 - 5, s * 6)),
 ]
+
+
+def _months(value: str) -> tuple[int, int, int] | None:
+    """(year, first month, last month) of a year/month/quarter/semester period, else None."""
+    for pattern, to_months in _PATTERNS:
+        match = pattern.match(value)
+        if match:
+            year, first, last = to_months(*map(int, match.groups()))
+            return (year, first, last) if 1 <= first <= last <= 12 else None
+    return None
+
+
+def _day(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def period_end(value: str) -> dt.date | None:
     """Last day covered by a period value; None when the value is not a period."""
     value = value.strip()
-    for pattern, to_year_month in _PATTERNS:
-        match = pattern.match(value)
-        if match:
-            year, month = to_year_month(*match.groups())
-            if not 1 <= month <= 12:
-                return None
-            return dt.date(year, month, calendar.monthrange(year, month)[1])
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+    if (months := _months(value)) is None:
+        return None if _looks_like_month_period(value) else _day(value)
+    year, _, last = months
+    return dt.date(year, last, calendar.monthrange(year, last)[1])
+
+
+def period_start(value: str) -> dt.date | None:
+    """First day covered by a period value; None when the value is not a period."""
+    value = value.strip()
+    if (months := _months(value)) is None:
+        return None if _looks_like_month_period(value) else _day(value)
+    year, first, _ = months
+    return dt.date(year, first, 1)
+
+
+def _looks_like_month_period(value: str) -> bool:
+    """A period spelling with an impossible month (2024-13): not a period, and not a day."""
+    return any(pattern.match(value) for pattern, _ in _PATTERNS)
 
 
 def latest_period(csv_path: Path, column: str) -> str | None:
@@ -45,8 +71,7 @@ def latest_period(csv_path: Path, column: str) -> str | None:
         )
     except (lib.ArrowException, OSError):
         return None
-    values = [v for v in table.column(0).drop_null().unique().to_pylist() if period_end(v)]
-    return max(values, key=lambda v: period_end(v)) if values else None
+    return latest_of(table.column(0).drop_null().unique().to_pylist())
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -60,12 +85,11 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 def latest_of(values: list[str]) -> str | None:
     """The period value with the latest end among `values` (non-periods ignored)."""
-    dated = [(period_end(v), v) for v in values]
-    dated = [(end, v) for end, v in dated if end is not None]
-    return max(dated)[1] if dated else None
+    ordered = ordered_periods(values)
+    return ordered[-1] if ordered else None
 
 
 def ordered_periods(values: list[str]) -> list[str]:
     """Distinct period values, oldest first (non-periods dropped)."""
-    dated = {(period_end(v), v) for v in values}
-    return [v for end, v in sorted(d for d in dated if d[0] is not None)]
+    dated = {(end, v) for v in values if (end := period_end(v)) is not None}
+    return [v for _, v in sorted(dated)]

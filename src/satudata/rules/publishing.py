@@ -10,19 +10,35 @@ from collections.abc import Iterable
 from satudata.findings import Finding, Severity
 from satudata.model import Dataset, Klasifikasi
 
+# The finding codes that say why a dataset is not published (family `penerbitan`).
+CODES = (
+    "terbitan-metadata-tidak-sah",
+    "terbitan-tidak-terbuka",
+    "terbitan-masih-bergalat",
+    "terbitan-tanpa-data",
+)
 
-def publication_blockers(meta: Dataset | None, findings: Iterable[Finding]) -> list[str]:
-    """Why a dataset may not be published (Bahasa Indonesia); empty when it may."""
+
+def publication_blockers(
+    meta: Dataset | None, findings: Iterable[Finding], has_data: bool = True
+) -> list[Finding]:
+    """Why a dataset may not be published, as findings; empty when it may."""
     if meta is None:
-        return ["metadata tidak sah"]
+        return [Finding("terbitan-metadata-tidak-sah")]
     blockers = []
     if meta.klasifikasi is not Klasifikasi.TERBUKA:
-        blockers.append(f"klasifikasi {meta.klasifikasi.value}")
+        blockers.append(
+            Finding(
+                "terbitan-tidak-terbuka",
+                dataset=meta.id,
+                params={"klasifikasi": meta.klasifikasi.value},
+            )
+        )
     errors = sum(1 for f in findings if f.dataset == meta.id and f.severity is Severity.ERROR)
     if errors:
-        blockers.append(f"masih ada {errors} galat validasi")
+        blockers.append(
+            Finding("terbitan-masih-bergalat", dataset=meta.id, params={"jumlah": errors})
+        )
+    if not has_data:
+        blockers.append(Finding("terbitan-tanpa-data", dataset=meta.id))
     return blockers
-
-
-def is_publishable(meta: Dataset | None, findings: Iterable[Finding]) -> bool:
-    return not publication_blockers(meta, findings)

@@ -45,18 +45,19 @@ class Kebaruan:
     def label(self) -> str:
         return LABELS[self.status]
 
-    @property
-    def on_time(self) -> bool | None:
-        """True/False for scheduled datasets, None when there is no schedule to keep."""
-        if self.status in (TIDAK_BERJADWAL, TIDAK_DIKETAHUI):
-            return None
-        return self.status != TERLAMBAT
-
     def to_dict(self) -> dict:
         data = asdict(self)
         data["tenggat"] = self.tenggat.isoformat() if self.tenggat else None
         data["label"] = self.label
         return data
+
+
+def on_time(status: str) -> bool | None:
+    """The "on time" rule: True/False for a scheduled dataset's status, None when there is
+    no schedule to keep (so it counts neither for nor against an OPD's kinerja)."""
+    if status in (TIDAK_BERJADWAL, TIDAK_DIKETAHUI):
+        return None
+    return status != TERLAMBAT
 
 
 def next_due(meta: Dataset, latest_end: dt.date) -> dt.date | None:

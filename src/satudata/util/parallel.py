@@ -9,22 +9,28 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any
+from typing import Any, TypeVar
 
-_CALL: Callable[[Any], Any] | None = None
+T = TypeVar("T")
+R = TypeVar("R")
+
+_CALL: Callable[[Any], Any] | None = None  # set by fork_map just before the workers fork
 
 
 def _run_chunk(chunk: Sequence[Any]) -> list[Any]:
-    return [_CALL(item) for item in chunk]
+    call = _CALL
+    if call is None:
+        raise RuntimeError("_run_chunk runs only in workers forked by fork_map")
+    return [call(item) for item in chunk]
 
 
 def fork_map(
-    function: Callable[[Any], Any],
-    items: Sequence[Any],
+    function: Callable[[T], R],
+    items: Sequence[T],
     jobs: int,
     minimum: int = 64,
     chunks_per_job: int = 4,
-) -> list[Any]:
+) -> list[R]:
     """`[function(item) for item in items]`, in order, over `jobs` forked processes when there
     are at least `minimum` items (below that, process start-up costs more than it saves)."""
     if jobs <= 1 or len(items) < minimum:

@@ -295,14 +295,16 @@ def test_pod_contact_without_any_e_mail(repo):
 
 def test_period_range_when_the_first_period_is_known(situs):
     t = _by_id(situs, "dinkes/puskesmas")
-    t.facts["periode_pertama"] = None  # only the latest period known: an open interval
+    t.facts = dataclasses.replace(
+        t.facts, periode_pertama=None
+    )  # only the latest known: an open interval
     assert feeds.schema_org(situs, t)["temporalCoverage"] == "../2025"
-    t.facts["periode_pertama"] = "2024"
+    t.facts = dataclasses.replace(t.facts, periode_pertama="2024")
     assert feeds.schema_org(situs, t)["temporalCoverage"] == "2024/2025"
     pod = next(d for d in feeds.pod_catalog(situs)["dataset"] if d["title"] == t.meta.judul)
     assert pod["temporal"] == "2024-01-01/2025-12-31"
     menara = _by_id(situs, "diskominfo/menara")
-    menara.facts["periode_pertama"] = "2024-S2"
+    menara.facts = dataclasses.replace(menara.facts, periode_pertama="2024-S2")
     assert feeds.schema_org(situs, menara)["temporalCoverage"] == "2024-07-01/2025-06-30"
 
 

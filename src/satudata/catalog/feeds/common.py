@@ -7,7 +7,8 @@ import re
 
 from satudata.catalog.views import Download, PublishedDataset, Site
 from satudata.model import Dataset, Frekuensi
-from satudata.rules.periods import period_end
+from satudata.rules.periods import period_end, period_start
+from satudata.rules.personal_data import EMAIL
 
 EU = "http://publications.europa.eu/resource/authority/"
 CONTOH = "Catatan: angka dalam dataset ini hanya contoh (ilustrasi), bukan angka resmi."
@@ -79,14 +80,7 @@ _TEMA = {
     "infrastruktur": "REGI",
 }
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _ISO_PERIOD = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_START = [
-    (re.compile(r"^(\d{4})$"), lambda y: (y, 1)),
-    (re.compile(r"^(\d{4})-(\d{2})$"), lambda y, m: (y, m)),
-    (re.compile(r"^(\d{4})-Q([1-4])$"), lambda y, q: (y, q * 3 - 2)),
-    (re.compile(r"^(\d{4})-S([12])$"), lambda y, s: (y, s * 6 - 5)),
-]
 
 
 def terbitan(situs: Site) -> list[PublishedDataset]:
@@ -166,7 +160,7 @@ def nama_walidata(situs: Site) -> str:
 
 
 def email(text: str | None) -> str | None:
-    match = _EMAIL.search(text or "")
+    match = EMAIL.search(text or "")
     return match.group(0) if match else None
 
 
@@ -199,20 +193,10 @@ def rfc3339(moment: dt.datetime) -> str:
     return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-def period_start(value: str) -> dt.date | None:
-    value = value.strip()
-    for pattern, to_year_month in _START:
-        match = pattern.match(value)
-        if match:
-            year, month = to_year_month(*map(int, match.groups()))
-            return dt.date(year, month, 1)
-    return period_end(value)  # a single day starts where it ends
-
-
 def periode(t: PublishedDataset) -> tuple[str | None, str | None]:
     """(first, latest) period of the data. Validation records the latest; the first only when
     a check stores `periode_pertama` in the facts."""
-    return t.facts.get("periode_pertama"), t.periode_terakhir
+    return t.facts.periode_pertama, t.periode_terakhir
 
 
 def rentang_tanggal(t: PublishedDataset) -> tuple[dt.date | None, dt.date | None]:
@@ -223,10 +207,12 @@ def rentang_tanggal(t: PublishedDataset) -> tuple[dt.date | None, dt.date | None
 def temporal_coverage(t: PublishedDataset) -> str | None:
     """schema.org / ISO 8601 interval, e.g. '2020/2025'; '../2025' when only the end is known."""
     first, last = periode(t)
-    if not last or period_end(last) is None:
+    last_end = period_end(last) if last else None
+    if not last or last_end is None:
         return None
-    end = last if _ISO_PERIOD.match(last) else period_end(last).isoformat()
-    if not first or period_start(first) is None:
+    end = last if _ISO_PERIOD.match(last) else last_end.isoformat()
+    first_start = period_start(first) if first else None
+    if not first or first_start is None:
         return f"../{end}"
-    start = first if _ISO_PERIOD.match(first) else period_start(first).isoformat()
+    start = first if _ISO_PERIOD.match(first) else first_start.isoformat()
     return end if start == end else f"{start}/{end}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from typing import Any
 
 from satudata.catalog.feeds import common as u
 from satudata.catalog.views import Download, PublishedDataset, Site
@@ -40,7 +41,7 @@ DCAT_CONTEXT = {
 def dataset_package(situs: Site, t: PublishedDataset) -> dict:
     """`unduh/<opd>/<slug>/datapackage.json`: the CSV beside it, described by its metadata."""
     meta = t.meta
-    package = {
+    package: dict[str, Any] = {
         "$schema": DATAPACKAGE_PROFILE,
         "name": meta.id.replace("/", "-"),
         "id": situs.url(t.url_path),
@@ -64,7 +65,8 @@ def dataset_package(situs: Site, t: PublishedDataset) -> dict:
 
 def catalog_package(situs: Site) -> dict:
     """One Data Package over every published CSV, paths relative to the site root."""
-    resources, names = [], set()
+    resources: list[dict[str, Any]] = []
+    names: set[str] = set()
     for t in u.terbitan(situs):
         if "csv" not in t.berkas:
             continue
@@ -109,20 +111,20 @@ def _resource(situs: Site, t: PublishedDataset, b: Download, name: str, name_onl
 
 
 def _opd_contributor(situs: Site, t: PublishedDataset) -> dict:
-    contributor = {
+    contributor: dict[str, Any] = {
         "title": u.nama_opd(t),
         "roles": ["creator", "publisher"],
         "organization": situs.portal.nama,
     }
-    if u.email(t.opd.kontak if t.opd else None):
-        contributor["email"] = u.email(t.opd.kontak)
+    if mail := u.email(t.opd.kontak if t.opd else None):
+        contributor["email"] = mail
     if t.opd and t.opd.situs:
         contributor["path"] = str(t.opd.situs)
     return contributor
 
 
 def _walidata_contributor(situs: Site) -> dict:
-    contributor = {
+    contributor: dict[str, Any] = {
         "title": u.nama_walidata(situs),
         "roles": ["dataCurator", "distributor"],
         "organization": situs.portal.nama,
@@ -173,10 +175,10 @@ def dcat_catalog(situs: Site) -> dict:
 def _dcat_dataset(situs: Site, t: PublishedDataset) -> dict:
     meta, page = t.meta, situs.url(t.url_path)
     name, mail = u.kontak(situs, t)
-    contact = {"@type": "vcard:Organization", "vcard:fn": name}
+    contact: dict[str, Any] = {"@type": "vcard:Organization", "vcard:fn": name}
     if mail:
         contact["vcard:hasEmail"] = {"@id": f"mailto:{mail}"}
-    node = {
+    node: dict[str, Any] = {
         "@id": page,
         "@type": "dcat:Dataset",
         "dct:identifier": meta.id,
@@ -213,7 +215,7 @@ def _dcat_dataset(situs: Site, t: PublishedDataset) -> dict:
 
 
 def _dcat_distribution(situs: Site, t: PublishedDataset, b: Download) -> dict:
-    node = {
+    node: dict[str, Any] = {
         "@id": f"{situs.url(t.url_path)}#unduh-{b.jenis}",
         "@type": "dcat:Distribution",
         "dct:title": _id(f"{t.meta.judul} ({u.format_label(b)})"),

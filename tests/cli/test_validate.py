@@ -103,3 +103,31 @@ def test_summary_numbers_are_in_indonesian_format():
     line = summary_line(Report(findings=[], datasets=["a/b"], rows=8784))
     assert "8.784 baris" in line
     assert "8,784 rows" in summary_line(Report(findings=[], datasets=["a/b"], rows=8784), "en")
+
+
+def test_validate_shard_runs_repository_checks_only_once(repo, capsys):
+    assert main(["validate", "--repo", str(repo.root), "--shard", "2/2", "--format", "json"]) == 0
+    second = json.loads(capsys.readouterr().out)
+    assert all(f["dataset"] for f in second["findings"])  # no repository-level finding
+    assert main(["validate", "--repo", str(repo.root), "--shard", "3/2"]) == 2
+
+
+def test_markdown_report_written_next_to_annotations(repo, tmp_path, capsys):
+    report = tmp_path / "laporan.md"
+    assert (
+        main(
+            ["validate", "--repo", str(repo.root), "--format", "github", "--markdown", str(report)]
+        )
+        == 0
+    )
+    assert report.read_text().startswith("## ✅ Hasil validasi Satu Data")
+
+
+def test_markdown_report_links_each_code_to_its_explanation(repo, capsys):
+    repo.write("data/dinkes/puskesmas.csv", "tahun,kode_kecamatan,jumlah_puskesmas\n2024,x,1\n")
+    assert main(["validate", "--repo", str(repo.root), "--format", "markdown"]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "[`kode-referensi-tidak-dikenal`](https://data.contoh.go.id/panduan/kode-temuan/"
+        "#kode-referensi-tidak-dikenal)"
+    ) in out

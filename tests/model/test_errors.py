@@ -1,0 +1,51 @@
+"""model/errors.py: pydantic errors become findings with a YAML line and Indonesian words."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from conftest import DATASET, PORTAL
+from satudata.load.yaml_file import load_yaml
+from satudata.model import Dataset, Portal
+from satudata.model.errors import validation_findings
+
+
+def test_unknown_field_is_rejected_with_a_spelling_hint():
+    text = DATASET.replace("frekuensi: tahunan", "frekwensi: tahunan")
+    source = load_yaml(text)
+    with pytest.raises(ValidationError) as info:
+        Dataset.model_validate(source.data)
+    found = validation_findings(info.value, Dataset, source, "m.yaml", "dinkes/puskesmas")
+    by_field = {f.field: f for f in found}
+    assert by_field["frekwensi"].line == text.splitlines().index("frekwensi: tahunan") + 1
+    assert "frekuensi" in by_field["frekwensi"].saran()
+    assert "wajib diisi" in by_field["frekuensi"].message()
+
+
+def test_column_error_points_at_its_yaml_line():
+    text = DATASET.replace("    tipe: bilangan-bulat", "    tipe: angka")
+    source = load_yaml(text)
+    with pytest.raises(ValidationError) as info:
+        Dataset.model_validate(source.data)
+    (finding,) = validation_findings(info.value, Dataset, source, "m.yaml")
+    assert finding.field == "kolom[2].tipe"
+    assert finding.line == text.splitlines().index("    tipe: angka") + 1
+    assert "harus salah satu dari" in finding.message()
+
+
+def test_unquoted_region_code_is_reported_as_text_needed():
+    source = load_yaml(PORTAL.replace('kode_wilayah: "12.71"', "kode_wilayah: 12.71"))
+    with pytest.raises(ValidationError) as info:
+        Portal.model_validate(source.data)
+    (finding,) = validation_findings(info.value, Portal, source, "metadata/portal.yaml")
+    assert finding.field == "kode_wilayah" and "tanda kutip" in finding.saran()
+
+
+def test_english_detail_comes_from_pydantic():
+    text = DATASET.replace("    tipe: bilangan-bulat", "    tipe: angka")
+    source = load_yaml(text)
+    with pytest.raises(ValidationError) as info:
+        Dataset.model_validate(source.data)
+    (finding,) = validation_findings(info.value, Dataset, source, "m.yaml")
+    assert "harus" not in finding.message("en") and "Input should be" in finding.message("en")

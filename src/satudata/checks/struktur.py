@@ -16,6 +16,7 @@ from satudata.checks import DatasetContext, dataset_check, placeholder_mask, sho
 from satudata.findings import Finding
 from satudata.load.table import blank_rows
 from satudata.model import Kolom, Tipe
+from satudata.rules.formulas import FORMULA
 
 _PATTERNS = {
     Tipe.BILANGAN_BULAT: r"^[+-]?[0-9]+$",
@@ -379,4 +380,24 @@ def _primary_key(ctx: DatasetContext, presence: dict, filled) -> Iterator[Findin
             kunci=", ".join(meta.kunci),
             nilai=", ".join(short(c[index]) for c in columns),
             pertama=tabel.row_number(first),
+        )
+
+
+@dataset_check
+def formulas(ctx: DatasetContext) -> Iterator[Finding]:
+    """Text cells a spreadsheet would run as a formula (`=HYPERLINK(…)`, `=cmd|…`, `@SUM(…)`).
+    Typed columns are left to the type check, which already refuses such cells."""
+    tabel = ctx.tabel
+    if tabel is None or tabel.num_rows == 0:
+        return
+    declared = {k.nama: k.tipe for k in ctx.meta.kolom} if ctx.meta else {}
+    for position, name in enumerate(tabel.header):
+        if declared.get(name, Tipe.TEKS) is not Tipe.TEKS:
+            continue
+        values = tabel.table.column(position)
+        yield from ctx.bad_cells(
+            pc.match_substring_regex(values, FORMULA),
+            name,
+            "sel-berisi-rumus",
+            lambda i, v=values: {"nilai": short(v[i]), "awal": v[i].as_py().lstrip()[:1]},
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import shutil
@@ -17,6 +18,7 @@ from satudata.catalog.verify import verify
 from satudata.cli import main
 
 DATASET = "unduh/dinkes/puskesmas"
+REPORTER = "NIK 1271 0541 0790 0003, telp (061) 4512345"
 
 
 def _git(root: Path, *args: str) -> None:
@@ -41,7 +43,7 @@ def built(tmp_path_factory):
     _git(root, "init", "-q", "-b", "main")
     _commit(root, "Awal (#1)\n\nDisetujui-oleh: Walidata")
     repo.replace("data/dinkes/puskesmas.csv", "2025,12.71.02,4", "2025,12.71.02,5")
-    _commit(root, "Koreksi 2025 (#2)\n\nDisetujui-oleh: Walidata")
+    _commit(root, f"Koreksi 2025 atas laporan {REPORTER} (#2)\n\nDisetujui-oleh: Walidata")
     result = build(root, root / "public", jobs=1)
     return root, result.output
 
@@ -70,6 +72,17 @@ def test_an_untouched_site_verifies_file_by_file(built, site, capsys):
     assert "Riwayat perubahan" in page and "#2" in page and "Walidata" in page
     assert "+4 / -0 baris" in page and "+1 / -1 baris" in page
     assert len(list((site / DATASET / "versi").glob("*.csv"))) == 2  # past versions included
+
+
+def test_personal_data_in_a_commit_message_is_masked_on_the_site(built):
+    """Commit messages are not validated; the site shows them masked (shares this build)."""
+    _, output = built
+    page = html.unescape((output / "dataset/dinkes/puskesmas/index.html").read_text("utf-8"))
+    assert "Koreksi 2025 atas laporan NIK 1271********0003, telp 0614***345" in page
+    for path in output.rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".json", ".xml", ".js", ".jsonld"}:
+            text = path.read_text(encoding="utf-8")
+            assert "0541 0790" not in text and "4512345" not in text, path
 
 
 def test_a_changed_number_in_the_xlsx_download_is_caught(built, site, capsys):

@@ -16,6 +16,7 @@ from satudata.catalog.views import PublishedDataset, Site
 from satudata.model import Pilar
 from satudata.report.codes_doc import codes_markdown
 from satudata.rules.performance import kinerja
+from satudata.rules.personal_data import mask_personal
 
 PREVIEW_ROWS = 20
 PILAR_JUDUL = {
@@ -382,7 +383,7 @@ class Pages:
                     "tanggal": c.date,
                     "penulis": ", ".join(v.penulis),
                     "jenis": v.jenis,
-                    "pesan": c.subject,
+                    "pesan": mask_personal(c.subject),  # commit messages are not validated
                     "sha": c.sha[:10],
                     "commit_url": base + commit_part + c.sha,
                     "pr": c.pr,

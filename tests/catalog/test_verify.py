@@ -126,11 +126,13 @@ def test_an_edited_csv_and_its_checksum_are_caught_together(built, site, capsys)
 def test_added_and_removed_files_are_differences(built, site, capsys):
     (site / DATASET / "bocoran.csv").write_text("nik\n1271054107900003\n", encoding="utf-8")
     (site / "sitemap.xml").unlink()
+    (site / "unduh" / "semua").symlink_to(site / "unduh", target_is_directory=True)
     code, out = _verifikasi(built[0], site, capsys)
     assert code == 1
     assert f"TIDAK COCOK: {DATASET}/bocoran.csv: berkas tambahan" in out
     assert "TIDAK COCOK: sitemap.xml: hilang dari situs" in out
-    assert "Verifikasi gagal: 2 masalah." in out
+    assert "TIDAK COCOK: unduh/semua: berkas tambahan" in out
+    assert "Verifikasi gagal: 3 masalah." in out
 
 
 def test_a_site_built_from_uncommitted_changes_does_not_verify(built, tmp_path, capsys):

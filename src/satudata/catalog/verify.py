@@ -79,13 +79,20 @@ def compare_trees(site: Path, rebuilt: Path, commit: str) -> tuple[list[str], in
             problems.append(
                 f"{relative}: berkas tambahan, tidak dihasilkan oleh commit {commit[:10]}"
             )
-        elif published[relative].read_bytes() != expected[relative].read_bytes():
+        elif published[relative].is_symlink() or (
+            published[relative].read_bytes() != expected[relative].read_bytes()
+        ):
             problems.append(f"{relative}: isi berbeda dari hasil bangun ulang commit {commit[:10]}")
     return problems, len(published.keys() | expected.keys())
 
 
 def _files(folder: Path) -> dict[str, Path]:
-    return {p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if not p.is_dir()}
+    """Every file, and every symbolic link (a build never writes one), by relative path."""
+    return {
+        p.relative_to(folder).as_posix(): p
+        for p in folder.rglob("*")
+        if p.is_symlink() or not p.is_dir()
+    }
 
 
 def _tool_notes(marker: dict) -> list[str]:

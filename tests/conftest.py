@@ -139,6 +139,11 @@ class RepoBuilder:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> RepoBuilder:
+    return make_repo(tmp_path)
+
+
+def make_repo(tmp_path: Path) -> RepoBuilder:
+    """The tiny clean repository of the `repo` fixture, for fixtures of a wider scope."""
     builder = RepoBuilder(tmp_path)
     builder.write("metadata/portal.yaml", PORTAL)
     builder.write("metadata/organisasi.yaml", ORGANISASI)

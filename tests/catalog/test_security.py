@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
+import re
 import shutil
 from html.parser import HTMLParser
 
+import pytest
 from openpyxl import load_workbook
 
 from conftest import REPO_ROOT
-from satudata.catalog.build import build
+from satudata.catalog.build import BuildError, build
 from satudata.catalog.downloads import xlsx_bytes
+from satudata.rules.formulas import FORMULA
 
 PAYLOADS = (
     '<script>alert("judul")</script>',
@@ -102,3 +106,33 @@ def test_xlsx_cells_that_look_like_formulas_stay_text(repo):
         dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
     )
     assert again == data  # reproducible
+
+
+def test_a_formula_cell_never_reaches_a_csv_download(repo):
+    _with_site(repo)
+    repo.replace(
+        "metadata/dinkes/puskesmas.yaml",
+        "  - nama: jumlah_puskesmas\n",
+        "  - nama: keterangan\n    judul: Keterangan\n    tipe: teks\n    peran: atribut\n"
+        "  - nama: jumlah_puskesmas\n",
+    )
+    header = "tahun,kode_kecamatan,keterangan,jumlah_puskesmas\n"
+    repo.write(
+        "data/dinkes/puskesmas.csv",
+        header + '2024,12.71.01,"=HYPERLINK(""http://x"",""klik"")",3\n2024,12.71.02,- lainnya,2\n',
+    )
+    with pytest.raises(BuildError) as refused:
+        build(repo.root, repo.root / "public", jobs=1)
+    assert "sel-berisi-rumus" in {f.code for f in refused.value.report.findings}
+    assert not (repo.root / "public").exists()
+    repo.write(
+        "data/dinkes/puskesmas.csv",
+        header + "2024,12.71.01,http://x,3\n2024,12.71.02,- lainnya,2\n",
+    )
+    result = build(repo.root, repo.root / "public", jobs=1)
+    downloads = sorted(result.output.rglob("*.csv"))
+    assert any(p.name == "puskesmas.csv" for p in downloads)
+    formula = re.compile(FORMULA)
+    for path in downloads:
+        for row in csv.reader(io.StringIO(path.read_text(encoding="utf-8"))):
+            assert not [cell for cell in row if formula.search(cell)], path

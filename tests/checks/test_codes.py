@@ -112,6 +112,7 @@ TRIGGERS = {
         _csv(r, "2023,12.71.01,3\n"),
     ),
     "kunci-utama-ganda": lambda r: _csv(r, "2024,12.71.01,3\n2024,12.71.01,4\n"),
+    "sel-berisi-rumus": lambda r: _csv(r, "2024,\"=cmd|' /C calc'!A0\",3\n"),
     "sel-bermasalah-lain": lambda r: _csv(r, "".join(f"2024,12.71.01,x{i}\n" for i in range(25))),
     "kode-referensi-tidak-dikenal": lambda r: _csv(r, "2024,12.71.99,3\n"),
     "kode-referensi-salah-tingkat": lambda r: _csv(r, "2024,12.71.01.1001,3\n"),

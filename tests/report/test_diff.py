@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import subprocess
 
+import pytest
+
 from satudata.audit.diff import EXAMPLES, diff_revisions
 from satudata.report.diff import render_diff_markdown, render_diff_text
 
@@ -75,3 +77,16 @@ def test_a_comment_over_the_limit_links_to_the_full_summary(repo, monkeypatch):
     monkeypatch.setenv("GITHUB_RUN_ID", "42")
     text = render_diff_markdown(diff_revisions(repo.root, "HEAD"), max_chars=500)
     assert "https://github.com/pemda/satudata/actions/runs/42" in text
+
+
+@pytest.mark.parametrize("render", [render_diff_text, render_diff_markdown])
+def test_personal_numbers_in_rows_are_masked_in_the_summary(repo, render):
+    _history(repo)
+    repo.write(
+        CSV,
+        "tahun,kode_kecamatan,jumlah_puskesmas\n2024,12.71.01,1271 0541 0790 0003\n"
+        "2024,12.71.02,2\n2025,12.71.01,3\n2025,12.71.02,(061) 4512345\n2026,1271054107900003,1\n",
+    )
+    text = render(diff_revisions(repo.root, "HEAD"))
+    assert "0541 0790" not in text and "4512345" not in text and "4107900003" not in text
+    assert "1271********0003" in text and "0614***345" in text

@@ -15,6 +15,7 @@ import shutil
 import tempfile
 import time
 from dataclasses import dataclass
+from importlib import metadata as package_metadata
 from pathlib import Path
 
 import yaml
@@ -196,9 +197,21 @@ def _write_marker(situs: Site, site: Path) -> None:
         "commit": situs.git.head.sha if situs.git.head else None,
         "tanggal": situs.tanggal.isoformat(),
         "generator": f"satudata {__version__}",
+        "perangkat": tool_versions(),
         "dataset": [t.id for t in situs.terbitan],
     }
     (site / MARKER).write_bytes(_json_bytes(marker))
+
+
+def tool_versions() -> dict[str, str]:
+    """The versions that decide the bytes of a build (`satudata verifikasi` compares them)."""
+    versions = {"satudata": __version__}
+    for name in ("mkdocs", "mkdocs-material"):
+        try:
+            versions[name] = package_metadata.version(name)
+        except package_metadata.PackageNotFoundError:
+            versions[name] = "tidak terpasang"
+    return versions
 
 
 def _json_bytes(data: dict) -> bytes:

@@ -17,6 +17,7 @@ from satudata.load import paths
 from satudata.model import Pilar
 from satudata.report.codes_doc import codes_markdown
 from satudata.rules.performance import performance
+from satudata.rules.personal_data import mask_personal
 from satudata.rules.timeliness import Kebaruan
 
 PREVIEW_ROWS = 20
@@ -387,7 +388,7 @@ class Pages:
                     "tanggal": c.date,
                     "penulis": ", ".join(v.penulis),
                     "jenis": v.jenis,
-                    "pesan": c.subject,
+                    "pesan": mask_personal(c.subject),  # commit messages are not validated
                     "sha": c.sha[:10],
                     "commit_url": base + commit_part + c.sha,
                     "pr": c.pr,

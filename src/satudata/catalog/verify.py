@@ -1,68 +1,109 @@
-"""`satudata verifikasi`: a built site's files match the repository at the commit it claims."""
+"""`satudata verifikasi`: a built site is exactly what its recorded commit builds.
+
+The build is byte-reproducible (dates from git, sorted output, fixed archive metadata), so the
+whole site is proved by rebuilding the recorded commit in a temporary clone and comparing every
+file: a changed number in an XLSX, an edited page, a JSON feed, a file added or removed. A
+checksum list shipped with the site would prove nothing, since whoever edits a file can edit
+the list too.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import json
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from satudata.audit.git import read_blobs
-from satudata.catalog.build import MARKER
-from satudata.load import paths
+from satudata.audit.git import GitError, run_git
+from satudata.catalog.build import MARKER, BuildError, build, tool_versions
 
 
-def verify(root: Path, site: Path) -> tuple[str | None, list[str]]:
-    """(commit the site claims, problems in Bahasa Indonesia); no problems means verified."""
+@dataclass
+class Verification:
+    commit: str | None
+    problems: list[str] = field(default_factory=list)  # one line per differing file, Indonesian
+    notes: list[str] = field(default_factory=list)  # context that is not itself a difference
+    files: int = 0  # files compared
+
+    @property
+    def ok(self) -> bool:
+        return self.commit is not None and not self.problems
+
+
+def verify(root: Path, site: Path, *, jobs: int = 1) -> Verification:
     marker_path = site / MARKER
-    if not marker_path.exists():
-        return None, [f"{MARKER} tidak ada: {site} bukan hasil `satudata build`"]
-    marker = json.loads(marker_path.read_text(encoding="utf-8"))
-    commit = marker.get("commit")
+    if not marker_path.is_file():
+        return Verification(None, [f"{MARKER} tidak ada: {site} bukan hasil `satudata build`"])
+    try:
+        marker = json.loads(marker_path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return Verification(None, [f"{MARKER} rusak: {exc}"])
+    commit = marker.get("commit") if isinstance(marker, dict) else None
     if not commit:
-        return None, ["hasil bangun tidak mencatat commit (dibangun di luar git)"]
-    problems = _data_files(root, site, commit, marker.get("dataset", []))
-    problems += _packages(site)
-    return commit, problems
+        return Verification(None, ["hasil bangun tidak mencatat commit (dibangun di luar git)"])
+    result = Verification(commit, notes=_tool_notes(marker))
+    with tempfile.TemporaryDirectory(prefix="satudata-verifikasi-") as temporary:
+        work = Path(temporary)
+        try:
+            checkout = _checkout(root, commit, work / "repo")
+            build(checkout, work / "situs", jobs=jobs)
+        except GitError as exc:
+            result.problems.append(f"commit {commit} tidak dapat diambil dari repositori: {exc}")
+            return result
+        except BuildError as exc:
+            result.problems.append(f"commit {commit} tidak dapat dibangun ulang: {exc}")
+            return result
+        result.problems, result.files = compare_trees(site, work / "situs", commit)
+    return result
 
 
-def _data_files(root: Path, site: Path, commit: str, datasets: list[str]) -> list[str]:
-    """Published CSVs (current and past versions) equal the blobs in git."""
-    expected: dict[str, str] = {}
-    for dataset_id in datasets:
-        slug = dataset_id.split("/", 1)[1]
-        data = paths.data_file(dataset_id)
-        expected[f"unduh/{dataset_id}/{slug}.csv"] = f"{commit}:{data}"
-        for past in sorted((site / "unduh" / dataset_id / "versi").glob("*.csv")):
-            sha = past.stem.split("-", 1)[1]
-            expected[past.relative_to(site).as_posix()] = f"{sha}:{data}"
-    blobs = read_blobs(root, list(expected.values()))
+def _checkout(root: Path, commit: str, target: Path) -> Path:
+    """The repository as of `commit`, with its history, in `target`; the source repository is
+    only read (`--shared` borrows its objects instead of copying them)."""
+    top = Path(run_git(root, "rev-parse", "--show-toplevel").strip())
+    prefix = run_git(root, "rev-parse", "--show-prefix").strip()
+    run_git(root, "cat-file", "-e", f"{commit}^{{commit}}")
+    run_git(top, "clone", "--quiet", "--shared", "--no-checkout", str(top), str(target))
+    run_git(target, "-c", "advice.detachedHead=false", "checkout", "--quiet", "--detach", commit)
+    return target / prefix
+
+
+def compare_trees(site: Path, rebuilt: Path, commit: str) -> tuple[list[str], int]:
+    """(one line per differing, missing or extra file, number of files compared)."""
+    published, expected = _files(site), _files(rebuilt)
     problems = []
-    for relative, name in expected.items():
-        published = site / relative
-        if name not in blobs:
-            problems.append(f"{relative}: {name} tidak ada di repositori")
-        elif not published.exists():
-            problems.append(f"{relative}: berkas hilang dari situs")
-        elif published.read_bytes() != blobs[name]:
-            problems.append(f"{relative}: isi berbeda dari {name}")
-    return problems
+    for relative in sorted(published.keys() | expected.keys()):
+        if relative not in published:
+            problems.append(f"{relative}: hilang dari situs (dihasilkan oleh commit {commit[:10]})")
+        elif relative not in expected:
+            problems.append(
+                f"{relative}: berkas tambahan, tidak dihasilkan oleh commit {commit[:10]}"
+            )
+        elif published[relative].is_symlink() or (
+            published[relative].read_bytes() != expected[relative].read_bytes()
+        ):
+            problems.append(f"{relative}: isi berbeda dari hasil bangun ulang commit {commit[:10]}")
+    return problems, len(published.keys() | expected.keys())
 
 
-def _packages(site: Path) -> list[str]:
-    """Every resource listed in a datapackage.json has the bytes and sha256 it claims."""
-    problems = []
-    for package in sorted(site.rglob("datapackage.json")):
-        descriptor = json.loads(package.read_text(encoding="utf-8"))
-        for resource in descriptor.get("resources", []):
-            path = package.parent / resource["path"]
-            relative = path.relative_to(site).as_posix() if path.is_relative_to(site) else path
-            if not path.exists():
-                problems.append(f"{relative}: berkas hilang (disebut di {package.name})")
-                continue
-            data = path.read_bytes()
-            digest = "sha256:" + hashlib.sha256(data).hexdigest()
-            if resource.get("hash") and resource["hash"] != digest:
-                problems.append(f"{relative}: sha256 tidak sama dengan {package.relative_to(site)}")
-            elif resource.get("bytes") is not None and resource["bytes"] != len(data):
-                problems.append(f"{relative}: ukuran tidak sama dengan {package.relative_to(site)}")
-    return problems
+def _files(folder: Path) -> dict[str, Path]:
+    """Every file, and every symbolic link (a build never writes one), by relative path."""
+    return {
+        p.relative_to(folder).as_posix(): p
+        for p in folder.rglob("*")
+        if p.is_symlink() or not p.is_dir()
+    }
+
+
+def _tool_notes(marker: dict) -> list[str]:
+    """A site built by other tool versions may differ for that reason alone: say so."""
+    recorded = marker.get("perangkat") or {
+        "satudata": str(marker.get("generator", "?")).removeprefix("satudata ")
+    }
+    current = tool_versions()
+    return [
+        f"situs dibangun dengan {name} {built_with}, verifikasi memakai "
+        f"{current.get(name, '?')}; perbedaan bisa berasal dari versi perangkat"
+        for name, built_with in sorted(recorded.items())
+        if built_with != current.get(name)
+    ]

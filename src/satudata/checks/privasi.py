@@ -49,7 +49,9 @@ def _may_hold_personal_data(values) -> bool:
 
 @dataset_check
 def personal_values(ctx: DatasetContext) -> Iterator[Finding]:
-    """NIK / No. KK, phone numbers and e-mail addresses in any cell of any dataset."""
+    """NIK / No. KK (also written in groups or inside text), mobile and landline phone
+    numbers and e-mail addresses in any cell of any dataset, whatever the column declares:
+    a NIK is never legitimate in open data."""
     tabel = ctx.tabel
     if tabel is None or tabel.num_rows == 0:
         return

@@ -6,6 +6,7 @@ frictionless engine is the reference these rules are tested against (tests/check
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -17,6 +18,7 @@ from satudata.findings import Finding
 from satudata.load.table import READ_CODES, blank_rows
 from satudata.model import Kolom, Tipe
 from satudata.model.types import FALSE_VALUES, TRUE_VALUES, TYPES
+from satudata.rules.formulas import FORMULA, may_hold_formula
 
 # The finding codes this family's checks emit (besides CONTEXT_CODES, open to every check).
 CODES = (
@@ -33,6 +35,7 @@ CODES = (
     "nilai-tidak-diizinkan",
     "nilai-tidak-unik",
     "pola-tidak-cocok",
+    "sel-berisi-rumus",
     "sel-wajib-kosong",
     "tanpa-baris-data",
     "tipe-tidak-sesuai",
@@ -377,3 +380,31 @@ def _primary_key(ctx: DatasetContext, presence: dict, filled) -> Iterator[Findin
             nilai=", ".join(short(c[index]) for c in columns),
             pertama=tabel.row_number(first),
         )
+
+
+@dataset_check
+def formulas(ctx: DatasetContext) -> Iterator[Finding]:
+    """Text cells a spreadsheet would run as a formula (`=HYPERLINK(…)`, `=cmd|…`, `@SUM(…)`).
+    Typed columns are left to the type check, which already refuses such cells."""
+    tabel = ctx.tabel
+    if tabel is None or tabel.num_rows == 0:
+        return
+    declared = {k.nama: k.tipe for k in ctx.meta.kolom} if ctx.meta else {}
+    text = [
+        (name, tabel.table.column(position))
+        for position, name in enumerate(tabel.header)
+        if declared.get(name, Tipe.TEKS) is Tipe.TEKS
+    ]
+    if not any(may_hold_formula(values) for _, values in text):
+        return
+    for name, values in text:
+        yield from ctx.bad_cells(
+            pc.match_substring_regex(values, FORMULA),
+            name,
+            "sel-berisi-rumus",
+            functools.partial(_formula_params, values),
+        )
+
+
+def _formula_params(values: pa.ChunkedArray, index: int) -> dict:
+    return {"nilai": short(values[index]), "awal": values[index].as_py().lstrip()[:1]}

@@ -441,6 +441,23 @@ register(
         params=("nilai", "daftar"),
     ),
     _c(
+        "sel-berisi-rumus",
+        "struktur",
+        E,
+        "Sel berisi rumus spreadsheet",
+        "Cell holds a spreadsheet formula",
+        "Sel teks diawali '{awal}' dan berisi rumus: {nilai}. Excel/LibreOffice menjalankannya "
+        "saat berkas CSV dibuka (bisa membuka tautan atau menjalankan perintah).",
+        "The text cell starts with '{awal}' and holds a formula: {nilai}. Excel/LibreOffice run "
+        "it when the CSV is opened (it can open a link or run a command).",
+        "Tulis nilainya, bukan rumusnya: salin sel lalu tempel sebagai nilai (Tempel Spesial → "
+        "Nilai), atau hapus tanda '{awal}' di awal sel; tautan ditulis sebagai alamat saja, "
+        "mis. https://contoh.go.id, bukan =HYPERLINK(...).",
+        "Write the value, not the formula: paste the cell as a value (Paste Special → Values), "
+        "or remove the leading '{awal}'; write a link as the bare address, not =HYPERLINK(...).",
+        params=("awal", "nilai"),
+    ),
+    _c(
         "kunci-utama-ganda",
         "struktur",
         E,

@@ -13,6 +13,8 @@ from dataclasses import field as dc_field
 from enum import StrEnum
 from typing import Any
 
+from satudata.rules.personal_data import mask_personal
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -76,7 +78,10 @@ class _Params(dict):
 
 
 def _format(template: str, params: dict[str, Any]) -> str:
-    return template.format_map(_Params(params))
+    # Checks already mask the cell values they quote; masking every text parameter again also
+    # covers text they pass through whole (a CSV parser's error quotes the offending row).
+    masked = {k: mask_personal(v) if isinstance(v, str) else v for k, v in params.items()}
+    return template.format_map(_Params(masked))
 
 
 # The published check families, in report order, with their titles; each is one module

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 
 from satudata.audit.diff import EXAMPLES, DatasetDiff, Diff
+from satudata.rules.personal_data import mask_personal
 from satudata.util.numbers import number
 
 MAX_CHARS = 60_000  # GitHub refuses comments over 65,536 characters
@@ -14,22 +15,28 @@ MAX_FIELDS = 30
 _STATUS = {"baru": "dataset baru", "dihapus": "dataset dihapus", "diubah": "diubah"}
 
 
+def _shown(value: object) -> str:
+    """A value as this summary prints it: personal numbers masked, as in findings (the summary
+    goes into a pull-request comment, which outlives the commit that brought them)."""
+    return mask_personal(str(value))
+
+
 def _cell(text: str) -> str:
-    text = str(text)
+    text = _shown(text)
     text = text if len(text) <= 80 else text[:79] + "…"
     return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
 
 
 def _named(d: DatasetDiff, column: str, value: str) -> str:
     name = d.names.get(column, {}).get(value)
-    return f"{value} ({name})" if name else value
+    return f"{_shown(value)} ({name})" if name else _shown(value)
 
 
 def _key(d: DatasetDiff, key: str) -> str:
     """A row key with the name of each code in it."""
     parts = key.split(", ")
     labelled = [next((_named(d, c, p) for c in d.names if p in d.names[c]), p) for p in parts]
-    return ", ".join(labelled)
+    return _shown(", ".join(labelled))
 
 
 def _field(path: str) -> str:
@@ -62,11 +69,11 @@ def render_diff_text(review: Diff) -> str:
             lines.append("  - " + ", ".join(f"{c}={_named(d, c, v)}" for c, v in row))
         lines += [f"  {m}" for m in _more(len(d.removed_rows), d.removed, "baris dihapus")]
         for change in d.changed_examples:
-            detail = "; ".join(f"{c}: {o} → {n}" for c, o, n in change.columns)
+            detail = "; ".join(f"{c}: {_shown(o)} → {_shown(n)}" for c, o, n in change.columns)
             lines.append(f"  ~ {_key(d, change.key)}: {detail}")
         lines += [f"  {m}" for m in _more(len(d.changed_examples), d.changed, "baris diubah")]
         for path, old, new in d.fields[:MAX_FIELDS]:
-            lines.append(f"  metadata {_field(path)}: {old} → {new}")
+            lines.append(f"  metadata {_field(path)}: {_shown(old)} → {_shown(new)}")
         lines += [f"  {m}" for m in _more(min(len(d.fields), MAX_FIELDS), len(d.fields), "isian")]
         for problem in d.problems:
             lines.append(f"  GALAT: {problem.message()} {problem.saran()}")

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from satudata.findings import Finding
 from satudata.load.yaml_file import LoadedYaml, YamlError, load_yaml
-from satudata.model import DaftarData, Dataset, Organisasi, Portal, Referensi
+from satudata.model import DaftarData, Dataset, Organisasi, Portal, Referensi, TemaDcat
 from satudata.model.base import SLUG_PATTERN
 from satudata.model.errors import validation_findings
 from satudata.util.parallel import fork_map
@@ -27,7 +27,7 @@ from satudata.util.parallel import fork_map
 _SLUG = re.compile(SLUG_PATTERN)
 M = TypeVar("M", bound=BaseModel)
 
-GOVERNANCE_FILES = ("portal.yaml", "organisasi.yaml", "daftar-data.yaml")
+GOVERNANCE_FILES = ("portal.yaml", "organisasi.yaml", "daftar-data.yaml", "tema-dcat.yaml")
 RESERVED_METADATA_DIRS = ("schema", "referensi")
 
 
@@ -82,6 +82,8 @@ class Repository:
     organisasi: Organisasi | None = None
     daftar_data: DaftarData | None = None
     referensi: Referensi | None = None
+    tema_dcat: TemaDcat | None = None
+    """Optional: the feeds fall back to the mapping shipped with satudata."""
     datasets: dict[str, DatasetFiles] = field(default_factory=dict)
     problems: list[Finding] = field(default_factory=list)
     sources: dict[str, LoadedYaml] = field(default_factory=dict)
@@ -128,6 +130,8 @@ class Repository:
         ref_index = meta / "referensi" / "referensi.yaml"
         if ref_index.exists():
             self.referensi, _ = self._load_model(ref_index, Referensi)
+        if (meta / "tema-dcat.yaml").exists():
+            self.tema_dcat, _ = self._load_model(meta / "tema-dcat.yaml", TemaDcat)
 
     def _load_required(self, path: Path, model: type[M]) -> tuple[M | None, LoadedYaml | None]:
         if not path.exists():

@@ -18,6 +18,7 @@ from satudata.model.governance import (
     Portal,
     Referensi,
     TabelReferensi,
+    TemaDcat,
     Walidata,
 )
 from satudata.model.vocab import (
@@ -26,6 +27,7 @@ from satudata.model.vocab import (
     Klasifikasi,
     Peran,
     Pilar,
+    TemaEu,
     Tipe,
 )
 
@@ -36,6 +38,7 @@ SCHEMAS = {
     "organisasi": Organisasi,
     "daftar-data": DaftarData,
     "referensi": Referensi,
+    "tema-dcat": TemaDcat,
 }
 
 __all__ = [
@@ -62,6 +65,8 @@ __all__ = [
     "Referensi",
     "ReferensiKolom",
     "TabelReferensi",
+    "TemaDcat",
+    "TemaEu",
     "Tipe",
     "Walidata",
 ]

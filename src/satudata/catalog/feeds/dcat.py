@@ -22,7 +22,10 @@ LANGUAGE = f"{u.EU}language/IND"
 # Official English labels of the vocabulary terms used (the shapes require a skos:prefLabel on
 # every skos:Concept and a title on the scheme), with Indonesian ones for the data themes.
 THEME_LABELS = {
-    "AGRI": ("Agriculture, fisheries, forestry and food", "Pertanian, perikanan, kehutanan, pangan"),
+    "AGRI": (
+        "Agriculture, fisheries, forestry and food",
+        "Pertanian, perikanan, kehutanan, pangan",
+    ),
     "ECON": ("Economy and finance", "Ekonomi dan keuangan"),
     "EDUC": ("Education, culture and sport", "Pendidikan, kebudayaan, dan olahraga"),
     "ENER": ("Energy", "Energi"),

@@ -45,3 +45,27 @@ def test_script_json_cannot_close_the_script_tag(situs):
     text = feeds.script_json(feeds.schema_org(situs, t))
     assert "</script" not in text.lower() and "<" not in text and ">" not in text
     assert json.loads(text)["description"] == evil
+
+
+def test_schema_org_version_publication_date_and_catalogue(situs):
+    puskesmas = feeds.schema_org(situs, _by_id(situs, "dinkes/puskesmas"))
+    assert puskesmas["version"] == "2026.2.20"  # the date of the last change, as datapackage.json
+    assert puskesmas["datePublished"] == "2026-02-20"  # first version in git
+    assert puskesmas["isPartOf"] == {
+        "@type": "DataCatalog",
+        "name": "Satu Data Kota Contoh",
+        "url": "https://data.contoh.go.id/",
+    }
+    menara = feeds.schema_org(situs, _by_id(situs, "diskominfo/menara"))
+    assert "version" not in menara and "datePublished" not in menara  # git knows no commit
+    assert menara["isPartOf"]["url"] == "https://data.contoh.go.id/"
+
+
+def test_date_published_is_the_oldest_version(situs):
+    t = _by_id(situs, "dinkes/puskesmas")
+    [only] = t.versi
+    older = dataclasses.replace(
+        only, commit=dataclasses.replace(only.commit, date=only.commit.date.replace(year=2024))
+    )
+    t.versi = [only, older]  # newest first
+    assert feeds.schema_org(situs, t)["datePublished"] == "2024-02-20"

@@ -121,6 +121,7 @@ def test_an_unknown_theme_code_is_a_finding_with_file_and_line(repo):
     problems = Repository.load(repo.root).problems
     [problem] = problems
     assert problem.file == "metadata/tema-dcat.yaml" and problem.line == 2
+    assert problem.code == "metadata-tidak-sesuai-skema" and "'HEAL'" in problem.message()
 
 
 def test_vocabulary_iris_carry_the_class_dcat_ap_expects(situs):

@@ -241,12 +241,14 @@ def rentang_tanggal(t: PublishedDataset) -> tuple[dt.date | None, dt.date | None
 def temporal_coverage(t: PublishedDataset) -> str | None:
     """schema.org / ISO 8601 interval, e.g. '2020/2025'; '../2025' when only the end is known."""
     first, last = periode(t)
-    if not last or period_end(last) is None:
+    last_day = period_end(last) if last else None
+    if not last or last_day is None:
         return None
-    end = last if _ISO_PERIOD.match(last) else period_end(last).isoformat()
-    if not first or period_start(first) is None:
+    end = last if _ISO_PERIOD.match(last) else last_day.isoformat()
+    first_day = period_start(first) if first else None
+    if not first or first_day is None:
         return f"../{end}"
-    start = first if _ISO_PERIOD.match(first) else period_start(first).isoformat()
+    start = first if _ISO_PERIOD.match(first) else first_day.isoformat()
     return end if start == end else f"{start}/{end}"
 
 

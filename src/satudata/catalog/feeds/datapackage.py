@@ -19,7 +19,7 @@ DATAPACKAGE_STANDARD = "https://datapackage.org/standard/data-package/"
 def dataset_package(situs: Site, t: PublishedDataset) -> dict:
     """`unduh/<opd>/<slug>/datapackage.json`: the CSV beside it, described by its metadata."""
     meta = t.meta
-    package = {
+    package: dict[str, object] = {
         "$schema": DATAPACKAGE_PROFILE,
         "name": meta.id.replace("/", "-"),
         "id": situs.url(t.url_path),
@@ -43,7 +43,8 @@ def dataset_package(situs: Site, t: PublishedDataset) -> dict:
 
 def catalog_package(situs: Site) -> dict:
     """One Data Package over every published CSV, paths relative to the site root."""
-    resources, names = [], set()
+    resources: list[dict] = []
+    names: set[str] = set()
     for t in u.terbitan(situs):
         if "csv" not in t.berkas:
             continue
@@ -88,26 +89,28 @@ def _resource(situs: Site, t: PublishedDataset, b: Download, name: str, name_onl
 
 
 def _opd_contributor(situs: Site, t: PublishedDataset) -> dict:
-    contributor = {
+    contributor: dict[str, object] = {
         "title": u.nama_opd(t),
         "roles": ["creator", "publisher"],
         "organization": situs.portal.nama,
     }
-    if u.email(t.opd.kontak if t.opd else None):
-        contributor["email"] = u.email(t.opd.kontak)
+    mail = u.email(t.opd.kontak if t.opd else None)
+    if mail:
+        contributor["email"] = mail
     if t.opd and t.opd.situs:
         contributor["path"] = str(t.opd.situs)
     return contributor
 
 
 def _walidata_contributor(situs: Site) -> dict:
-    contributor = {
+    contributor: dict[str, object] = {
         "title": u.nama_walidata(situs),
         "roles": ["dataCurator", "distributor"],
         "organization": situs.portal.nama,
     }
-    if u.email(situs.portal.kontak):
-        contributor["email"] = u.email(situs.portal.kontak)
+    mail = u.email(situs.portal.kontak)
+    if mail:
+        contributor["email"] = mail
     return contributor
 
 

@@ -135,8 +135,9 @@ def _dcat_dataset(situs: Site, t: PublishedDataset) -> dict:
         node["dct:temporal"] = _period(start, end)
     if t.tanggal_diubah:
         node["dct:modified"] = _date(t.tanggal_diubah.isoformat())
-    if u.terbit_pertama(t):
-        node["dct:issued"] = _date(u.terbit_pertama(t).isoformat())
+    first = u.terbit_pertama(t)
+    if first:
+        node["dct:issued"] = _date(first.isoformat())
     if t.diubah is not None:
         node["dcat:version"] = u.calendar_version(u.waktu_diubah(situs, t))
     return {k: v for k, v in node.items() if v != []}
@@ -267,7 +268,7 @@ def _agent(name: str) -> dict:
 
 
 def _contact(name: str, mail: str | None) -> dict:
-    contact = {"@type": "vcard:Organization", "vcard:fn": name}
+    contact: dict[str, object] = {"@type": "vcard:Organization", "vcard:fn": name}
     if mail:
         contact["vcard:hasEmail"] = {"@id": f"mailto:{mail}"}
     return contact
@@ -277,7 +278,7 @@ def _license_node(spdx_id: str) -> dict:
     """The SPDX licence IRI; its title is the one in CKAN's licence register when the licence
     is there, since CKAN matches a harvested licence by URL or by that exact title."""
     ckan = u.ckan_license(spdx_id)
-    node = {
+    node: dict[str, object] = {
         "@id": u.license_url(spdx_id),
         "@type": "dct:LicenseDocument",
         "dct:identifier": spdx_id,

@@ -53,8 +53,9 @@ def schema_org(situs: Site, t: PublishedDataset) -> dict:
     data["isPartOf"] = data["includedInDataCatalog"]  # the catalogue, for readers of CreativeWork
     if t.tanggal_diubah:
         data["dateModified"] = t.tanggal_diubah.isoformat()
-    if u.terbit_pertama(t):
-        data["datePublished"] = u.terbit_pertama(t).isoformat()
+    first = u.terbit_pertama(t)
+    if first:
+        data["datePublished"] = first.isoformat()
     if t.diubah is not None:
         data["version"] = u.calendar_version(u.waktu_diubah(situs, t))
     if u.temporal_coverage(t):

@@ -73,18 +73,31 @@ def test_dcat_catalog_is_json_ld_with_declared_prefixes(situs):
 EU = "http://publications.europa.eu/resource/authority/"
 
 
+def _descriptions(node, found: dict | None = None) -> dict[str, dict]:
+    """IRI → the fullest description of that node anywhere in the JSON-LD tree."""
+    found = {} if found is None else found
+    if isinstance(node, list):
+        for item in node:
+            _descriptions(item, found)
+    elif isinstance(node, dict):
+        if "@id" in node and len(node) > len(found.get(node["@id"], {})):
+            found[node["@id"]] = node
+        for value in node.values():
+            _descriptions(value, found)
+    return found
+
+
 def test_every_dataset_has_a_theme_from_the_default_mapping(situs):
-    puskesmas, menara = feeds.dcat_catalog(situs)["dcat:dataset"]
+    catalog = feeds.dcat_catalog(situs)
+    puskesmas, menara = catalog["dcat:dataset"]
     # menara: topik [komunikasi, Teknologi]; 'teknologi' is mapped whatever its case
     assert [t["@id"] for t in menara["dcat:theme"]] == [f"{EU}data-theme/TECH"]
-    assert menara["dcat:theme"][0]["skos:prefLabel"] == [
+    assert _descriptions(catalog)[f"{EU}data-theme/TECH"]["skos:prefLabel"] == [
         {"@value": "Science and technology", "@language": "en"},
         {"@value": "Ilmu pengetahuan dan teknologi", "@language": "id"},
     ]
-    assert puskesmas["dct:language"] == {
-        "@id": f"{EU}language/IND",
-        "@type": "dct:LinguisticSystem",
-    }
+    assert puskesmas["dct:language"] == {"@id": f"{EU}language/IND"}
+    assert _descriptions(catalog)[f"{EU}language/IND"]["@type"] == "dct:LinguisticSystem"
 
 
 def _reload(repo, situs) -> Site:
@@ -139,8 +152,10 @@ def test_vocabulary_iris_carry_the_class_dcat_ap_expects(situs):
 
 
 def test_licence_keeps_spdx_and_carries_the_title_ckan_knows(situs):
-    licence = feeds.dcat_catalog(situs)["dcat:dataset"][0]["dct:license"]
-    assert licence["@id"] == "https://spdx.org/licenses/CC-BY-4.0.html"
+    catalog = feeds.dcat_catalog(situs)
+    iri = catalog["dcat:dataset"][0]["dct:license"]["@id"]
+    assert iri == "https://spdx.org/licenses/CC-BY-4.0.html"
+    licence = _descriptions(catalog)[iri]
     assert licence["dct:identifier"] == "CC-BY-4.0"
     assert licence["dct:title"] == "Creative Commons Attribution"
     assert licence["rdfs:label"] == "Creative Commons Attribution 4.0 International"
@@ -184,3 +199,28 @@ def test_without_a_wilayah_table_the_region_is_a_blank_node(repo, situs):
     assert catalog["dcat:dataset"][0]["dct:spatial"]["skos:prefLabel"]["@value"] == (
         "Pemerintah Kota Contoh"
     )
+
+
+def test_each_shared_node_is_described_once_and_referred_to_after(situs):
+    catalog = feeds.dcat_catalog(situs)
+    text = json.dumps(catalog)
+    assert text.count('"Creative Commons Attribution 4.0 International"') == 1
+    assert text.count('"Health"') == 1
+    puskesmas = catalog["dcat:dataset"][0]
+    assert [d["dct:license"] for d in puskesmas["dcat:distribution"]] == [
+        {"@id": "https://spdx.org/licenses/CC-BY-4.0.html"}
+    ] * 2
+    # a node described differently where it recurs keeps its description: the dataset page
+    # is the dataset and, as landing page, a foaf:Document
+    assert puskesmas["dcat:landingPage"] == {"@id": puskesmas["@id"], "@type": "foaf:Document"}
+
+
+def test_describe_once_keeps_the_graph():
+    tree = {
+        "@id": "a",
+        "x": [{"@id": "b", "p": 1}, {"@id": "b", "p": 1}, {"@id": "b", "p": 2}, {"@id": "c"}],
+    }
+    assert feeds.describe_once(tree, {}) == {
+        "@id": "a",
+        "x": [{"@id": "b", "p": 1}, {"@id": "b"}, {"@id": "b", "p": 2}, {"@id": "c"}],
+    }

@@ -80,7 +80,7 @@ def dcat_catalog(situs: Site) -> dict:
         "dct:language": _typed(LANGUAGE, "dct:LinguisticSystem"),
         "dct:modified": _date(situs.tanggal.isoformat()),
         "dct:license": _license_node(portal.lisensi_bawaan),
-        "dct:spatial": _location(situs, full=True),
+        "dct:spatial": _location(situs),
         "dcat:keyword": [_id(k) for k in ("Satu Data Indonesia", "data terbuka", portal.nama)],
         "dcat:themeTaxonomy": {
             "@id": f"{u.EU}data-theme",
@@ -102,7 +102,25 @@ def dcat_catalog(situs: Site) -> dict:
     ends = [end for _, end in ranges if end]
     if starts and ends:
         node["dct:temporal"] = _period(min(starts), max(ends))
-    return node
+    return describe_once(node, {})
+
+
+def describe_once(node, described: dict[str, dict]):
+    """The same tree with every named node (licence, theme, region, vocabulary term...)
+    described where it first occurs and referred to by its IRI where the very same
+    description recurs: the graph is the same, the file a third smaller (licences and themes
+    recur in every dataset). A different description of one IRI (a dataset and its landing
+    page) is kept whole."""
+    if isinstance(node, list):
+        return [describe_once(item, described) for item in node]
+    if not isinstance(node, dict):
+        return node
+    iri = node.get("@id")
+    if iri is not None and len(node) > 1:
+        if described.get(iri) == node:
+            return {"@id": iri}
+        described.setdefault(iri, node)
+    return {key: describe_once(value, described) for key, value in node.items()}
 
 
 def _dcat_dataset(situs: Site, t: PublishedDataset) -> dict:
@@ -121,7 +139,7 @@ def _dcat_dataset(situs: Site, t: PublishedDataset) -> dict:
         "dct:publisher": _agent(u.nama_opd(t)),
         "dcat:contactPoint": _contact(name, mail),
         "dct:accrualPeriodicity": _typed(u.frekuensi_eu(meta), "dct:Frequency"),
-        "dct:spatial": _location(situs, full=False),
+        "dct:spatial": _location(situs),
         "dct:provenance": {"@type": "dct:ProvenanceStatement", "rdfs:label": _id(meta.sumber)},
         "dct:license": _license_node(u.lisensi(situs, meta)),
         "dct:accessRights": _typed(f"{u.EU}access-right/PUBLIC", "dct:RightsStatement"),
@@ -224,17 +242,15 @@ def _media_type(mediatype: str) -> dict:
     return {"@id": IANA + mediatype, "@type": "dct:MediaType", "rdfs:label": mediatype}
 
 
-def _location(situs: Site, full: bool) -> dict:
+def _location(situs: Site) -> dict:
     """The region: Kemendagri code as identifier (BPS code beside it when known), its name,
     and its centroid when wilayah.csv gives coordinates. When the code table is published the
     IRI is the region's row in it, so harvesters (CKAN's `spatial_uri`) get one IRI for the
-    region; it is described once, in the catalogue, and only referred to by the datasets."""
+    region."""
     portal = situs.portal
     iri = None
     if u.wilayah(situs) is not None:
         iri = situs.url(f"referensi/wilayah/#{portal.kode_wilayah}")
-        if not full:
-            return {"@id": iri}
     name = u.nama_wilayah(situs)
     codes = [_code(portal.kode_wilayah, "Kementerian Dalam Negeri")]
     if portal.kode_bps:

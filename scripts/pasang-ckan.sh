@@ -14,7 +14,10 @@ if "$venv/bin/python" -c "import ckanext.dcat.processors" 2> /dev/null; then
   exit 0
 fi
 rm -rf "$venv"
-python3 -m venv "$venv"
+if ! python3 -m venv "$venv"; then
+  echo "python3 -m venv gagal: pasang modul venv (mis. apt-get install python3-venv)." >&2
+  exit 1
+fi
 pip=("$venv/bin/pip" install --quiet --disable-pip-version-check)
 "${pip[@]}" "$CKAN" "$DCAT"
 # CKAN's own pinned requirements (its `requirements` extra), without psycopg2.

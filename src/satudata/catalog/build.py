@@ -23,7 +23,16 @@ import yaml
 from satudata import __version__
 from satudata.audit.git import GitInfo, read_blobs, read_git
 from satudata.catalog.downloads import write_downloads, write_file
-from satudata.catalog.feeds import formats as feeds
+from satudata.catalog.feeds import bps
+from satudata.catalog.feeds.atom import atom_feed
+from satudata.catalog.feeds.datapackage import (
+    PackageError,
+    catalog_package,
+    dataset_package,
+    validate_package,
+)
+from satudata.catalog.feeds.dcat import dcat_catalog
+from satudata.catalog.feeds.pod import pod_catalog
 from satudata.catalog.pages import Pages
 from satudata.catalog.sources import base_config, merge_layer
 from satudata.catalog.views import Site, build_model
@@ -137,11 +146,18 @@ def render(
 def _downloads(t, situs: Site, docs: Path, when: dt.datetime):
     """Write one dataset's files (CSV, XLSX, JSON, datapackage.json): (berkas, typed rows)."""
     data = write_downloads(t, docs, when)
-    package = _json_bytes(feeds.dataset_package(situs, t))
-    t.berkas["datapackage"] = write_file(
-        docs, f"unduh/{t.id}/datapackage.json", package, "datapackage"
-    )
+    descriptor = dataset_package(situs, t)
+    path = f"unduh/{t.id}/datapackage.json"
+    _checked(descriptor, path)
+    t.berkas["datapackage"] = write_file(docs, path, _json_bytes(descriptor), "datapackage")
     return t.berkas, data
+
+
+def _checked(descriptor: dict, path: str) -> None:
+    try:
+        validate_package(descriptor, path)
+    except PackageError as exc:
+        raise BuildError(str(exc)) from exc
 
 
 def _map_downloads(situs: Site, docs: Path, when: dt.datetime, jobs: int) -> list:
@@ -219,10 +235,14 @@ def _json_bytes(data: dict) -> bytes:
 
 
 def _write_feeds(situs: Site, docs: Path, kinerja: dict) -> None:
-    (docs / "datapackage.json").write_bytes(_json_bytes(feeds.catalog_package(situs)))
-    (docs / "dcat.jsonld").write_bytes(_json_bytes(feeds.dcat_catalog(situs)))
-    (docs / "data.json").write_bytes(_json_bytes(feeds.pod_catalog(situs)))
-    (docs / "feed.xml").write_text(feeds.atom_feed(situs), encoding="utf-8")
+    package = catalog_package(situs)
+    _checked(package, "datapackage.json")
+    (docs / "datapackage.json").write_bytes(_json_bytes(package))
+    (docs / "dcat.jsonld").write_bytes(_json_bytes(dcat_catalog(situs)))
+    (docs / "data.json").write_bytes(_json_bytes(pod_catalog(situs)))
+    (docs / "feed.xml").write_text(atom_feed(situs), encoding="utf-8")
+    for path, content in bps.files(situs).items():
+        write_file(docs, path, _json_bytes(content), "json")
     (docs / "kinerja.json").write_bytes(_json_bytes(kinerja))  # the numbers the page shows
 
 

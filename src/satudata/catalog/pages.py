@@ -9,7 +9,7 @@ from urllib.parse import quote, urlencode
 from markupsafe import Markup
 
 from satudata.catalog.charts import bar_chart, line_chart
-from satudata.catalog.feeds import formats as feeds
+from satudata.catalog.feeds.schemaorg import schema_org, script_json
 from satudata.catalog.sources import merge_layer, template_dirs
 from satudata.catalog.text import environment, md
 from satudata.catalog.views import PublishedDataset, Site
@@ -198,7 +198,7 @@ class Pages:
             "dataset.md.j2",
             t=t,
             root="../../../",
-            jsonld=feeds.script_json(feeds.schema_org(self.situs, t)),
+            jsonld=script_json(schema_org(self.situs, t)),
             metadata=self._metadata(t),
             indikator=self._indikator(t),
             grafik=self._chart(t, rows),

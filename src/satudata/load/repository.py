@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from satudata.findings import Finding
 from satudata.load import paths
 from satudata.load.yaml_file import LoadedYaml, YamlError, load_yaml
-from satudata.model import DaftarData, Dataset, Organisasi, Portal, Referensi
+from satudata.model import DaftarData, Dataset, Organisasi, Portal, Referensi, TemaDcat
 from satudata.model.errors import validation_findings
 from satudata.util.parallel import fork_map
 
@@ -88,6 +88,8 @@ class Repository:
     organisasi: Organisasi | None = None
     daftar_data: DaftarData | None = None
     referensi: Referensi | None = None
+    tema_dcat: TemaDcat | None = None
+    """Optional: the feeds fall back to the mapping shipped with satudata."""
     datasets: dict[str, DatasetFiles] = field(default_factory=dict)
     problems: list[Finding] = field(default_factory=list)
     sources: dict[str, LoadedYaml] = field(default_factory=dict)
@@ -136,6 +138,8 @@ class Repository:
         ref_index = self.root / paths.REFERENCE_INDEX_FILE
         if ref_index.exists():
             self.referensi, _ = self._load_model(ref_index, Referensi)
+        if (self.root / paths.THEMES_FILE).exists():
+            self.tema_dcat, _ = self._load_model(self.root / paths.THEMES_FILE, TemaDcat)
 
     def _load_required(self, path: Path, model: type[M]) -> tuple[M | None, LoadedYaml | None]:
         if not path.exists():

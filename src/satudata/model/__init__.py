@@ -21,6 +21,7 @@ from satudata.model.governance import (
     Portal,
     Referensi,
     TabelReferensi,
+    TemaDcat,
     Walidata,
 )
 from satudata.model.vocab import (
@@ -29,6 +30,7 @@ from satudata.model.vocab import (
     Klasifikasi,
     Peran,
     Pilar,
+    TemaEu,
     Tipe,
 )
 
@@ -39,6 +41,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "organisasi": Organisasi,
     "daftar-data": DaftarData,
     "referensi": Referensi,
+    "tema-dcat": TemaDcat,
 }
 
 __all__ = [
@@ -66,6 +69,8 @@ __all__ = [
     "Referensi",
     "ReferensiKolom",
     "TabelReferensi",
+    "TemaDcat",
+    "TemaEu",
     "Tipe",
     "Walidata",
 ]

@@ -6,7 +6,7 @@ from pydantic import Field, HttpUrl
 
 from satudata.model.base import Model, Slug, Text
 from satudata.model.dataset import JadwalRilis
-from satudata.model.vocab import Frekuensi, Pilar
+from satudata.model.vocab import Frekuensi, Pilar, TemaEu
 
 
 class Forge(Model):
@@ -131,3 +131,20 @@ class Referensi(Model):
     """`metadata/referensi/referensi.yaml`: katalog tabel kode referensi."""
 
     tabel: list[TabelReferensi] = Field(min_length=1)
+
+
+class TemaDcat(Model):
+    """`metadata/tema-dcat.yaml`: padanan topik dataset → tema data Uni Eropa untuk umpan
+    DCAT-AP. Tanpa berkas ini dipakai padanan bawaan satudata."""
+
+    padanan: dict[Text, list[TemaEu]] = Field(min_length=1)
+    """Topik (seperti ditulis di `topik`, huruf besar/kecil tidak dibedakan) → kode tema, mis.
+    `kesehatan: [HEAL]`."""
+    bawaan: list[TemaEu] = Field(default_factory=lambda: [TemaEu.GOVE], min_length=1)
+    """Tema bila tidak satu pun topik dataset ada di `padanan` (bawaan: GOVE, pemerintahan)."""
+
+    def themes(self, topik: list[str]) -> list[TemaEu]:
+        """The themes of a dataset's topics, sorted; `bawaan` when none is mapped."""
+        lookup = {key.casefold(): codes for key, codes in self.padanan.items()}
+        found = {code for t in topik for code in lookup.get(t.casefold(), [])}
+        return sorted(found) if found else list(self.bawaan)

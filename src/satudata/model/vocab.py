@@ -67,3 +67,21 @@ class Peran(StrEnum):
     DIMENSI = "dimensi"
     UKURAN = "ukuran"
     ATRIBUT = "atribut"
+
+
+class TemaEu(StrEnum):
+    """Tema data Uni Eropa (EU Vocabularies `data-theme`), dipakai `dcat:theme` DCAT-AP."""
+
+    AGRI = "AGRI"  # pertanian, perikanan, kehutanan, pangan
+    ECON = "ECON"  # ekonomi dan keuangan
+    EDUC = "EDUC"  # pendidikan, kebudayaan, olahraga
+    ENER = "ENER"  # energi
+    ENVI = "ENVI"  # lingkungan
+    GOVE = "GOVE"  # pemerintahan dan sektor publik
+    HEAL = "HEAL"  # kesehatan
+    INTR = "INTR"  # isu internasional
+    JUST = "JUST"  # hukum, peradilan, keamanan publik
+    REGI = "REGI"  # wilayah dan kota
+    SOCI = "SOCI"  # kependudukan dan masyarakat
+    TECH = "TECH"  # sains dan teknologi
+    TRAN = "TRAN"  # transportasi

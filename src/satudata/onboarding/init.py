@@ -19,6 +19,7 @@ from pathlib import Path
 
 import jinja2
 
+from satudata.catalog.feeds.common import default_themes_text
 from satudata.load import paths
 from satudata.model.schema import write_schemas
 from satudata.reference import COLUMNS, Region, region_tree
@@ -103,8 +104,16 @@ def create_repository(
     written += [folder / paths.DATA_DIR / ".gitkeep"]
     write_atomic(folder / paths.DATA_DIR / ".gitkeep", "")
     written += write_schemas(folder / paths.SCHEMA_DIR)
+    written.append(_themes(folder / paths.THEMES_FILE))
     written.append(_codeowners(folder))
     return written
+
+
+def _themes(path: Path) -> Path:
+    """The default topik → EU data theme table of the DCAT-AP feed, for the region to adapt."""
+    header = "# yaml-language-server: $schema=schema/tema-dcat.json\n"
+    write_atomic(path, header + default_themes_text())
+    return path
 
 
 def _copy(source: Path, target: Path) -> list[Path]:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from pathlib import Path
+
+import yaml
 
 from satudata.catalog.views import Download, PublishedDataset, Site
-from satudata.model import Dataset, Frekuensi
+from satudata.model import Dataset, Frekuensi, TemaDcat
 from satudata.rules.periods import period_end, period_start
 from satudata.rules.personal_data import EMAIL
 
@@ -23,6 +27,32 @@ _LICENCE_TITLES = {
     "PDDL-1.0": "Open Data Commons Public Domain Dedication & License 1.0",
     "OGL-UK-3.0": "Open Government Licence v3.0",
 }
+
+# SPDX id → (id in CKAN's default licence register, its title there, ADMS licence types).
+# CKAN matches a harvested licence by URL or title against that register
+# (ckan/model/license.py); the title is the one that can sit beside the precise SPDX URI.
+_CKAN_LICENCES = {
+    "CC-BY-4.0": ("cc-by", "Creative Commons Attribution", ("Attribution",)),
+    "CC-BY-SA-4.0": (
+        "cc-by-sa",
+        "Creative Commons Attribution Share-Alike",
+        ("Attribution", "ViralEffect-ShareAlike"),
+    ),
+    "CC0-1.0": ("cc-zero", "Creative Commons CCZero", ("PublicDomain",)),
+    "ODbL-1.0": (
+        "odc-odbl",
+        "Open Data Commons Open Database License (ODbL)",
+        ("Attribution", "ViralEffect-ShareAlike"),
+    ),
+    "ODC-By-1.0": ("odc-by", "Open Data Commons Attribution License", ("Attribution",)),
+    "PDDL-1.0": (
+        "odc-pddl",
+        "Open Data Commons Public Domain Dedication and License (PDDL)",
+        ("PublicDomain",),
+    ),
+    "OGL-UK-3.0": ("uk-ogl", "UK Open Government Licence (OGL)", ("Attribution",)),
+}
+ADMS_LICENCE_TYPE = "http://purl.org/adms/licencetype/"
 
 # BPS frequency → (EU frequency authority code, ISO 8601 repeat for Project Open Data).
 # `lebih-dari-dua-tahunan` does not say how many years; biennial matches the 24-month
@@ -47,38 +77,6 @@ _FORMATS = {
     "datapackage": ("Data Package", "JSON"),
 }
 _KIND_ORDER = list(_FORMATS)
-
-# Common topik words → EU data theme, so European-style harvesters can group datasets.
-_TEMA = {
-    "kesehatan": "HEAL",
-    "pendidikan": "EDUC",
-    "kebudayaan": "EDUC",
-    "olahraga": "EDUC",
-    "pariwisata": "EDUC",
-    "ekonomi": "ECON",
-    "keuangan": "ECON",
-    "perdagangan": "ECON",
-    "industri": "ECON",
-    "lingkungan": "ENVI",
-    "lingkungan hidup": "ENVI",
-    "pertanian": "AGRI",
-    "perikanan": "AGRI",
-    "pangan": "AGRI",
-    "energi": "ENER",
-    "pemerintahan": "GOVE",
-    "transportasi": "TRAN",
-    "perhubungan": "TRAN",
-    "kependudukan": "SOCI",
-    "sosial": "SOCI",
-    "ketenagakerjaan": "SOCI",
-    "hukum": "JUST",
-    "keamanan": "JUST",
-    "teknologi": "TECH",
-    "wilayah": "REGI",
-    "tata ruang": "REGI",
-    "perumahan": "REGI",
-    "infrastruktur": "REGI",
-}
 
 _ISO_PERIOD = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -122,8 +120,23 @@ def license_descriptor(spdx_id: str) -> dict:
     return {
         "name": spdx_id,
         "path": license_url(spdx_id),
-        "title": _LICENCE_TITLES.get(spdx_id, spdx_id),
+        "title": license_title(spdx_id),
     }
+
+
+def license_title(spdx_id: str) -> str:
+    return _LICENCE_TITLES.get(spdx_id, spdx_id)
+
+
+def ckan_license(spdx_id: str) -> tuple[str, str] | None:
+    """(id, title) of the licence in CKAN's default register, None when it has no match."""
+    entry = _CKAN_LICENCES.get(spdx_id)
+    return (entry[0], entry[1]) if entry else None
+
+
+def license_types(spdx_id: str) -> list[str]:
+    entry = _CKAN_LICENCES.get(spdx_id)
+    return [ADMS_LICENCE_TYPE + name for name in entry[2]] if entry else []
 
 
 def deskripsi(meta: Dataset) -> str:
@@ -134,11 +147,6 @@ def deskripsi(meta: Dataset) -> str:
 def kata_kunci(meta: Dataset) -> list[str]:
     """Keywords then topics, without repeats; never empty because topik is required."""
     return list(dict.fromkeys([*meta.kata_kunci, *meta.topik]))
-
-
-def tema_eu(meta: Dataset) -> list[str]:
-    codes = {_TEMA[t.lower()] for t in meta.topik if t.lower() in _TEMA}
-    return [f"{EU}data-theme/{code}" for code in sorted(codes)]
 
 
 def frekuensi_eu(meta: Dataset) -> str:
@@ -185,6 +193,16 @@ def waktu_diubah(situs: Site, t: PublishedDataset) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
+def calendar_version(moment: dt.datetime) -> str:
+    """Version of a dataset: the date of its last change, semver-shaped (2026.2.20)."""
+    return f"{moment.year}.{moment.month}.{moment.day}"
+
+
+def terbit_pertama(t: PublishedDataset) -> dt.date | None:
+    """Date of the dataset's first version in git (when it was first published)."""
+    return min(v.commit.date for v in t.versi).date() if t.versi else None
+
+
 def tanggal_situs(situs: Site) -> dt.datetime:
     return dt.datetime.combine(situs.tanggal, dt.time(), dt.UTC)
 
@@ -216,3 +234,46 @@ def temporal_coverage(t: PublishedDataset) -> str | None:
         return f"../{end}"
     start = first if _ISO_PERIOD.match(first) else first_start.isoformat()
     return end if start == end else f"{start}/{end}"
+
+
+def default_themes_text() -> str:
+    """The topik → EU theme table shipped with satudata (tema-dcat.yaml beside this module)."""
+    return Path(__file__).with_name("tema-dcat.yaml").read_text(encoding="utf-8")
+
+
+@functools.cache
+def default_themes() -> TemaDcat:
+    return TemaDcat.model_validate(yaml.safe_load(default_themes_text()))
+
+
+def tema_eu(situs: Site, meta: Dataset) -> list[str]:
+    """EU data-theme IRIs of a dataset: the region's metadata/tema-dcat.yaml, else the default
+    mapping; never empty (unmapped topics get the mapping's `bawaan`)."""
+    mapping = situs.repo.tema_dcat or default_themes()
+    return [f"{EU}data-theme/{code}" for code in mapping.themes(meta.topik)]
+
+
+def wilayah(situs: Site) -> dict[str, str] | None:
+    """The portal region's row in metadata/referensi/wilayah.csv, when the table has it."""
+    table = situs.repo.reference_table("wilayah")
+    if table is None or "kode" not in table.columns:
+        return None
+    return table.by_column["kode"].get(situs.portal.kode_wilayah)
+
+
+def nama_wilayah(situs: Site) -> str:
+    row = wilayah(situs)
+    return (row or {}).get("nama") or situs.portal.nama
+
+
+def titik_wilayah(situs: Site) -> tuple[float, float] | None:
+    """(latitude, longitude) of the region from the optional `lintang` and `bujur` columns of
+    wilayah.csv; None when absent or not a valid coordinate (never guessed)."""
+    row = wilayah(situs) or {}
+    try:
+        lat, lon = float(row.get("lintang") or ""), float(row.get("bujur") or "")
+    except ValueError:
+        return None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    return lat, lon

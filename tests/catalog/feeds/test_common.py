@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
@@ -23,14 +24,15 @@ def _by_id(situs: Site, dataset_id: str):
 
 def test_period_range_when_the_first_period_is_known(situs):
     t = _by_id(situs, "dinkes/puskesmas")
-    t.facts["periode_pertama"] = None  # only the latest period known: an open interval
+    # only the latest period known: an open interval
+    t.facts = dataclasses.replace(t.facts, periode_pertama=None)
     assert schema_org(situs, t)["temporalCoverage"] == "../2025"
-    t.facts["periode_pertama"] = "2024"
+    t.facts = dataclasses.replace(t.facts, periode_pertama="2024")
     assert schema_org(situs, t)["temporalCoverage"] == "2024/2025"
     pod = next(d for d in pod_catalog(situs)["dataset"] if d["title"] == t.meta.judul)
     assert pod["temporal"] == "2024-01-01/2025-12-31"
     menara = _by_id(situs, "diskominfo/menara")
-    menara.facts["periode_pertama"] = "2024-S2"
+    menara.facts = dataclasses.replace(menara.facts, periode_pertama="2024-S2")
     assert schema_org(situs, menara)["temporalCoverage"] == "2024-07-01/2025-06-30"
 
 

@@ -13,6 +13,7 @@ dataset. Prints wall time, peak memory (max RSS of the measured process) and rat
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -254,7 +255,17 @@ def main() -> None:
         action="store_true",
         help="also build the catalog site of the synthetic repository",
     )
+    parser.add_argument(
+        "--impor",
+        type=Path,
+        metavar="FOLDER",
+        help="only benchmark `satudata impor`: every file in FOLDER (e.g. the development "
+        "set), then a generated 10,000-row workbook",
+    )
     args = parser.parse_args()
+    if args.impor:
+        impor_benchmark(args.impor)
+        return
 
     root = args.keep or Path(tempfile.mkdtemp(prefix="satudata-bench-"))
     satudata = [sys.executable, "-m", "satudata"]
@@ -409,6 +420,160 @@ def report(results: list[dict], args) -> None:
     big = [r for r in results if "CSV" in r["label"]]
     if len(big) == 2:
         print(f"ratio frictionless/satudata, one large CSV: {big[1]['wall'] / big[0]['wall']:.1f}×")
+
+
+# --- satudata impor ------------------------------------------------------------------------
+# The region each development file belongs to (from its README); a repository of that region
+# is generated for it, so the import is judged where it would really be run.
+SAMPLE_REGIONS = {"jabar_": "32", "kabbandung_": "32.04", "kotabandung_": "32.73"}
+
+
+def import_repository(root: Path, kode: str) -> None:
+    """A minimal repository for region `kode` with its part of the national code table."""
+    import csv as csv_module
+    from importlib import resources
+
+    (root / "metadata" / "referensi").mkdir(parents=True, exist_ok=True)
+    (root / "metadata" / "portal.yaml").write_text(
+        f"nama: Pemerintah Wilayah {kode}\nnama_singkat: Wilayah {kode}\n"
+        f'nama_portal: Satu Data {kode}\nkode_wilayah: "{kode}"\n'
+        'walidata: {opd: dinas, tim: "@contoh/walidata"}\npembina_data: BPS\n'
+        "url_situs: https://data.contoh.go.id\n"
+        "forge: {jenis: github, url: https://github.com/contoh/satudata}\n"
+    )
+    (root / "metadata" / "organisasi.yaml").write_text(
+        "organisasi:\n  - slug: dinas\n    nama: Dinas Contoh\n    singkatan: Dinas\n"
+        '    tim: "@contoh/dinas"\n'
+    )
+    (root / "metadata" / "daftar-data.yaml").write_text("tahun: 2026\nentri: []\n")
+    (root / "metadata" / "referensi" / "referensi.yaml").write_text(
+        "tabel:\n  - nama: wilayah\n    judul: Kode wilayah\n"
+        "    sumber: Kepmendagri 300.2.2-2138 Tahun 2025\n"
+    )
+    source = resources.files("satudata") / "reference" / "wilayah-indonesia.csv"
+    with (
+        source.open(encoding="utf-8") as handle,
+        (root / "metadata" / "referensi" / "wilayah.csv").open(
+            "w", encoding="utf-8", newline=""
+        ) as out,
+    ):
+        reader = csv_module.DictReader(handle)
+        writer = csv_module.DictWriter(out, fieldnames=reader.fieldnames or [])
+        writer.writeheader()
+        for row in reader:
+            code = row["kode"]
+            if code == kode or code.startswith(kode + ".") or kode.startswith(code + "."):
+                writer.writerow(row)
+
+
+def medan_kelurahan() -> list[tuple[str, str]]:
+    """(kecamatan, kelurahan) names of Kota Medan; some kelurahan names occur twice."""
+    import csv as csv_module
+    from importlib import resources
+
+    source = resources.files("satudata") / "reference" / "wilayah-indonesia.csv"
+    with source.open(encoding="utf-8") as handle:
+        rows = [r for r in csv_module.DictReader(handle) if r["kode"].startswith("12.71.")]
+    kecamatan = {r["kode"]: r["nama"] for r in rows if r["tingkat"] == "kecamatan"}
+    return [
+        (kecamatan[r["kode_induk"]], r["nama"]) for r in rows if r["tingkat"] == "kelurahan_desa"
+    ]
+
+
+def big_workbook(path: Path, rows: int) -> None:
+    """An ordinary OPD table, made long: title rows, a two-row header with a merged year band,
+    Indonesian numbers stored as text, a total row, a footnote and a signature."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Jumlah Penduduk Menurut Kelurahan dan Jenis Kelamin"])
+    sheet.append([])
+    sheet.append(["No", "Kecamatan", "Kelurahan", "Kelompok Umur", "Tahun", None])
+    sheet.append([None, None, None, None, 2024, 2025])
+    sheet.merge_cells("E3:F3")
+    rng = random.Random(3)
+    names = medan_kelurahan()
+    totals = [0, 0]
+    for i in range(rows):
+        values = [rng.randint(100, 99_999), rng.randint(100, 99_999)]
+        totals = [t + v for t, v in zip(totals, values, strict=True)]
+        group = f"Kelompok {i // len(names) + 1}"
+        text = [f"{v:,}".replace(",", ".") for v in values]
+        sheet.append([i + 1, *names[i % len(names)], group, *text])
+    sheet.append([None, "Jumlah", None, None, *[f"{v:,}".replace(",", ".") for v in totals]])
+    sheet.append(["Sumber: Dinas Kependudukan"])
+    sheet.append(["Kepala Dinas,"])
+    sheet.append(["NIP. 19700101 199001 1 001"])
+    book.save(path)
+
+
+def validation_codes(root: Path) -> str:
+    """Finding codes of the imported dataset, by count (the draft's own placeholders and the
+    Standar Data of its measures are the fields a person must fill in)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "satudata", "validate", "--format", "json", "--repo", str(root)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    found: dict[str, int] = {}
+    for finding in json.loads(result.stdout).get("findings", []):
+        if finding["dataset"] is not None:
+            found[finding["code"]] = found.get(finding["code"], 0) + 1
+    return ", ".join(f"{code} ×{n}" for code, n in sorted(found.items())) or "bersih"
+
+
+def pipeline_seconds(path: Path, kode: str) -> float:
+    """The reading pipeline alone, in this process (interpreter start, CLI imports and the
+    validation `impor` runs afterwards are in the wall time, not here)."""
+    from satudata.onboarding.importer import Options, import_table
+    from satudata.onboarding.refusal import Refusal
+
+    started = time.perf_counter()
+    with contextlib.suppress(Refusal):
+        import_table(path, Options(scope=kode))
+    return time.perf_counter() - started
+
+
+def impor_benchmark(folder: Path) -> None:
+    satudata = [sys.executable, "-m", "satudata"]
+    from satudata.onboarding import regions
+
+    started = time.perf_counter()
+    regions.national()
+    print(f"national region table loaded in {time.perf_counter() - started:.2f} s (once)")
+    print(f"{'file':58} {'wall s':>7} {'pipeline s':>10} {'result':>9}")
+    work = Path(tempfile.mkdtemp(prefix="satudata-impor-"))
+    try:
+        files = sorted(p for p in folder.iterdir() if p.is_file() and p.name != "README.md")
+        big = work / "tabel-10000-baris.xlsx"
+        big_workbook(big, 10_000)
+        for number, path in enumerate([*files, big]):
+            kode = next((k for p, k in SAMPLE_REGIONS.items() if path.name.startswith(p)), "12.71")
+            root = work / f"repo{number}"
+            import_repository(root, kode)
+            started = time.perf_counter()
+            result = subprocess.run(
+                [*satudata, "impor", str(path), "--ke", "dinas/contoh", "--repo", str(root)],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            wall = time.perf_counter() - started
+            outcome = "imported" if result.returncode == 0 else "refused"
+            pipeline = pipeline_seconds(path, kode)
+            print(f"{path.name:58} {wall:7.2f} {pipeline:10.2f} {outcome:>9}")
+            text = result.stdout if result.returncode == 0 else result.stderr
+            first = next((line for line in text.splitlines() if "sel sumber" in line), text.strip())
+            print(f"    {first.strip()[:600]}")
+            if result.returncode == 0:
+                print(f"    validate: {validation_codes(root)}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
 
 
 if __name__ == "__main__":

@@ -174,6 +174,25 @@ TRIGGERS = {
     "jumlah-kolom-tidak-cocok": lambda r: _with_sum_column(r, "2025,12.71.01,3,1,1\n"),
     "nilai-pengganti": lambda r: _csv(r, "2024,12.71.01,-\n2025,12.71.01,#DIV/0!\n"),
     "nilai-negatif": lambda r: (r.replace(DS, "    min: 0\n", ""), _csv(r, "2024,12.71.01,-3\n")),
+    "strip-di-kolom-angka": lambda r: _csv(r, "2024,12.71.01,-\n"),
+    "ribuan-terbaca-desimal": lambda r: (
+        r.replace(DS, "tipe: bilangan-bulat", "tipe: bilangan"),
+        _csv(
+            r,
+            "2024,12.71.01,167.228\n2024,12.71.02,52.419\n2025,12.71.01,50.36\n"
+            "2025,12.71.02,1.474\n",
+        ),
+    ),
+    "markup-dalam-sel": lambda r: _csv(r, "2024,<td>12.71.01</td>,3\n"),
+    "judul-kolom-dalam-data": lambda r: _csv(r, "tahun,kode_kecamatan,jumlah_puskesmas\n"),
+    "judul-kolom-berupa-data": lambda r: r.write(CSV, "2024,12.71.01,3\n2025,12.71.02,4\n"),
+    "baris-total-dalam-data": lambda r: _with_total_rows(r, total=7),
+    "kolom-nomor-urut": lambda r: r.write(
+        CSV, "no," + HEADER + "1,2024,12.71.01,3\n2,2024,12.71.02,2\n3,2025,12.71.01,3\n"
+    ),
+    "metadata-belum-diisi": lambda r: r.replace(
+        DS, "sumber: Profil Kesehatan", "sumber: Dokumen sumber"
+    ),
     # privasi
     "nik-terdeteksi": lambda r: _csv(r, "2024,12.71.01,3\n2025,1271015509900001,1\n"),
     "telepon-terdeteksi": lambda r: _csv(r, "2024,0812-3456-7890,3\n"),

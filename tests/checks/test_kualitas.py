@@ -80,3 +80,35 @@ def test_negative_values_allowed_in_non_count_measures(repo):
     _csv(repo, "2024,12.71.01,-3\n")
     assert "nilai-negatif" not in codes(repo)
     assert repo.read(CSV)  # the data file is untouched
+
+
+def test_a_declared_category_is_never_a_placeholder(repo):
+    repo.replace(DS, "    referensi: {tabel: wilayah, tingkat: kecamatan}\n", "")
+    _csv(repo, "2024,TIDAK ADA,3\n2025,ADA,4\n")
+    assert "nilai-pengganti" in codes(repo)
+    repo.replace(
+        DS,
+        "    peran: dimensi\n    wajib: true\n",
+        "    peran: dimensi\n    wajib: true\n    nilai: [ADA, TIDAK ADA]\n",
+    )
+    assert "nilai-pengganti" not in codes(repo)
+
+
+def test_dash_in_a_number_column_gets_the_bps_advice(repo):
+    from .test_codes import findings
+
+    _csv(repo, "2024,12.71.01,-\n")
+    (dash,) = [f for f in findings(repo) if f.code == "strip-di-kolom-angka"]
+    assert "berarti nol" in dash.saran() and "nilai-pengganti" not in codes(repo)
+
+
+def test_ordinary_decimals_are_not_taken_for_thousands(repo):
+    repo.replace(DS, "tipe: bilangan-bulat", "tipe: bilangan")
+    _csv(repo, "2024,12.71.01,12.5\n2024,12.71.02,3.25\n2025,12.71.01,7.125\n2025,12.71.02,1\n")
+    assert "ribuan-terbaca-desimal" not in codes(repo)
+
+
+def test_a_row_sharing_one_value_with_a_column_name_is_data(repo):
+    _csv(repo, "2024,12.71.01,3\n2025,12.71.02,4\n")
+    assert "judul-kolom-dalam-data" not in codes(repo)
+    assert "kolom-nomor-urut" not in codes(repo)

@@ -3,7 +3,7 @@ do not add up, placeholders instead of empty cells, negative counts."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -57,12 +57,18 @@ def placeholders(ctx: DatasetContext) -> Iterator[Finding]:
     if tabel is None or tabel.num_rows == 0:
         return
     typed = {k.nama for k in ctx.meta.kolom if k.tipe is not Tipe.TEKS} if ctx.meta else set()
+    # A declared value list (`nilai`) makes 'TIDAK ADA' a category, not a placeholder.
+    declared = {k.nama: k.nilai for k in ctx.meta.kolom if k.nilai} if ctx.meta else {}
     for position, name in enumerate(tabel.header):
         if name in typed:
             continue
         values = tabel.table.column(position)
+        mask = placeholder_mask(values)
+        if name in declared:
+            allowed = pa.array([str(v) for v in declared[name]], pa.string())
+            mask = pc.and_not(mask, pc.is_in(pc.utf8_trim_whitespace(values), value_set=allowed))
         yield from ctx.bad_cells(
-            placeholder_mask(values),
+            mask,
             name,
             "nilai-pengganti",
             lambda i, v=values: {"nilai": short(v[i])},
@@ -314,4 +320,147 @@ def sum_columns(ctx: DatasetContext) -> Iterator[Finding]:
                 "jumlah": _fmt(a[i].as_py()),
                 "selisih": _fmt(t[i].as_py() - a[i].as_py()),
             },
+        )
+
+
+# --- what a wrong import leaves behind (any route: impor, hand edits, portal exports) -------
+_THREE_DECIMALS = r"^-?[0-9]+\.[0-9]{3}$"
+_MARKUP = (
+    r"(?i)<\s*/?\s*(table|thead|tbody|tr|td|th|html|body|div|span|br|p|font|b|i|a|sup|sub)"
+    r"\b[^>]*>|&(nbsp|amp|lt|gt);"
+)
+
+
+@dataset_check
+def thousands_read_as_decimals(ctx: DatasetContext) -> Iterator[Finding]:
+    """A decimal measure whose cells mostly carry exactly three decimals: 167.228 people are
+    likely 167,228 whose thousands dot was read as a decimal point."""
+    meta, tabel = ctx.meta, ctx.tabel
+    if meta is None or tabel is None or tabel.num_rows < 3:
+        return
+    for kolom in meta.ukuran_kolom:
+        values = tabel.column(kolom.nama)
+        if values is None or kolom.tipe is not Tipe.BILANGAN:
+            continue
+        filled = pc.sum(pc.cast(pc.greater(pc.utf8_length(values), 0), pa.int64())).as_py() or 0
+        three = pc.match_substring_regex(values, _THREE_DECIMALS)
+        hits = pc.sum(pc.cast(three, pa.int64())).as_py() or 0
+        if hits >= 3 and hits > filled / 2:
+            first = pc.index(three, True).as_py()
+            yield ctx.data_finding(
+                "ribuan-terbaca-desimal",
+                tabel.row_number(first),
+                kolom.nama,
+                kolom=kolom.nama,
+                jumlah=hits,
+                terisi=filled,
+                nilai=short(values[first]),
+            )
+
+
+@dataset_check
+def markup_in_cells(ctx: DatasetContext) -> Iterator[Finding]:
+    """HTML tags or entities in a cell: a web page or an HTML 'Excel' file read as text."""
+    tabel = ctx.tabel
+    if tabel is None or tabel.num_rows == 0:
+        return
+    for position, name in enumerate(tabel.header):
+        values = tabel.table.column(position)
+        if not pc.any(
+            pc.or_(pc.match_substring(values, "<"), pc.match_substring(values, "&"))
+        ).as_py():
+            continue  # cheap test first
+        yield from ctx.bad_cells(
+            pc.match_substring_regex(values, _MARKUP),
+            name,
+            "markup-dalam-sel",
+            _value_of(values),
+        )
+
+
+def _value_of(values: pa.ChunkedArray) -> Callable[[int], dict]:
+    return lambda i: {"nilai": short(values[i])}
+
+
+def _label_forms(name: str, judul: str | None) -> pa.Array:
+    forms = {name, name.replace("_", " ")}
+    if judul:
+        forms.add(judul)
+    return pa.array(sorted({f.lower() for f in forms}), pa.string())
+
+
+@dataset_check
+def header_row_in_data(ctx: DatasetContext) -> Iterator[Finding]:
+    """A data row that repeats the column names: a second header row (or a header block of
+    several rows) imported as data."""
+    meta, tabel = ctx.meta, ctx.tabel
+    if tabel is None or tabel.num_rows == 0 or len(tabel.header) < 2:
+        return
+    judul = {k.nama: k.judul for k in meta.kolom} if meta else {}
+    matches = None
+    for position, name in enumerate(tabel.header):
+        values = pc.utf8_lower(pc.utf8_trim_whitespace(tabel.table.column(position)))
+        hit = pc.cast(pc.is_in(values, value_set=_label_forms(name, judul.get(name))), pa.int64())
+        matches = hit if matches is None else pc.add(matches, hit)
+    needed = max(2, (len(tabel.header) + 1) // 2)
+    yield from ctx.bad_cells(
+        pc.greater_equal(matches, needed),
+        None,
+        "judul-kolom-dalam-data",
+        lambda i: {"baris": tabel.row_number(i)},
+    )
+
+
+@dataset_check
+def header_that_is_data(ctx: DatasetContext) -> Iterator[Finding]:
+    """A header row made of values (years, codes, counts): the real header was lost and the
+    first data row took its place."""
+    tabel = ctx.tabel
+    if tabel is None or len(tabel.header) < 2:
+        return
+    names = pa.array(tabel.header, pa.string())
+    looks = pc.match_substring_regex(names, r"^\s*[-+]?[0-9][0-9.,\s]*$")
+    count = pc.sum(pc.cast(looks, pa.int64())).as_py() or 0
+    if count * 2 >= len(tabel.header):
+        shown = [n for n, hit in zip(tabel.header, looks.to_pylist(), strict=True) if hit]
+        yield ctx.data_finding("judul-kolom-berupa-data", 1, None, contoh=", ".join(shown[:4]))
+
+
+@dataset_check
+def total_rows_inside_data(ctx: DatasetContext) -> Iterator[Finding]:
+    """'Jumlah'/'Total' rows in a long table count every value twice in any sum a user makes."""
+    meta, tabel = ctx.meta, ctx.tabel
+    if meta is None or tabel is None or tabel.num_rows == 0:
+        return
+    for kolom in meta.kolom:
+        values = tabel.column(kolom.nama)
+        if values is None or kolom.peran is not Peran.DIMENSI or kolom.tipe is not Tipe.TEKS:
+            continue
+        if kolom.nilai and any(str(v).lower().startswith(("jumlah", "total")) for v in kolom.nilai):
+            continue  # a declared category, e.g. 'Jumlah' in a published BPS breakdown
+        yield from ctx.bad_cells(
+            pc.match_substring_regex(values, _TOTAL_LABEL),
+            kolom.nama,
+            "baris-total-dalam-data",
+            _value_of(values),
+        )
+
+
+@dataset_check
+def row_counter_column(ctx: DatasetContext) -> Iterator[Finding]:
+    """A first column holding 1, 2, 3 … (or 0, 1, 2 …) in file order merely numbers rows."""
+    tabel = ctx.tabel
+    if tabel is None or tabel.num_rows < 3 or len(tabel.header) < 2:
+        return
+    values = tabel.table.column(0)
+    if not pc.all(pc.match_substring_regex(values, r"^[0-9]{1,9}$")).as_py():
+        return
+    numbers = pc.cast(values, pa.int64())
+    start = numbers[0].as_py()
+    if start not in (0, 1):
+        return
+    expected = pa.array(range(start, start + tabel.num_rows), pa.int64())
+    if pc.all(pc.equal(numbers, expected)).as_py():
+        yield ctx.data_finding(
+            "kolom-nomor-urut", None, tabel.header[0], kolom=tabel.header[0], jumlah=tabel.num_rows
         )

@@ -140,3 +140,17 @@ def licence(ctx: DatasetContext) -> Iterator[Finding]:
     meta = ctx.meta
     if meta is not None and meta.lisensi is not None and meta.lisensi not in OPEN_LICENCES:
         yield ctx.meta_finding("lisensi-tidak-dikenal", ("lisensi",), "lisensi", nilai=meta.lisensi)
+
+
+@dataset_check
+def draft_texts(ctx: DatasetContext) -> Iterator[Finding]:
+    """Fields still holding the text `satudata impor` drafted for a person to replace."""
+    from satudata.rules.drafts import DRAFT_FIELDS, is_draft_text
+
+    meta = ctx.meta
+    if meta is None:
+        return
+    for name in DRAFT_FIELDS:
+        value = getattr(meta, name, None)
+        if is_draft_text(value):
+            yield ctx.meta_finding("metadata-belum-diisi", (name,), name, isian=name, nilai=value)

@@ -190,6 +190,9 @@ def _literal_mask(values: pa.ChunkedArray, tipe: Tipe) -> pa.ChunkedArray:
     return valid
 
 
+_DASHES = pa.array(["-", "–", "—"], pa.string())
+
+
 def type_mask(values: pa.ChunkedArray, tipe: Tipe) -> pa.ChunkedArray:
     """True where a cell is empty or a valid literal of `tipe`."""
     empty = pc.equal(pc.utf8_length(values), 0)
@@ -212,6 +215,13 @@ def _type_findings(ctx, kolom: Kolom, values, bad_type) -> Iterator[Finding]:
     # A placeholder ('-', 'N/A', #DIV/0!) gets its own, more useful finding (kualitas family);
     # in a typed column it can only be among the cells that failed the type.
     placeholder = pc.and_(bad_type, placeholder_mask(values))
+    if tipe in (Tipe.BILANGAN, Tipe.BILANGAN_BULAT):
+        # '-' in a number column: BPS tables write it for zero; its own advice (kualitas).
+        dash = pc.and_(placeholder, pc.is_in(pc.utf8_trim_whitespace(values), value_set=_DASHES))
+        yield from ctx.bad_cells(
+            dash, name, "strip-di-kolom-angka", lambda i: {"nilai": short(values[i]), "kolom": name}
+        )
+        placeholder = pc.and_not(placeholder, dash)
     yield from ctx.bad_cells(
         placeholder, name, "nilai-pengganti", lambda i: {"nilai": short(values[i])}
     )

@@ -1,7 +1,10 @@
-"""`satudata impor FILE --ke <opd>/<dataset>`: Excel or Indonesian-locale CSV → canonical data."""
+"""`satudata impor FILE --ke <opd>/<dataset>`: a table as OPDs have it → canonical data, a
+drafted metadata file and the import report, or a refusal that says what to do."""
 
 from __future__ import annotations
 
+import csv
+import re
 from pathlib import Path
 
 import click
@@ -10,24 +13,11 @@ from satudata.cli.base import command, print_next_steps, repo_option
 from satudata.load import paths
 from satudata.load.repository import Repository
 from satudata.model import DATASET_ID_PATTERN
-from satudata.onboarding.scaffold import (
-    NEW_DATASET_DEFAULTS,
-    default_release,
-    region_name,
-    render_metadata,
-)
-from satudata.onboarding.spreadsheet import (
-    ImportError_,
-    body,
-    canonical_numbers,
-    csv_text,
-    draft_columns,
-    find_header,
-    map_regions,
-    read_aliases,
-    read_file,
-    wide_to_long,
-)
+from satudata.onboarding.draft import column_entries, metadata_text
+from satudata.onboarding.importer import Imported, Options, import_table
+from satudata.onboarding.refusal import Refusal
+from satudata.onboarding.report import ReconciliationError, markdown, summary
+from satudata.onboarding.scaffold import region_name, render_metadata
 from satudata.util.fs import write_atomic
 
 
@@ -40,37 +30,55 @@ from satudata.util.fs import write_atomic
     help="Dataset tujuan (tidak perlu untuk lembar kerja dari `satudata lembar`).",
 )
 @repo_option
-@click.option("--lembar", help="Nama lembar (sheet) Excel; bawaan: lembar pertama.")
+@click.option("--lembar", help="Nama lembar (sheet) bila berkas berisi beberapa lembar data.")
 @click.option(
     "--baris-judul",
     "header_row",
     type=int,
-    help="Nomor baris judul kolom (1 = baris pertama); bawaan: dikenali otomatis.",
+    help="Nomor baris judul kolom (terbawah bila 2–4 baris); bawaan: dikenali otomatis.",
+)
+@click.option(
+    "--angka",
+    "locale",
+    type=click.Choice(["id", "en"]),
+    help="Cara menulis angka bila tidak dapat dipastikan: id = 1.234,5; en = 1,234.5.",
+)
+@click.option(
+    "--tanda-strip",
+    "dash",
+    type=click.Choice(["nol", "kosong"]),
+    help="Arti '-' di kolom angka: nol (konvensi BPS) atau kosong (data tidak ada).",
 )
 @click.option(
     "--nama-nilai",
     "value_name",
-    default="jumlah",
-    show_default=True,
     help="Nama kolom nilai saat tahun/bulan sebagai kolom diubah ke format panjang.",
+)
+@click.option(
+    "--nama-dimensi",
+    "dimension_name",
+    default="kategori",
+    show_default=True,
+    help="Nama kolom untuk tingkat judul kolom kedua (mis. jenjang di atas tahun).",
 )
 @click.option(
     "--tahun", "year", type=int, help="Tahun data bila kolomnya nama bulan (Januari … Desember)."
 )
-@click.option("--timpa", is_flag=True, help="Boleh menimpa CSV yang sudah ada.")
+@click.option("--timpa", is_flag=True, help="Boleh menimpa CSV dan laporan impor yang sudah ada.")
 def impor_command(
     berkas: Path,
     dataset: str | None,
     repo_root: Path,
     lembar: str | None,
     header_row: int | None,
-    value_name: str,
+    locale: str | None,
+    dash: str | None,
+    value_name: str | None,
+    dimension_name: str,
     year: int | None,
     timpa: bool,
 ) -> int:
-    """Ubah tabel Excel/CSV (format Indonesia) menjadi CSV baku format panjang berkode wilayah."""
-    import re
-
+    """Impor tabel Excel/ODS/HTML/CSV: setiap sel sumber tercatat, atau impor ditolak."""
     from satudata.onboarding.workbook_import import is_dataset_workbook
 
     if is_dataset_workbook(berkas):
@@ -84,26 +92,64 @@ def impor_command(
     repo = Repository.load(repo_root)
     csv_path = repo.root / paths.data_file(dataset)
     meta_path = repo.root / paths.metadata_file(dataset)
-    if csv_path.exists() and not timpa:
+    report_path = repo.root / paths.import_report_file(dataset)
+    for path in (csv_path, report_path):
+        if path.exists() and not timpa:
+            click.echo(
+                f"Galat: {repo.rel(path)} sudah ada; tambahkan --timpa untuk menggantinya "
+                "(versi lama tetap ada di riwayat git).",
+                err=True,
+            )
+            return 1
+    options = Options(
+        sheet=lembar,
+        header_row=header_row,
+        locale=locale,
+        dash=dash,
+        value_name=value_name,
+        dimension_name=dimension_name,
+        year=year,
+        scope=repo.portal.kode_wilayah if repo.portal else None,
+        scope_name=_coverage(repo),
+        aliases=_aliases(repo.root / paths.reference_file("alias-wilayah")),
+    )
+    try:
+        imported = import_table(berkas, options)
+    except Refusal as exc:
+        click.echo(f"Galat: {berkas.name}: {exc}. Tidak ada berkas yang ditulis.", err=True)
+        return 1
+    except ReconciliationError as exc:
         click.echo(
-            f"Galat: {csv_path.relative_to(repo.root)} sudah ada; tambahkan --timpa untuk "
-            "menggantinya (versi lama tetap ada di riwayat git).",
+            f"Galat: {berkas.name}: rekonsiliasi gagal ({exc}); tidak ada berkas yang ditulis. "
+            "Ini kekurangan satudata, bukan kesalahan Anda: laporkan bersama berkasnya.",
             err=True,
         )
         return 1
-    try:
-        table = _convert(repo, berkas, lembar, header_row, value_name, year)
-    except ImportError_ as exc:
-        click.echo(f"Galat: {berkas.name}: {exc}", err=True)
-        return 1
-    write_atomic(csv_path, csv_text(table))
-    click.echo(
-        f"ditulis: {csv_path.relative_to(repo.root)} ({len(table.rows)} baris, "
-        f"{len(table.header)} kolom: {', '.join(table.header)})"
+    levels = _referenced_levels(repo)
+    meta_text = None if meta_path.exists() else _draft(repo, dataset, imported, levels)
+    write_atomic(csv_path, imported.csv_text)
+    if meta_text is not None:
+        write_atomic(meta_path, meta_text)
+    write_atomic(
+        report_path,
+        markdown(imported.ledger, berkas.name, dataset, len(imported.rows), imported.header),
     )
-    for note in table.notes:
-        click.echo(f"  - {note}")
-    _metadata(repo, dataset, meta_path, table)
+    click.echo(
+        f"ditulis: {repo.rel(csv_path)} ({len(imported.rows)} baris, kolom: "
+        f"{', '.join(imported.header)})"
+    )
+    for line in imported.ledger.notes:
+        click.echo(f"  - {line}")
+    for line in summary(imported.ledger, len(imported.rows), imported.header):
+        click.echo(f"  {line}")
+    click.echo(f"ditulis: {repo.rel(report_path)} (laporan impor lengkap, sel demi sel)")
+    if meta_text is not None:
+        click.echo(
+            f"ditulis: {repo.rel(meta_path)} (rancangan metadata; lengkapi judul, deskripsi, "
+            "sumber, dan Standar Data kolom ukuran)"
+        )
+    else:
+        _existing_metadata(repo, dataset, meta_path, imported, levels)
     print_next_steps(
         repo_root,
         dataset,
@@ -112,57 +158,36 @@ def impor_command(
     return 0
 
 
-def _convert(repo: Repository, path: Path, sheet, header_row, value_name, year):
-    rows, notes, indonesian = read_file(path, sheet)
-    if not any(any(cell for cell in row) for row in rows):
-        raise ImportError_("tabel kosong")
-    table = body(rows, find_header(rows, header_row), notes)
-    canonical_numbers(table, indonesian)
-    table = wide_to_long(table, value_name, year)
-    aliases = read_aliases(repo.root / paths.reference_file("alias-wilayah"))
-    unmapped = map_regions(table, repo.reference_table("wilayah"), aliases)
-    if unmapped:
-        listed = "; ".join(f"'{name}'" for name in unmapped)
-        raise ImportError_(
-            f"{len(unmapped)} nama wilayah tidak dikenal: {listed}. Perbaiki ejaannya sesuai "
-            "metadata/referensi/wilayah.csv, atau minta Walidata menambahkan ejaan lain ke "
-            "metadata/referensi/alias-wilayah.csv (kolom alias,kode). Tidak ada berkas yang ditulis."
-        )
-    return table
+def _coverage(repo: Repository) -> str:
+    return region_name(repo.portal)
 
 
-def _metadata(repo: Repository, dataset: str, meta_path: Path, table) -> None:
-    columns = draft_columns(table)
-    if meta_path.exists():
-        entry = repo.datasets.get(dataset)
-        described = [k.nama for k in entry.meta.kolom] if entry and entry.meta else None
-        if described != table.header:
-            click.echo(
-                f"Metadata {meta_path.relative_to(repo.root)} sudah ada dan tidak diubah; "
-                f"kolomnya ({', '.join(described or [])}) berbeda dari CSV. Rancangan "
-                "`kolom` untuk ditempel:"
-            )
-            click.echo(render_metadata({"kolom": columns}).split("\n", 1)[1])
-        return
-    opds = repo.organisasi.by_slug() if repo.organisasi else {}
+def _aliases(path: Path) -> dict[str, str]:
+    """Known spelling variants (`alias,kode`), maintained by the Walidata."""
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as handle:
+        return {row["alias"]: row["kode"] for row in csv.DictReader(handle)}
+
+
+def _referenced_levels(repo: Repository) -> set[str]:
+    table = repo.reference_table("wilayah")
+    return {row.get("tingkat", "") for row in table.rows} if table else set()
+
+
+def _draft(repo: Repository, dataset: str, imported: Imported, levels: set[str]) -> str:
     opd = dataset.split("/")[0]
-    values = {
-        "id": dataset,
-        **NEW_DATASET_DEFAULTS,
-        "produsen": opd,
-        "cakupan_wilayah": region_name(repo.portal),
-        "jadwal_rilis": default_release(str(NEW_DATASET_DEFAULTS["frekuensi"])),
-        "kunci": [c["nama"] for c in columns if c["peran"] in ("periode", "dimensi")],
-        "kolom": columns,
-    }
-    if table.judul:
-        values["judul"] = values["deskripsi"] = table.judul
-    if table.sumber:
-        values["sumber"] = table.sumber
-    if opd in opds and opds[opd].kontak:
-        values["kontak"] = opds[opd].kontak
-    write_atomic(meta_path, render_metadata(values))
-    click.echo(
-        f"ditulis: {meta_path.relative_to(repo.root)} (rancangan metadata; periksa judul, "
-        "deskripsi, pilar, frekuensi, dan lengkapi Standar Data kolom ukuran)"
-    )
+    opds = repo.organisasi.by_slug() if repo.organisasi else {}
+    contact = opds[opd].kontak if opd in opds else None
+    return metadata_text(imported, dataset, _coverage(repo), contact, levels)
+
+
+def _existing_metadata(repo, dataset, meta_path, imported: Imported, levels) -> None:
+    entry = repo.datasets.get(dataset)
+    described = [k.nama for k in entry.meta.kolom] if entry and entry.meta else None
+    if described != imported.header:
+        click.echo(
+            f"Metadata {repo.rel(meta_path)} sudah ada dan tidak diubah; kolomnya "
+            f"({', '.join(described or [])}) berbeda dari CSV. Rancangan `kolom` untuk ditempel:"
+        )
+        click.echo(render_metadata({"kolom": column_entries(imported, levels)}).split("\n", 1)[1])

@@ -42,6 +42,18 @@ register(
         params=("field", "detail", "detail_en", "saran_isian", "hint_field"),
     ),
     _c(
+        "metadata-belum-diisi",
+        "metadata",
+        E,
+        "Isian metadata masih berisi teks rancangan",
+        "Metadata field still holds draft text",
+        "Isian '{isian}' masih berisi teks rancangan '{nilai}' dari `satudata impor`.",
+        "Field '{isian}' still holds the draft text '{nilai}' written by `satudata impor`.",
+        "Ganti dengan isi yang sebenarnya; hanya OPD produsen data yang mengetahuinya.",
+        "Replace it with the real content; only the producing OPD knows it.",
+        params=("isian", "nilai"),
+    ),
+    _c(
         "id-tidak-sesuai-jalur",
         "metadata",
         E,
@@ -824,6 +836,104 @@ register(
         "Jumlah tidak mungkin negatif; periksa tanda minus atau rumus di lembar kerja.",
         "A count cannot be negative; check the minus sign or the spreadsheet formula.",
         params=("nilai", "kolom"),
+    ),
+    _c(
+        "strip-di-kolom-angka",
+        "kualitas",
+        E,
+        "Tanda '-' di kolom angka",
+        "'-' in a number column",
+        "Sel kolom angka '{kolom}' berisi '{nilai}'.",
+        "A cell of number column '{kolom}' holds '{nilai}'.",
+        "Dalam tabel BPS '-' berarti nol (tidak ada kejadian): tulis 0 bila itu maksudnya. Bila "
+        "datanya tidak tersedia, kosongkan sel (kecuali kolom kunci) dan jelaskan di `catatan`.",
+        "In BPS tables '-' means zero (none occurred): write 0 if that is meant. If the value is "
+        "unknown, leave the cell empty (not in a key column) and explain in `catatan`.",
+        params=("kolom", "nilai"),
+    ),
+    _c(
+        "ribuan-terbaca-desimal",
+        "kualitas",
+        W,
+        "Titik ribuan mungkin terbaca sebagai desimal",
+        "Thousands dots possibly read as decimals",
+        "{jumlah} dari {terisi} sel kolom '{kolom}' memiliki tepat tiga angka desimal "
+        "(mis. {nilai}).",
+        "{jumlah} of {terisi} cells of column '{kolom}' carry exactly three decimals "
+        "(e.g. {nilai}).",
+        "Periksa sumbernya: bila 167.228 berarti seratus enam puluh tujuh ribu, titiknya pemisah "
+        "ribuan; impor ulang dengan `satudata impor` (opsi --angka id) atau perbaiki angkanya.",
+        "Check the source: if 167.228 means 167,228 the dot separates thousands; re-import "
+        "with `satudata impor --angka id` or fix the numbers.",
+        params=("jumlah", "terisi", "kolom", "nilai"),
+    ),
+    _c(
+        "markup-dalam-sel",
+        "struktur",
+        E,
+        "Kode HTML di dalam sel",
+        "HTML markup in a cell",
+        "Sel berisi kode HTML: {nilai}.",
+        "The cell holds HTML markup: {nilai}.",
+        "Berkas sumbernya kemungkinan halaman web atau 'Excel' HTML (unduhan situs BPS) yang "
+        "terbaca sebagai teks; impor ulang dengan `satudata impor`, yang mengenali tabel HTML.",
+        "The source was likely a web page or an HTML 'Excel' file read as text; re-import with "
+        "`satudata impor`, which reads HTML tables.",
+        params=("nilai",),
+    ),
+    _c(
+        "judul-kolom-dalam-data",
+        "struktur",
+        E,
+        "Baris judul kolom di dalam data",
+        "Header row inside the data",
+        "Baris {baris} berisi nama-nama kolom, bukan data.",
+        "Row {baris} holds column names, not data.",
+        "Hapus baris itu; judul kolom bertingkat (2–4 baris) digabung menjadi satu nama per "
+        "kolom oleh `satudata impor`.",
+        "Remove the row; `satudata impor` composes multi-row headers into one name per column.",
+        params=("baris",),
+    ),
+    _c(
+        "judul-kolom-berupa-data",
+        "struktur",
+        E,
+        "Baris judul kolom berisi data",
+        "The header row holds data",
+        "Baris judul kolom berisi nilai, bukan nama kolom: {contoh}.",
+        "The header row holds values, not column names: {contoh}.",
+        "Baris judul kolom yang sebenarnya hilang dan baris data pertama menggantikannya; "
+        "tambahkan baris nama kolom sesuai metadata, atau impor ulang dengan `satudata impor`.",
+        "The real header was lost and the first data row took its place; add the header row "
+        "named as in the metadata, or re-import with `satudata impor`.",
+        params=("contoh",),
+    ),
+    _c(
+        "baris-total-dalam-data",
+        "kualitas",
+        W,
+        "Baris total di dalam data",
+        "Total row inside the data",
+        "Sel '{nilai}' menandai baris total di antara baris data.",
+        "Cell '{nilai}' marks a total row among the data rows.",
+        "Hapus baris total: total dapat dihitung dari rinciannya, dan baris total membuat setiap "
+        "nilai terhitung dua kali bila data dijumlahkan. Bila 'Jumlah' memang kategori yang "
+        "diterbitkan, cantumkan di `nilai` kolom tersebut.",
+        "Drop total rows: they can be computed, and they count every value twice in any sum. "
+        "If 'Jumlah' is a published category, list it under the column's `nilai`.",
+        params=("nilai",),
+    ),
+    _c(
+        "kolom-nomor-urut",
+        "kualitas",
+        W,
+        "Kolom pertama hanya nomor urut",
+        "First column only numbers the rows",
+        "Kolom '{kolom}' berisi nomor urut baris 1…{jumlah}, bukan data.",
+        "Column '{kolom}' numbers the rows 1…{jumlah}; it holds no data.",
+        "Hapus kolom nomor urut; urutan baris tidak bermakna dalam data format panjang.",
+        "Remove the row-number column; row order carries no meaning in long data.",
+        params=("kolom", "jumlah"),
     ),
     # --- privasi --------------------------------------------------------------------------
     _c(

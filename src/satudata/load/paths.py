@@ -37,6 +37,10 @@ GOVERNANCE_FILES = (PORTAL_FILE, ORGANISATION_FILE, DAFTAR_DATA_FILE, THEMES_FIL
 REFERENCE_INDEX_FILE = f"{REFERENCE_DIR}/referensi.yaml"
 CODEOWNERS_FILE = "CODEOWNERS"
 
+# The report `satudata impor` writes next to a drafted metadata file, for the reviewer; not a
+# dataset file and not a stray one.
+IMPORT_REPORT_SUFFIX = ".impor.md"
+
 DATA_SUFFIXES = (".csv",)
 METADATA_SUFFIXES = (".yaml", ".yml")  # .yaml is the canonical spelling
 
@@ -54,6 +58,11 @@ def data_file(dataset_id: str) -> str:
 def metadata_file(dataset_id: str, suffix: str = METADATA_SUFFIXES[0]) -> str:
     """`metadata/<opd>/<slug>.yaml` (or `.yml` when asked)."""
     return f"{METADATA_DIR}/{dataset_id}{suffix}"
+
+
+def import_report_file(dataset_id: str) -> str:
+    """`metadata/<opd>/<slug>.impor.md`"""
+    return f"{METADATA_DIR}/{dataset_id}{IMPORT_REPORT_SUFFIX}"
 
 
 def metadata_files(dataset_id: str) -> tuple[str, ...]:

@@ -164,6 +164,8 @@ class Repository:
     def _discover(self) -> None:
         found: dict[str, DatasetFiles] = {}
         for path in self._files(paths.METADATA_DIR):
+            if path.name.endswith(paths.IMPORT_REPORT_SUFFIX):
+                continue  # the report `satudata impor` writes next to the draft, for review
             dataset_id = self._dataset_id(path, paths.METADATA_DIR, paths.METADATA_SUFFIXES)
             if dataset_id is None:
                 continue

@@ -21,6 +21,7 @@ from satudata.model import (
     Pilar,
     Portal,
 )
+from satudata.rules.drafts import DRAFT_TEXTS
 from satudata.util.fs import write_atomic
 
 # Fields are written in the order the model declares them, so a new field never goes missing.
@@ -30,16 +31,17 @@ KOLOM_ORDER = tuple(Kolom.model_fields)
 
 # What a new dataset's metadata says until its OPD says otherwise (`baru` and `impor`).
 DEFAULT_TOPIC = "umum"
+# The texts only a person can replace are findings until they do (rules/drafts.py).
 NEW_DATASET_DEFAULTS: dict[str, object] = {
-    "judul": "Judul dataset",
-    "deskripsi": "Isi dataset untuk publik.",
+    "judul": DRAFT_TEXTS["judul"],
+    "deskripsi": DRAFT_TEXTS["deskripsi"],
     "pilar": Pilar.SEKTORAL.value,
     "topik": [DEFAULT_TOPIC],
     "kata_kunci": [],
     "klasifikasi": Klasifikasi.TERBUKA.value,
     "frekuensi": Frekuensi.TAHUNAN.value,
     "cara_pengumpulan": CaraPengumpulan.KOMPILASI_PRODUK_ADMINISTRASI.value,
-    "sumber": "Dokumen sumber",
+    "sumber": DRAFT_TEXTS["sumber"],
 }
 # Columns of a new dataset when none are given: `nama:tipe:peran` specs.
 DEFAULT_COLUMNS = (

@@ -413,3 +413,22 @@ def test_region_names_beside_codes_are_not_personal_data_and_float_years_are_per
     report = validate(Repository.load(repo.root), only=["dinkes/impor"], today=TODAY)
     codes = {f.code for f in report.findings if f.dataset == "dinkes/impor"}
     assert codes == {"metadata-belum-diisi", "standar-data-tidak-lengkap"}
+
+
+def test_ods_is_read(tmp_path):
+    from onboarding.tables import ods
+
+    path = ods(
+        tmp_path / "t.ods",
+        [
+            ["Kecamatan", "Tahun", "Jumlah"],
+            ["Medan Kota", "2024", "1.250"],
+            ["Medan Sunggal", "2024", "75"],
+        ],
+    )
+    result = import_table(path, MEDAN)
+    assert result.ledger.notes[0] == "format: OpenDocument (.ods)"
+    assert [[c.text for c in r] for r in result.rows] == [
+        ["12.71.01", "2024", "1250"],
+        ["12.71.02", "2024", "75"],
+    ]

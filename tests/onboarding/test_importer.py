@@ -432,3 +432,31 @@ def test_ods_is_read(tmp_path):
         ["12.71.01", "2024", "1250"],
         ["12.71.02", "2024", "75"],
     ]
+
+
+def test_a_kecamatan_merged_over_its_rows_applies_to_each(tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Kecamatan", "Kelurahan", "Tanggal", "Jumlah"])
+    sheet.append(["Medan Kota", "Pasar Baru", dt.datetime(2025, 1, 31), 4])
+    sheet.append([None, "Pusat Pasar", dt.datetime(2025, 1, 31), 5])
+    sheet.merge_cells("A2:A3")
+    book.save(tmp_path / "t.xlsx")
+    result = import_table(tmp_path / "t.xlsx", MEDAN)
+    assert result.header == ["kode_kecamatan", "kode_kelurahan_desa", "tanggal", "jumlah"]
+    assert [[c.text for c in r] for r in result.rows] == [
+        ["12.71.01", "12.71.01.1001", "2025-01-31", "4"],
+        ["12.71.01", "12.71.01.1002", "2025-01-31", "5"],
+    ]
+    assert any("sel gabungan" in note and "A3 = A2" in note for note in result.ledger.notes)
+
+
+def test_a_header_without_data_is_refused_and_a_named_header_row_is_taken(tmp_path):
+    (tmp_path / "a.csv").write_text("kecamatan,jumlah\n")
+    with pytest.raises(Refusal, match="tanpa baris data"):
+        import_table(tmp_path / "a.csv", MEDAN)
+    (tmp_path / "b.csv").write_text("Kecamatan\nMedan Kota\nMedan Sunggal\n")
+    with pytest.raises(Refusal, match="--baris-judul"):
+        import_table(tmp_path / "b.csv", MEDAN)
+    named = import_table(tmp_path / "b.csv", Options(scope="12.71", header_row=1))
+    assert [r[0].text for r in named.rows] == ["12.71.01", "12.71.02"]

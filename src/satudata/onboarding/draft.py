@@ -20,6 +20,7 @@ from satudata.onboarding.scaffold import (
 _YEAR = re.compile(r"^(19|20)\d{2}$")
 _YEAR_MONTH = re.compile(r"^(19|20)\d{2}-(0[1-9]|1[0-2])$")
 _PERIOD_PART = re.compile(r"(^|_)(semester|smt|triwulan|tw|kuartal|bulan|caturwulan)(_|$)")
+_DATE = re.compile(r"^(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 _UNIT = re.compile(r"(^|_)(satuan|unit)(_|$)")
 
 
@@ -69,6 +70,8 @@ def _type_and_role(name: str, info: ColumnInfo, values: list[str], period_taken:
         return ("bilangan-bulat" if integer else "bilangan"), "ukuran"
     if info.region_kind == "nama":
         return "teks", "atribut"
+    if filled and all(_DATE.match(v) for v in filled):
+        return "tanggal", "dimensi"
     if _UNIT.search(name) and len(set(filled)) <= 3:
         return "teks", "atribut"
     return "teks", "dimensi"

@@ -91,6 +91,11 @@ def import_table(path: Path, options: Options) -> Imported:
         ledger.drop(d.row, d.column, d.value, d.reason, d.detail)
     for r, c in layout.header_cells:
         ledger.drop(r, c, layout.cells[r][c], "judul kolom")
+    if not layout.data_rows:
+        raise Refusal(
+            f"tabel tanpa baris data di bawah judul kolom (baris {layout.header_rows[-1] + 1}); "
+            "periksa lembarnya, atau sebutkan baris judul kolom dengan --baris-judul N"
+        )
     positions = list(range(len(layout.columns)))
     counter = counter_column(layout)
     if counter is not None:
@@ -106,6 +111,13 @@ def import_table(path: Path, options: Options) -> Imported:
             if any(layout.cells[r][layout.columns[p]] is not None for p in positions)
         ]
     find_unlabelled_totals(layout)
+    filled = [rc for rc in layout.merged_from if rc[0] in set(layout.data_rows)]
+    if filled:
+        r, c = filled[0]
+        ledger.notes.append(
+            f"{len(filled)} sel kosong di dalam sel gabungan diisi nilai sel gabungannya "
+            f"(mis. {address(r, c)} = {address(*layout.merged_from[(r, c)])})"
+        )
     columns = [col for p in positions if (col := _typed(layout, p, options)) is not None]
     _read_numbers(layout, columns, options, ledger)
     _check_totals(layout, columns, ledger)
@@ -146,8 +158,22 @@ def _csv_text(header: list[str], rows: list[list[OutCell]]) -> str:
 
 # --- column types and numbers ---------------------------------------------------------------
 def _values(layout: Layout, position: int, rows: list[int]) -> list[object]:
+    return [value for value, _ in _cells(layout, position, rows)]
+
+
+def _sources(layout: Layout, position: int) -> list[tuple[int, int]]:
+    return [source for _, source in _cells(layout, position, layout.data_rows)]
+
+
+def _cells(layout: Layout, position: int, rows: list[int]) -> list[tuple[object, tuple[int, int]]]:
+    """(value, source cell) per row; a cell covered by a merge (a kecamatan merged over its
+    kelurahan rows) takes the merge's value, and its source is the merge's origin."""
     c = layout.columns[position]
-    return [layout.cells[r][c] for r in rows]
+    out = []
+    for r in rows:
+        origin = layout.merged_from.get((r, c), (r, c))
+        out.append((layout.cells[origin[0]][origin[1]], origin))
+    return out
 
 
 def _typed(layout: Layout, position: int, options: Options) -> _Column | None:
@@ -156,7 +182,7 @@ def _typed(layout: Layout, position: int, options: Options) -> _Column | None:
     present = [v for v in values if v is not None]
     if not present:
         return None  # a header over an empty column: its header cell is accounted already
-    sources = [(r, layout.columns[position]) for r in layout.data_rows]
+    sources = _sources(layout, position)
     kinds = {cell_kind(v) for v in present}
     code_level = regions.code_column_level(name, present)
     if code_level or (_CODE_HEADER.search(name) and kinds <= {"number", "year", "text"}):
@@ -264,7 +290,7 @@ def _read_numbers(layout: Layout, columns: list[_Column], options: Options, ledg
 
 def _number_cells(layout: Layout, column: _Column, options: Options) -> list[OutCell]:
     values = _values(layout, column.position, layout.data_rows)
-    sources = [(r, layout.columns[column.position]) for r in layout.data_rows]
+    sources = _sources(layout, column.position)
     cells = []
     for value, source in zip(values, sources, strict=True):
         if value is None:

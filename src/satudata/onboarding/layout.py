@@ -110,6 +110,7 @@ class Layout:
     unlabelled_totals: list[int] = field(default_factory=list)  # checked later against sums
     dropped: list[Dropped] = field(default_factory=list)
     header_cells: set[tuple[int, int]] = field(default_factory=set)
+    merged_from: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
 
     def value(self, row: int, column: int) -> object:
         cells = self.cells[row]
@@ -123,7 +124,7 @@ def find_layout(sheet: Sheet, header_row: int | None = None) -> Layout:
     dropped = _drop_leftovers(cells)
     filled, copies = _fill_merged(cells, sheet.merged)
     first_data = _first_data_row(filled, header_row)
-    header_rows = _header_block(filled, first_data, copies)
+    header_rows = _header_block(filled, first_data, copies, forced=header_row is not None)
     columns = _table_columns(cells, header_rows, first_data)
     if not header_rows:
         raise Refusal(
@@ -137,6 +138,7 @@ def find_layout(sheet: Sheet, header_row: int | None = None) -> Layout:
         ]
     )
     layout = Layout(cells, header_rows, columns, parts, names, [], dropped=dropped)
+    layout.merged_from = {rc: origin for rc, origin in copies.items() if rc[0] > header_rows[-1]}
     for r in range(0, header_rows[0]):
         _drop_row(layout, r, "judul tabel")
     for r in header_rows:
@@ -163,15 +165,15 @@ def _drop_leftovers(cells: list[list[object]]) -> list[Dropped]:
     return dropped
 
 
-def _fill_merged(cells, merged) -> tuple[list[list[object]], set[tuple[int, int]]]:
+def _fill_merged(cells, merged) -> tuple[list[list[object]], dict]:
     filled = [list(r) for r in cells]
-    copies: set[tuple[int, int]] = set()
+    copies: dict[tuple[int, int], tuple[int, int]] = {}  # covered cell → the merge's origin
     for r0, c0, r1, c1 in merged:
         for r in range(r0, min(r1, len(filled) - 1) + 1):
             for c in range(c0, min(c1, len(filled[r]) - 1) + 1):
                 if (r, c) != (r0, c0):
                     filled[r][c] = cells[r0][c0]
-                    copies.add((r, c))
+                    copies[(r, c)] = (r0, c0)
     return filled, copies
 
 
@@ -207,7 +209,7 @@ def _numbering_row(row: list[object]) -> bool:
     return _is_column_numbers(texts, len(texts))
 
 
-def _header_block(cells, first_data: int, copies) -> list[int]:
+def _header_block(cells, first_data: int, copies, forced: bool = False) -> list[int]:
     rows: list[int] = []
     r = first_data - 1
     while r >= 0 and (not _filled(cells[r]) or _numbering_row(cells[r])) and not rows:
@@ -216,8 +218,8 @@ def _header_block(cells, first_data: int, copies) -> list[int]:
         kinds = _kinds(cells[r])
         if "number" in kinds and rows:
             break
-        if _is_title(cells, r, rows[0] if rows else first_data, copies):
-            break
+        if _is_title(cells, r, rows[0] if rows else first_data, copies) and (rows or not forced):
+            break  # (the row named by --baris-judul is the header, whatever it looks like)
         rows.insert(0, r)
         r -= 1
     return rows

@@ -50,6 +50,7 @@ def test_shape_says_which_locales_can_read_a_cell(value, expected):
         ("1.474", EN, "1.474", ""),
         ("2019.0", None, "2019", "pecahan .0 dihapus"),
         (686, None, "686", ""),
+        ("1 250 300", None, "1250300", "spasi ribuan dihapus"),
     ],
 )
 def test_read_under_a_locale(value, locale, text, conversion):

@@ -85,7 +85,10 @@ def read(value: object, locale: str | None) -> Reading | None:
     from_excel = isinstance(value, float)
     if _PLAIN.match(body) or _DOT_ZERO.match(body):
         out = sign + str(int(body.split(".")[0]))
-        return Reading(out, "" if out == source else "pecahan .0 dihapus")
+        if out == source:
+            return Reading(out, "")
+        spaced = _SPACES.search(source.strip()) is not None
+        return Reading(out, "spasi ribuan dihapus" if spaced else "pecahan .0 dihapus")
     if locale == ID:
         if _DOT_GROUPS.match(body):
             label = "angka Excel berisi titik ribuan" if from_excel else "titik ribuan dihapus"

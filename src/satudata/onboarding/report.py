@@ -101,6 +101,7 @@ NUMBER_CONVERSIONS = (
     "pecahan .0 dihapus",
     "titik ribuan, nol akhir hilang",
     "angka dibakukan",
+    "spasi ribuan dihapus",
 )
 
 

@@ -20,6 +20,13 @@ CODES = (
     "nilai-pengganti",
     "periode-disalin",
     "total-tidak-cocok",
+    # what a wrong import leaves behind
+    "baris-total-dalam-data",
+    "judul-kolom-berupa-data",
+    "judul-kolom-dalam-data",
+    "kolom-nomor-urut",
+    "markup-dalam-sel",
+    "ribuan-terbaca-desimal",
 )
 
 

@@ -20,6 +20,7 @@ CODES = (
     "kolom-rujukan-tidak-dikenal",
     "kunci-tidak-dikenal",
     "lisensi-tidak-dikenal",
+    "metadata-belum-diisi",
     "produsen-tidak-sesuai-jalur",
     "standar-data-tidak-lengkap",
     "tabel-referensi-tidak-ada",

@@ -32,6 +32,7 @@ CODES = (
     "kolom-tidak-didokumentasikan",
     "kunci-utama-ganda",
     "nilai-pengganti",
+    "strip-di-kolom-angka",
     "nilai-tidak-diizinkan",
     "nilai-tidak-unik",
     "pola-tidak-cocok",

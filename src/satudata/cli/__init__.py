@@ -2,57 +2,57 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
 import click
 
-from satudata.cli.baru import baru_command
 from satudata.cli.base import IndonesianGroup
-from satudata.cli.build import build_command, serve_command
-from satudata.cli.codeowners import codeowners_command
-from satudata.cli.diff import diff_command
 from satudata.cli.i18n import use_language
-from satudata.cli.impor import impor_command
-from satudata.cli.init import init_command
-from satudata.cli.kinerja import kinerja_command
-from satudata.cli.kode import kode_command
-from satudata.cli.lembar import lembar_command
-from satudata.cli.list import list_command
-from satudata.cli.masukan import masukan_command
-from satudata.cli.pengingat import pengingat_command
-from satudata.cli.referensi import referensi_command
-from satudata.cli.riwayat import riwayat_command
-from satudata.cli.schema import schema_command
-from satudata.cli.validate import validate_command
-from satudata.cli.verifikasi import verifikasi_command
 from satudata.findings import language
 
-# Command modules register themselves here; the work lives elsewhere in the package.
-COMMANDS = [
-    validate_command,
-    diff_command,
-    build_command,
-    serve_command,
-    list_command,
-    kinerja_command,
-    schema_command,
-    kode_command,
-    codeowners_command,
-    pengingat_command,
-    riwayat_command,
-    verifikasi_command,
-    baru_command,
-    impor_command,
-    init_command,
-    referensi_command,
-    lembar_command,
-    masukan_command,
-]
+# Command name → "module:function" in satudata.cli. One line registers a command; its module,
+# and what that pulls in (pandas, openpyxl, MkDocs, frictionless …), is imported only when the
+# command runs, so that `satudata validate` in a pre-commit hook starts fast.
+COMMANDS = {
+    "validate": "validate:validate_command",
+    "diff": "diff:diff_command",
+    "build": "build:build_command",
+    "serve": "build:serve_command",
+    "list": "list:list_command",
+    "kinerja": "kinerja:kinerja_command",
+    "schema": "schema:schema_command",
+    "kode": "kode:kode_command",
+    "codeowners": "codeowners:codeowners_command",
+    "pengingat": "pengingat:pengingat_command",
+    "riwayat": "riwayat:riwayat_command",
+    "verifikasi": "verifikasi:verifikasi_command",
+    "baru": "baru:baru_command",
+    "impor": "impor:impor_command",
+    "init": "init:init_command",
+    "referensi": "referensi:referensi_command",
+    "lembar": "lembar:lembar_command",
+    "masukan": "masukan:masukan_command",
+}
+
+
+class LazyGroup(IndonesianGroup):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, attribute = target.split(":")
+        command = getattr(importlib.import_module(f"satudata.cli.{module}"), attribute)
+        assert isinstance(command, click.Command)
+        return command
 
 
 @click.group(
-    cls=IndonesianGroup,
+    cls=LazyGroup,
     context_settings={"max_content_width": 100},
     options_metavar="[OPSI]",
     subcommand_metavar="PERINTAH [ARGUMEN]...",
@@ -72,10 +72,6 @@ COMMANDS = [
 def cli() -> None:
     """Satu Data sebagai kode: validasi data dan metadata OPD, susun katalog data publik,
     dan pantau kinerja data setiap perangkat daerah."""
-
-
-for _command in COMMANDS:
-    cli.add_command(_command)
 
 
 def _set_language(value: str | None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import os
 import sys
@@ -49,6 +50,23 @@ class LazyGroup(IndonesianGroup):
         command = getattr(importlib.import_module(f"satudata.cli.{module}"), attribute)
         assert isinstance(command, click.Command)
         return command
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in COMMANDS:
+            # Click suggests from the commands it holds; these are registered by name only.
+            close = difflib.get_close_matches(name, list(COMMANDS), n=1)
+            ask = "Maksud Anda" if language() == "id" else "Did you mean"
+            hint = f" {ask} '{close[0]}'?" if close else ""
+            ctx.fail(
+                (
+                    f"Tidak ada perintah '{name}'."
+                    if language() == "id"
+                    else f"No such command '{name}'."
+                )
+                + hint
+            )
+        return super().resolve_command(ctx, args)
 
 
 @click.group(

@@ -22,20 +22,20 @@ from satudata.model import LABEL_PATTERN, LICENCE_ID_PATTERN
 
 # Every trick at once: tag injection, attribute break-out, javascript: URL, closing
 # style/script/comment contexts, template syntax, a Markdown link. `alert(N)` numbers say which.
+# The blank line ends a raw HTML block in Markdown: what follows would be Markdown again.
 PAYLOAD = (
     '<img src=x onerror=alert(1)> "><script>alert(2)</script> javascript:alert(3) '
-    "'\"--></style></script><svg onload=alert(4)> {{7*7}} {% raw %} "
+    "'\"--></style></script><svg onload=alert(4)>\n\n{{7*7}} {% raw %} "
     "[x](javascript:alert(5)) ![y](javascript:alert(6)) & done"
 )
 URL_PAYLOAD = (
     "https://contoh.go.id/x\"><img src=x onerror=alert(7)>"
     "?a=<script>alert(8)</script>&b='[x](javascript:alert(9))"
 )
-CELL_PAYLOAD = "<img src=x onerror=alert(10)> [x](javascript:alert(11)) {{7*7}}"
+CELL_PAYLOAD = "<img src=x onerror=alert(10)>\n\n[x](javascript:alert(11)) {{7*7}}"
 # git drops < and > from author names; quotes and template syntax it keeps.
 GIT_NAME = 'Penulis" onmouseover="alert(12)" x=\' {{7*7}}'
 GIT_MESSAGE = "<script>alert(13)</script> [x](javascript:alert(14)) {% raw %}"
-SCRIPT_WORDS = ("alert(",)  # what a payload calls when it runs
 
 # Free text = a str without a structural pattern (ids, slugs, codes are paths and keys).
 _TEXT_PATTERNS = {None, LABEL_PATTERN, LICENCE_ID_PATTERN}

@@ -29,7 +29,7 @@ PAYLOAD = (
     "[x](javascript:alert(5)) ![y](javascript:alert(6)) & done"
 )
 URL_PAYLOAD = (
-    "https://contoh.go.id/x\"><img src=x onerror=alert(7)>"
+    'https://contoh.go.id/x"><img src=x onerror=alert(7)>'
     "?a=<script>alert(8)</script>&b='[x](javascript:alert(9))"
 )
 CELL_PAYLOAD = "<img src=x onerror=alert(10)>\n\n[x](javascript:alert(11)) {{7*7}}"

@@ -60,9 +60,8 @@ def test_markup_and_control_characters_in_a_label_are_rejected(repo, file, old, 
     finding = found[0]
     assert finding.code == "metadata-tidak-sesuai-skema" and finding.severity.value == "error"
     assert finding.file == relative and finding.line == line
-    assert "tanpa markup HTML" in finding.message() and "hapus tanda < dan >" in finding.saran()
-    assert "without" not in finding.message()  # Indonesian by default; English below
-    assert "remove < and >" in finding.saran("en")
+    assert "tanpa tag HTML" in finding.message() and "hapus tag HTML" in finding.saran()
+    assert "remove HTML tags" in finding.saran("en")
 
 
 def json_string(value: str) -> str:
@@ -71,7 +70,16 @@ def json_string(value: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "value", ["Dinas Kebudayaan & Pariwisata", "Dinkes (Kota)", "Data [sementara]", "BPS 'Kota'"]
+    "value",
+    [
+        "Dinas Kebudayaan & Pariwisata",
+        "Dinkes (Kota)",
+        "Data [sementara]",
+        "BPS 'Kota'",
+        "Balita < 5 tahun",
+        "Lansia >60 tahun",
+        "<1 tahun",
+    ],
 )
 def test_ordinary_punctuation_in_a_label_is_fine(value):
     assert Dataset.model_validate(_dataset(judul=value)).judul == value

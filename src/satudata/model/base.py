@@ -8,13 +8,15 @@ from pydantic import BaseModel, ConfigDict, StringConstraints
 from satudata.load.paths import DATASET_ID_PATTERN, SLUG_PATTERN
 
 COLUMN_NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
-# A short label (name, abbreviation, title) is plain text: no HTML markup (`<`, `>`), no
-# Markdown link (`](`), no control or bidirectional-override characters. Written with \u
-# escapes so that pydantic (Rust regex), Python and JSON Schema (ECMAScript) read it alike, and
-# without look-ahead, which the Rust engine lacks: every run of `]` is followed by a character
-# other than `(`, or ends the text.
-_NOT_LABEL = r"<>\]\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069"
-LABEL_PATTERN = rf"^(?:[^{_NOT_LABEL}]|\]+[^({_NOT_LABEL}])*\]*$"
+# A short label (name, abbreviation, title) is plain text: no HTML tag (`<` followed by a letter,
+# `/`, `!` or `?`), no Markdown link (`](`), no control or bidirectional-override character.
+# "Usia < 5 tahun" and "> 60 tahun" stay possible. Written with \u escapes so that pydantic
+# (Rust regex), Python and JSON Schema (ECMAScript) read it alike, and without look-ahead, which
+# the Rust engine lacks: each run of `<` or `]` must be followed by a harmless character (or end).
+_CONTROL = r"\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069"
+LABEL_PATTERN = (
+    rf"^(?:[^<\]{_CONTROL}]|<+[^<\]A-Za-z/!?{_CONTROL}]|\]+[^(<\]{_CONTROL}])*(?:<+|\]+)?$"
+)
 # An SPDX licence identifier: letters, digits, '.', '-' and '+' (e.g. CC-BY-4.0, ODbL-1.0).
 LICENCE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9.+-]*$"
 

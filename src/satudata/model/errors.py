@@ -43,13 +43,14 @@ _DETAIL_ID = {
 # Patterns that deserve their own words: (detail, saran, hint) instead of the raw regex.
 _PATTERN_TEXT = {
     LABEL_PATTERN: (
-        "label harus teks biasa satu baris, tanpa markup HTML (< atau >), tautan Markdown "
-        "(`](`), ganti baris, atau karakter kendali",
-        "Tulis nama/judul apa adanya sebagai teks biasa: hapus tanda < dan >, tautan "
-        "Markdown, dan ganti baris (mis. `singkatan: Dinkes`). Teks panjang yang memang memuat "
-        "tanda < (mis. '< 5 tahun') tempatkan di deskripsi atau catatan.",
-        "Write the name/title as plain text: remove < and >, Markdown links and line breaks "
-        "(e.g. `singkatan: Dinkes`). Longer text that needs '<' belongs in a description.",
+        "label harus teks biasa satu baris, tanpa tag HTML (mis. <b>, <script>), tautan "
+        "Markdown (`](`), ganti baris, atau karakter kendali",
+        "Tulis nama/judul apa adanya sebagai teks biasa: hapus tag HTML, tautan Markdown, dan "
+        "ganti baris (mis. `singkatan: Dinkes`). Tanda < sebagai perbandingan boleh bila diikuti "
+        "spasi atau angka (mis. 'Usia < 5 tahun').",
+        "Write the name/title as plain text: remove HTML tags, Markdown links and line breaks "
+        "(e.g. `singkatan: Dinkes`). A comparison '<' followed by a space or digit is fine "
+        "(e.g. 'Usia < 5 tahun').",
     ),
     LICENCE_ID_PATTERN: (
         "bukan kode lisensi SPDX (huruf, angka, titik, tanda hubung; mis. CC-BY-4.0)",

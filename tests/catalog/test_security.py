@@ -145,6 +145,8 @@ def test_a_formula_cell_never_reaches_a_csv_download(repo):
 
 # --- payloads in every field of every file, audited in every output ---------------------------
 
+# A file name is data too: it would become a page, a link text and a URL.
+HOSTILE_FILE_NAME = "x](javascript:alert(15)) [y <img src=x onerror=alert(16)>"
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset"}
 NEVER_FROM_CONTENT = {"iframe", "object", "embed", "base", "frame"}
 # What the payload looks like when it was escaped twice: the reader would see entities.
@@ -246,6 +248,7 @@ def planted_site(tmp_path_factory):
         ),
         ("metadata/dinkes/puskesmas.yaml", DATASET),
         ("data/dinkes/puskesmas.csv", DATA + f'2025,"{CELL_PAYLOAD}",5\n'),
+        (f"metadata/referensi/{HOSTILE_FILE_NAME}.csv", WILAYAH),
     ):
         repo.write(relative, content)
     _with_site(repo)
@@ -334,6 +337,7 @@ def test_machine_readable_files_parse_and_carry_the_text_verbatim(planted_site):
 
 def test_every_link_from_metadata_is_http(planted_site):
     output, _ = planted_site
+    assert not [p for p in output.rglob("*") if "alert(" in p.name]  # not a reference table
     for page in output.rglob("*.html"):
         for href in re.findall(r'href="([^"]*)"', page.read_text(encoding="utf-8")):
             assert not _dangerous_url(href), (page, href)

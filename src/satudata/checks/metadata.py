@@ -28,7 +28,6 @@ CODES = (
 )
 
 
-
 @repository_check
 def load_problems(repo: Repository) -> Iterator[Finding]:
     """YAML syntax and schema errors found while loading."""

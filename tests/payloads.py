@@ -70,10 +70,17 @@ def _kinds(annotation) -> set[str]:
     return set()
 
 
+# Machine constraints, not text anyone reads: `pola` is a regular expression the data must match
+# and goes into the Table Schema as one (frictionless refuses it on a non-text column).
+CONSTRAINTS = {"pola"}
+
+
 def text_fields(model: type[BaseModel]) -> dict[str, set[str]]:
     """Field name → kinds, for the fields of `model` that can carry a payload."""
     fields = {}
     for name, info in model.model_fields.items():
+        if name in CONSTRAINTS:
+            continue
         if _pattern(info.metadata) not in _TEXT_PATTERNS:  # a Field(pattern=…) of its own
             continue
         kinds = _kinds(info.annotation)

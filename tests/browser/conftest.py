@@ -1,7 +1,7 @@
 """The built example catalog, served over HTTP on 127.0.0.1, in Debian's Chromium (Playwright).
 
 The site is built once per session from a copy of the example repository plus one dataset
-whose metadata carries HTML/JS payloads.
+whose metadata carries HTML/JS payloads; a second build plants payloads in every field.
 """
 
 from __future__ import annotations
@@ -41,38 +41,69 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    from satudata.catalog.build import build
-
-    root = tmp_path_factory.mktemp("katalog")
+def _example_repository(root: Path) -> Path:
+    """A copy of the example repository plus the dataset with HTML/JS payloads."""
     for name in ("metadata", "data"):
         shutil.copytree(REPO_ROOT / name, root / name)
     for name in ("mkdocs.yml", "CODEOWNERS"):
         shutil.copyfile(REPO_ROOT / name, root / name)
     shutil.copyfile(PAYLOAD / "uji-keamanan.yaml", root / "metadata/diskominfo/uji-keamanan.yaml")
     shutil.copyfile(PAYLOAD / "uji-keamanan.csv", root / "data/diskominfo/uji-keamanan.csv")
-    for args in (
-        ["init", "-q", "-b", "main"],
-        ["add", "-A"],
-        ["commit", "-qm", "Katalog uji (#1)"],
-    ):
+    return root
+
+
+def _commit(root: Path, name: str = "Uji", message: str = "Katalog uji (#1)") -> None:
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", message]):
         subprocess.run(
-            ["git", "-C", str(root), "-c", "user.name=Uji", "-c", "user.email=u@x", *args],
+            ["git", "-C", str(root), "-c", f"user.name={name}", "-c", "user.email=u@x", *args],
             check=True,
             capture_output=True,
         )
+
+
+def _serve(site: Path):
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Handler, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    from satudata.catalog.build import build
+
+    root = _example_repository(tmp_path_factory.mktemp("katalog"))
+    _commit(root)
     return build(root, root / "public", jobs=2).output
 
 
 @pytest.fixture(scope="session")
 def base_url(site):
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Handler, directory=str(site))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server, url = _serve(site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def planted_site(tmp_path_factory) -> Path:
+    """The example catalog with attacker payloads in every text field of every governance and
+    dataset model (validation bypassed, see tests/payloads.py), in CSV cells, and in the git
+    author and commit message."""
+    from payloads import GIT_MESSAGE, GIT_NAME, planting
+    from satudata.catalog.build import build
+
+    root = _example_repository(tmp_path_factory.mktemp("katalog-muatan"))
+    _commit(root, GIT_NAME, GIT_MESSAGE)
+    planted: list[str] = []
+    with planting(planted):
+        return build(root, root / "public", jobs=2).output
+
+
+@pytest.fixture(scope="session")
+def planted_base_url(planted_site):
+    server, url = _serve(planted_site)
+    yield url
     server.shutdown()
 
 

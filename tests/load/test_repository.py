@@ -67,3 +67,12 @@ def test_paths_with_spaces_and_wrong_names_are_stray_not_fatal(repo):
     assert [(f.code, f.file) for f in loaded.stray_files] == [
         ("nama-berkas-tidak-sah", "data/dinkes/data lama.csv")
     ]
+
+
+def test_reference_table_file_names_must_be_slugs(repo):
+    repo.write("metadata/referensi/x](javascript:alert(1)) <img src=x>.csv", "kode,nama\n1,a\n")
+    loaded = Repository.load(repo.root)
+    assert loaded.reference_names == ["wilayah"]
+    assert [(f.code, f.file) for f in loaded.stray_files] == [
+        ("nama-berkas-tidak-sah", "metadata/referensi/x](javascript:alert(1)) <img src=x>.csv")
+    ]

@@ -22,6 +22,7 @@ import yaml
 
 from satudata import __version__
 from satudata.audit.git import GitInfo, read_blobs, read_git
+from satudata.catalog import mkdocs_hooks
 from satudata.catalog.downloads import write_downloads, write_file
 from satudata.catalog.feeds import bps
 from satudata.catalog.feeds.atom import atom_feed
@@ -35,6 +36,7 @@ from satudata.catalog.feeds.dcat import dcat_catalog
 from satudata.catalog.feeds.pod import pod_catalog
 from satudata.catalog.pages import Pages
 from satudata.catalog.sources import base_config, merge_layer
+from satudata.catalog.text import html_text
 from satudata.catalog.views import Site, build_model
 from satudata.checks.runner import validate
 from satudata.findings import Report
@@ -247,23 +249,28 @@ def _write_feeds(situs: Site, docs: Path, kinerja: dict) -> None:
 
 
 def _mkdocs_config(situs: Site, staging: Path, extra: dict | None = None) -> Path:
+    """The mkdocs.yml of one build. MkDocs and Material print site_name, site_description and
+    nav titles raw into HTML, so every value from metadata goes in HTML-escaped (`html_text`);
+    the hooks keep Material from escaping it twice."""
     root, portal = situs.repo.root, situs.portal
     base = base_config(root)
     theme = dict(base.get("theme") or {"name": "material"})
     theme["custom_dir"] = str(merge_layer("overrides", root, staging / "overrides"))
     opds = situs.repo.organisasi.organisasi if situs.repo.organisasi else []
+    extra = dict(extra or {})
+    hooks = [*base.get("hooks", []), str(Path(mkdocs_hooks.__file__).resolve())]
     config = {
         **base,
-        "site_name": portal.nama_portal,
+        "site_name": html_text(portal.nama_portal),
         "site_url": str(portal.url_situs),
-        "site_description": f"Katalog data {portal.nama}",
+        "site_description": html_text(f"Katalog data {portal.nama}"),
         "docs_dir": str(staging / "docs"),
         "site_dir": str(staging / "site"),
         "theme": theme,
         "nav": [
             {"Beranda": "index.md"},
             {"Katalog": "katalog.md"},
-            {"OPD": [{opd.singkatan: f"opd/{opd.slug}.md"} for opd in opds]},
+            {"OPD": [{html_text(opd.singkatan): f"opd/{opd.slug}.md"} for opd in opds]},
             {"Kinerja Data": "kinerja.md"},
             {"Kode Referensi": "referensi.md"},
             {
@@ -278,7 +285,8 @@ def _mkdocs_config(situs: Site, staging: Path, extra: dict | None = None) -> Pat
         # Dataset pages stay out of the navigation tree: listing 2,000 of them in `nav`
         # multiplies every page's size (DESIGN §5).
         "not_in_nav": "/dataset/\n/referensi/*.md\n",
-        **(extra or {}),
+        **extra,
+        "hooks": [*hooks, *extra.get("hooks", [])],
     }
     path = staging / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -1,7 +1,16 @@
-"""Jinja2 environment and filters for the site's Markdown templates.
+"""Jinja2 environment and filters for the site's Markdown templates, and the escaping helpers.
 
-Autoescape is on for every template; `md` additionally neutralises Markdown syntax so metadata
-text is always shown as text (a `[x](javascript:…)` in a description must not become a link).
+One helper per output context; every value from metadata, CSV cells or git history passes one
+of them on its way out:
+
+- `md`: Markdown body (and the HTML inside it): HTML-escaped, Markdown punctuation as entities,
+  so a `[x](javascript:…)` in a description is never a link. Autoescape covers the rest.
+- `html_text`: text that MkDocs or the theme prints into HTML *without* escaping (site name,
+  nav titles, page titles and descriptions in front matter): HTML-escaped once; the MkDocs
+  hooks (`catalog/mkdocs_hooks.py`) mark it as such so the theme's own `| e` does not escape it
+  again (a visible `&amp;`).
+- `feeds.formats.script_json`: JSON inside `<script type="application/ld+json">`.
+- XML (Atom) and JSON files are written by ElementTree and `json`, which escape for their format.
 """
 
 from __future__ import annotations
@@ -41,6 +50,12 @@ def md(value: object) -> Markup:
     return Markup("".join(_ENTITIES.get(c, c) for c in text))
 
 
+def html_text(value: object) -> str:
+    """Plain text for a place where MkDocs or the theme prints it raw into HTML (also inside
+    attributes): one line, with &, <, >, " and ' escaped."""
+    return html.escape(" ".join(("" if value is None else str(value)).split()), quote=True)
+
+
 def angka(value: float | str | None) -> str:
     if value is None:
         return "-"
@@ -71,8 +86,7 @@ def front_matter(value: object) -> Markup:
     """A front-matter value. MkDocs themes print page meta without escaping (also inside
     attributes such as <meta content="…">), so the text is HTML-escaped here, then written as a
     JSON string, which is valid YAML."""
-    text = html.escape(" ".join(("" if value is None else str(value)).split()), quote=True)
-    return Markup(json.dumps(text, ensure_ascii=False))
+    return Markup(json.dumps(html_text(value), ensure_ascii=False))
 
 
 def raw_front_matter(value: str) -> Markup:

@@ -12,6 +12,7 @@ from satudata.checks import DatasetContext, dataset_check, repository_check
 from satudata.findings import Finding
 from satudata.load.repository import LOAD_CODES, Repository
 from satudata.model import STANDAR_DATA
+from satudata.model.governance import known_licences
 
 # The finding codes this family's checks emit (besides CONTEXT_CODES, open to every check).
 CODES = (
@@ -26,18 +27,6 @@ CODES = (
     "tabel-referensi-tidak-ada",
     *LOAD_CODES,
 )
-
-
-# Open licences a Satu Data portal may publish under (SPDX ids).
-OPEN_LICENCES = {
-    "CC-BY-4.0",
-    "CC-BY-SA-4.0",
-    "CC0-1.0",
-    "ODbL-1.0",
-    "ODC-By-1.0",
-    "PDDL-1.0",
-    "OGL-UK-3.0",
-}
 
 
 @repository_check
@@ -138,8 +127,12 @@ def reference_tables_exist(ctx: DatasetContext) -> Iterator[Finding]:
 
 @dataset_check
 def licence(ctx: DatasetContext) -> Iterator[Finding]:
-    meta = ctx.meta
-    if meta is not None and meta.lisensi is not None and meta.lisensi not in OPEN_LICENCES:
+    """Only the model's open licences (`Lisensi`) or those the portal declares."""
+    meta, portal = ctx.meta, ctx.repo.portal
+    if meta is None or meta.lisensi is None:
+        return
+    allowed = portal.allows_licence(meta.lisensi) if portal else meta.lisensi in known_licences([])
+    if not allowed:
         yield ctx.meta_finding("lisensi-tidak-dikenal", ("lisensi",), "lisensi", nilai=meta.lisensi)
 
 

@@ -157,15 +157,17 @@ register(
     _c(
         "lisensi-tidak-dikenal",
         "metadata",
-        W,
+        E,
         "Lisensi tidak dikenal",
         "Unknown licence",
         "Lisensi '{nilai}' bukan lisensi terbuka yang dikenal.",
         "Licence '{nilai}' is not a known open licence.",
         "Gunakan kode SPDX lisensi terbuka, mis. CC-BY-4.0, CC0-1.0, ODbL-1.0, atau kosongkan "
-        "untuk memakai lisensi bawaan portal.",
+        "untuk memakai lisensi bawaan portal. Lisensi terbuka lain harus lebih dulu dicantumkan "
+        "Walidata di `lisensi_tambahan` pada metadata/portal.yaml.",
         "Use an SPDX id of an open licence, e.g. CC-BY-4.0, CC0-1.0, ODbL-1.0, or leave it empty "
-        "for the portal default.",
+        "for the portal default. Any other open licence must first be listed by the Walidata in "
+        "`lisensi_tambahan` in metadata/portal.yaml.",
         params=("nilai",),
     ),
     # --- struktur -------------------------------------------------------------------------

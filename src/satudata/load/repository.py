@@ -185,6 +185,9 @@ class Repository:
             if dataset_id is not None:
                 found.setdefault(dataset_id, DatasetFiles(dataset_id)).data_path = path
         self.datasets = dict(sorted(found.items()))
+        for path in self._reference_files():
+            if not _SLUG.match(path.stem):  # the name becomes a page, a link and a URL
+                self.stray_files.append(Finding("nama-berkas-tidak-sah", file=self.rel(path)))
 
     def _files(self, top: str) -> list[Path]:
         base = self.root / top
@@ -226,8 +229,12 @@ class Repository:
 
     @cached_property
     def reference_names(self) -> list[str]:
+        """Reference tables: slug-named CSVs in metadata/referensi/ (others are stray files)."""
+        return [p.stem for p in self._reference_files() if _SLUG.match(p.stem)]
+
+    def _reference_files(self) -> list[Path]:
         base = self.root / paths.REFERENCE_DIR
-        return sorted(p.stem for p in base.glob("*.csv")) if base.is_dir() else []
+        return sorted(base.glob("*.csv")) if base.is_dir() else []
 
 
 def _read_model(

@@ -2,7 +2,13 @@
 
 from pydantic import BaseModel
 
-from satudata.model.base import COLUMN_NAME_PATTERN, DATASET_ID_PATTERN, SLUG_PATTERN
+from satudata.model.base import (
+    COLUMN_NAME_PATTERN,
+    DATASET_ID_PATTERN,
+    LABEL_PATTERN,
+    LICENCE_ID_PATTERN,
+    SLUG_PATTERN,
+)
 from satudata.model.dataset import (
     STANDAR_DATA,
     Dataset,
@@ -28,6 +34,7 @@ from satudata.model.vocab import (
     CaraPengumpulan,
     Frekuensi,
     Klasifikasi,
+    Lisensi,
     Peran,
     Pilar,
     TemaEu,
@@ -47,6 +54,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
 __all__ = [
     "COLUMN_NAME_PATTERN",
     "DATASET_ID_PATTERN",
+    "LABEL_PATTERN",
+    "LICENCE_ID_PATTERN",
     "SCHEMAS",
     "SLUG_PATTERN",
     "STANDAR_DATA",
@@ -60,6 +69,7 @@ __all__ = [
     "JadwalRilis",
     "Klasifikasi",
     "Kolom",
+    "Lisensi",
     "Opd",
     "Organisasi",
     "Pemeriksaan",

@@ -5,11 +5,12 @@ import re
 
 from pydantic import Field, field_validator
 
-from satudata.model.base import ColumnName, DatasetId, Model, Slug, Text
+from satudata.model.base import ColumnName, DatasetId, Label, LicenceId, Model, Slug, Text
 from satudata.model.vocab import (
     CaraPengumpulan,
     Frekuensi,
     Klasifikasi,
+    Lisensi,
     Peran,
     Pilar,
     Tipe,
@@ -38,7 +39,7 @@ class Kolom(Model):
 
     nama: ColumnName
     """Nama kolom persis seperti pada baris judul CSV (huruf kecil, garis bawah)."""
-    judul: Text
+    judul: Label
     """Label yang mudah dibaca."""
     tipe: Tipe
     """Tipe data nilai: teks, bilangan-bulat, bilangan, boolean, tanggal, tanggal-waktu, tahun,
@@ -51,9 +52,9 @@ class Kolom(Model):
     """Definisi operasional (Standar Data)."""
     klasifikasi: Text | None = None
     """Klasifikasi isian atau penyajian (Standar Data), mis. 'menurut kecamatan'."""
-    ukuran: Text | None = None
+    ukuran: Label | None = None
     """Ukuran (Standar Data), mis. jumlah, persentase, rasio."""
-    satuan: Text | None = None
+    satuan: Label | None = None
     """Satuan (Standar Data), mis. orang, unit, persen."""
     referensi_waktu: Text | None = None
     """Referensi waktu nilai, mis. 'kondisi 31 Desember'."""
@@ -90,8 +91,8 @@ class Kolom(Model):
 class Indikator(Model):
     """Metadata indikator BPS (MS-Ind), untuk dataset yang menyajikan indikator."""
 
-    nama: Text | None = None
-    """Name of the indicator."""
+    nama: Label | None = None
+    """Nama indikator."""
     konsep: Text | None = None
     definisi: Text | None = None
     interpretasi: Text | None = None
@@ -117,7 +118,7 @@ class Dataset(Model):
 
     id: DatasetId
     """`<opd>/<dataset>`, sama dengan jalur berkas."""
-    judul: Text
+    judul: Label
     """Judul dataset."""
     deskripsi: Text
     """Isi dataset, untuk publik."""
@@ -125,21 +126,22 @@ class Dataset(Model):
     """Slug OPD Produsen Data, sama dengan nama folder."""
     pilar: Pilar
     """Pilar Satu Data: sektoral, kependudukan, atau layanan-publik."""
-    topik: list[Text] = Field(min_length=1)
+    topik: list[Label] = Field(min_length=1)
     """Topik, mis. kesehatan, pendidikan."""
-    kata_kunci: list[Text] = Field(default_factory=list)
+    kata_kunci: list[Label] = Field(default_factory=list)
     """Kata kunci untuk pencarian."""
     klasifikasi: Klasifikasi
     """Klasifikasi informasi (UU 14/2008); hanya dataset `terbuka` yang dipublikasikan."""
-    lisensi: str | None = None
-    """Kode lisensi SPDX; kosong berarti lisensi bawaan portal."""
+    lisensi: Lisensi | LicenceId | None = None
+    """Kode lisensi SPDX; kosong berarti lisensi bawaan portal. Selain lisensi yang dikenal,
+    hanya kode yang dinyatakan di `lisensi_tambahan` portal."""
     frekuensi: Frekuensi
     """Frekuensi penerbitan (BPS): harian, mingguan, bulanan, triwulanan, empat-bulanan,
     semesteran, tahunan, lebih-dari-dua-tahunan, tidak-tetap."""
     cara_pengumpulan: CaraPengumpulan
     """Cara pengumpulan (BPS): pencacahan-lengkap, survei, kompilasi-produk-administrasi,
     cara-lain."""
-    cakupan_wilayah: Text
+    cakupan_wilayah: Label
     """Cakupan wilayah, mis. nama kabupaten/kota atau kecamatan yang dicakup."""
     sumber: Text
     """Asal angka (dokumen, sistem informasi, survei)."""

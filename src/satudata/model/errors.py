@@ -10,6 +10,7 @@ from pydantic_core import ErrorDetails
 
 from satudata.findings import Finding
 from satudata.load.yaml_file import LoadedYaml
+from satudata.model.base import LABEL_PATTERN, LICENCE_ID_PATTERN
 
 _DETAIL_ID = {
     "missing": "wajib diisi tetapi tidak ada",
@@ -39,6 +40,33 @@ _DETAIL_ID = {
 }
 
 
+# Patterns that deserve their own words: (detail, saran, hint) instead of the raw regex.
+_PATTERN_TEXT = {
+    LABEL_PATTERN: (
+        "label harus teks biasa satu baris, tanpa tag HTML (mis. <b>, <script>), tautan "
+        "Markdown (`](`), ganti baris, atau karakter kendali",
+        "Tulis nama/judul apa adanya sebagai teks biasa: hapus tag HTML, tautan Markdown, dan "
+        "ganti baris (mis. `singkatan: Dinkes`). Tanda < sebagai perbandingan boleh bila diikuti "
+        "spasi atau angka (mis. 'Usia < 5 tahun').",
+        "Write the name/title as plain text: remove HTML tags, Markdown links and line breaks "
+        "(e.g. `singkatan: Dinkes`). A comparison '<' followed by a space or digit is fine "
+        "(e.g. 'Usia < 5 tahun').",
+    ),
+    LICENCE_ID_PATTERN: (
+        "bukan kode lisensi SPDX (huruf, angka, titik, tanda hubung; mis. CC-BY-4.0)",
+        "Tulis kode SPDX lisensi terbuka, mis. `lisensi: CC-BY-4.0` (juga CC0-1.0, ODbL-1.0), "
+        "atau hapus baris ini untuk memakai lisensi bawaan portal.",
+        "Write the SPDX id of an open licence, e.g. `lisensi: CC-BY-4.0` (or CC0-1.0, "
+        "ODbL-1.0), or remove the line to use the portal default.",
+    ),
+}
+
+
+def _known_pattern(error: ErrorDetails) -> str | None:
+    pattern = (error.get("ctx") or {}).get("pattern")
+    return pattern if pattern in _PATTERN_TEXT else None
+
+
 def field_path(loc: tuple[Any, ...]) -> str:
     text = ""
     for part in loc:
@@ -52,10 +80,15 @@ def _yaml_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def _is_branch_label(part: str) -> bool:
-    return part in {"str", "int", "float", "date", "bool", "none"} or "[" in part
+    return part in {"str", "constrained-str", "int", "float", "date", "bool", "none"} or (
+        "[" in part
+    )
 
 
 def _detail(error: ErrorDetails) -> str:
+    pattern = _known_pattern(error)
+    if pattern is not None:
+        return _PATTERN_TEXT[pattern][0]
     template = _DETAIL_ID.get(error["type"])
     if template is None:
         return error["msg"]
@@ -68,6 +101,10 @@ def _detail(error: ErrorDetails) -> str:
 
 def _fix(error: ErrorDetails, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
     name = str(loc[-1]) if loc else ""
+    pattern = _known_pattern(error)
+    if pattern is not None:
+        _, saran, hint = _PATTERN_TEXT[pattern]
+        return saran, hint
     if error["type"] == "extra_forbidden":
         known = _fields_at(model, loc[:-1])
         close = difflib.get_close_matches(name, known, n=1)
@@ -124,7 +161,10 @@ def validation_findings(
     dataset: str | None = None,
 ) -> list[Finding]:
     findings = []
-    for error in exc.errors(include_url=False):
+    # A union field (`lisensi: Lisensi | LicenceId`) fails once per branch; the branch with its
+    # own words comes first so that it is the one kept by `_dedupe`.
+    errors = sorted(exc.errors(include_url=False), key=lambda e: _known_pattern(e) is None)
+    for error in errors:
         loc = _yaml_loc(tuple(error["loc"]))
         saran, hint = _fix(error, model, loc)
         findings.append(

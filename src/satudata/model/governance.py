@@ -2,11 +2,11 @@
 
 import datetime as dt
 
-from pydantic import Field, HttpUrl
+from pydantic import Field, HttpUrl, ValidationInfo, field_validator
 
-from satudata.model.base import Model, Slug, Text
+from satudata.model.base import Label, LicenceId, Model, Slug, Text
 from satudata.model.dataset import JadwalRilis
-from satudata.model.vocab import Frekuensi, Pilar, TemaEu
+from satudata.model.vocab import Frekuensi, Lisensi, Pilar, TemaEu
 
 
 class Forge(Model):
@@ -20,7 +20,7 @@ class Forge(Model):
 class Walidata(Model):
     opd: Slug
     """Slug OPD yang menjadi Walidata (biasanya Diskominfo)."""
-    tim: Text
+    tim: Label
     """Nama tim peninjau, mis. @org/walidata."""
 
 
@@ -43,24 +43,27 @@ class Pemeriksaan(Model):
 class Portal(Model):
     """Pemerintah daerah pemilik repositori ini: `metadata/portal.yaml`."""
 
-    nama: Text
+    nama: Label
     """Nama resmi pemerintah daerah, mis. Pemerintah Kota ... atau Pemerintah Kabupaten ...."""
-    nama_singkat: Text
-    nama_portal: Text
+    nama_singkat: Label
+    nama_portal: Label
     """Nama katalog publik, mis. Satu Data Kota ...."""
     kode_wilayah: str = Field(pattern=r"^\d{2}(\.\d{2}){0,2}(\.\d{4})?$")
     """Kode wilayah Kemendagri, mis. 12.71."""
     kode_bps: str | None = Field(default=None, pattern=r"^\d{2,10}$")
     """Kode wilayah BPS (berbeda dari kode Kemendagri untuk wilayah yang sama)."""
     walidata: Walidata
-    pembina_data: Text
+    pembina_data: Label
     """Pembina Data statistik, mis. BPS kabupaten/kota setempat."""
     dasar_hukum: list[Text] = Field(default_factory=list)
     """Dasar hukum (Perpres, Perda/Perwal)."""
     url_situs: HttpUrl
     """URL publik situs katalog."""
     forge: Forge
-    lisensi_bawaan: str = "CC-BY-4.0"
+    lisensi_tambahan: list[LicenceId] = Field(default_factory=list)
+    """Kode SPDX lisensi terbuka lain yang boleh dipakai dataset, selain yang dikenal
+    (CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0, ODbL-1.0, ODC-By-1.0, PDDL-1.0, OGL-UK-3.0)."""
+    lisensi_bawaan: Lisensi | LicenceId = Lisensi.CC_BY_4_0
     """Lisensi SPDX bila dataset tidak menyebutkan lisensi."""
     zona_waktu: str = "Asia/Jakarta"
     kontak: Text | None = None
@@ -68,16 +71,34 @@ class Portal(Model):
     pemeriksaan: Pemeriksaan = Field(default_factory=Pemeriksaan)
     """Ambang pemeriksaan kualitas dan kebaruan."""
 
+    @field_validator("lisensi_bawaan")
+    @classmethod
+    def _lisensi_dikenal(cls, value: str, info: ValidationInfo) -> str:
+        if value not in known_licences(info.data.get("lisensi_tambahan") or []):
+            raise ValueError(
+                f"lisensi '{value}' tidak dikenal; pakai kode SPDX lisensi terbuka yang dikenal "
+                "atau cantumkan kode itu di lisensi_tambahan"
+            )
+        return value
+
+    def allows_licence(self, value: str) -> bool:
+        return value in known_licences(self.lisensi_tambahan)
+
+
+def known_licences(extra: list[str]) -> set[str]:
+    """Open-licence SPDX ids a dataset may use: the model's vocabulary plus the portal's."""
+    return {*(lisensi.value for lisensi in Lisensi), *extra}
+
 
 class Opd(Model):
     """Satu perangkat daerah (OPD) di `metadata/organisasi.yaml`."""
 
     slug: Slug
     """Nama folder di bawah data/ dan metadata/."""
-    nama: Text
+    nama: Label
     """Nama resmi lengkap."""
-    singkatan: Text
-    tim: Text
+    singkatan: Label
+    tim: Label
     """Nama tim data OPD untuk peninjauan, mis. @org/dinkes."""
     kontak: Text | None = None
     """Kontak kantor (e-mail dinas, bukan pribadi)."""
@@ -96,7 +117,7 @@ class EntriDaftarData(Model):
 
     kode: str = Field(pattern=r"^[A-Z0-9]+(-[A-Z0-9]+)*$")
     """Kode tetap, mis. DD-DINKES-001."""
-    judul: Text
+    judul: Label
     produsen: Slug
     pilar: Pilar
     frekuensi: Frekuensi
@@ -119,10 +140,10 @@ class TabelReferensi(Model):
 
     nama: Slug
     """Nama berkas tanpa .csv."""
-    judul: Text
+    judul: Label
     sumber: Text
     """Sumber hukum atau statistik kode."""
-    lisensi: str | None = None
+    lisensi: LicenceId | None = None
     kolom_kode: str = "kode"
     kolom_nama: str = "nama"
 

@@ -85,3 +85,16 @@ class TemaEu(StrEnum):
     SOCI = "SOCI"  # kependudukan dan masyarakat
     TECH = "TECH"  # sains dan teknologi
     TRAN = "TRAN"  # transportasi
+
+
+class Lisensi(StrEnum):
+    """Lisensi data terbuka yang dikenal (kode SPDX). Lisensi lain hanya boleh dipakai bila
+    dinyatakan portal di `lisensi_tambahan` (`metadata/portal.yaml`)."""
+
+    CC_BY_4_0 = "CC-BY-4.0"
+    CC_BY_SA_4_0 = "CC-BY-SA-4.0"
+    CC0_1_0 = "CC0-1.0"
+    ODBL_1_0 = "ODbL-1.0"
+    ODC_BY_1_0 = "ODC-By-1.0"
+    PDDL_1_0 = "PDDL-1.0"
+    OGL_UK_3_0 = "OGL-UK-3.0"

@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import yaml
 
@@ -113,7 +114,8 @@ def lisensi(situs: Site, meta: Dataset | None = None) -> str:
 
 
 def license_url(spdx_id: str) -> str:
-    return f"https://spdx.org/licenses/{spdx_id}.html"
+    # Quoted: the id is always an SPDX id after validation, but a URL never trusts that.
+    return f"https://spdx.org/licenses/{quote(str(spdx_id), safe='')}.html"
 
 
 def license_descriptor(spdx_id: str) -> dict:

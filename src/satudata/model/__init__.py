@@ -33,6 +33,7 @@ from satudata.model.vocab import (
     TemaEu,
     Tipe,
 )
+from satudata.model.withdrawal import EntriPenarikan, Penarikan
 
 # File kinds: the schema name (metadata/schema/<name>.json) and the model that validates it.
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -42,6 +43,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "daftar-data": DaftarData,
     "referensi": Referensi,
     "tema-dcat": TemaDcat,
+    "penarikan": Penarikan,
 }
 
 __all__ = [
@@ -54,6 +56,7 @@ __all__ = [
     "DaftarData",
     "Dataset",
     "EntriDaftarData",
+    "EntriPenarikan",
     "Forge",
     "Frekuensi",
     "Indikator",
@@ -63,6 +66,7 @@ __all__ = [
     "Opd",
     "Organisasi",
     "Pemeriksaan",
+    "Penarikan",
     "Peran",
     "Pilar",
     "Portal",

@@ -7,6 +7,7 @@ import datetime as dt
 import importlib
 import inspect
 import re
+import subprocess
 
 import pytest
 
@@ -161,6 +162,9 @@ TRIGGERS = {
     "codeowners-tidak-sinkron": lambda r: r.replace(
         "metadata/organisasi.yaml", 'tim: "@contoh/dinkes"', 'tim: "@contoh/kes"'
     ),
+    "penarikan-dataset-tidak-dikenal": lambda r: _withdraw(r, "dinkes/rs", "abcdef1"),
+    "penarikan-versi-tidak-dikenal": lambda r: _withdraw(r, "dinkes/puskesmas", "0000000", True),
+    "penarikan-tidak-dapat-diperiksa": lambda r: _withdraw(r, "dinkes/puskesmas", "abcdef1"),
     "kolom-rujukan-tidak-dikenal": lambda r: r.replace(
         DS, "    min: 0\n", "    min: 0\n    jumlah_dari: [a, b]\n"
     ),
@@ -210,6 +214,20 @@ TRIGGERS = {
 }
 
 KECAMATAN = ["12.71.01", "12.71.02"]
+
+
+def _withdraw(r, dataset: str, versi: str, in_git: bool = False) -> None:
+    r.write(
+        "metadata/penarikan.yaml",
+        f'penarikan:\n  - dataset: {dataset}\n    versi: "{versi}"\n    alasan: Contoh.\n',
+    )
+    if in_git:
+        for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "awal"]):
+            subprocess.run(
+                ["git", "-C", str(r.root), "-c", "user.name=a", "-c", "user.email=a@b", *args],
+                check=True,
+                capture_output=True,
+            )
 
 
 def _min_rows(r, rows: int) -> None:

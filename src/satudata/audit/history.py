@@ -78,3 +78,9 @@ def versions(git: GitInfo, dataset_id: str) -> list[Version]:
     order = {sha: index for index, sha in enumerate(git.commits)}  # git log order, newest first
     shas = sorted(set(data) | set(meta), key=order.__getitem__)
     return [Version(git.commits[sha], data.get(sha), meta.get(sha)) for sha in shas]
+
+
+def versions_matching(found: list[Version], prefix: str) -> list[Version]:
+    """The versions among `found` whose commit sha starts with `prefix` (how people write
+    commits: the first 7 to 10 characters)."""
+    return [v for v in found if v.commit.sha.startswith(prefix.lower())]

@@ -35,9 +35,10 @@ from satudata.catalog.feeds.datapackage import (
 from satudata.catalog.feeds.dcat import dcat_catalog
 from satudata.catalog.feeds.pod import pod_catalog
 from satudata.catalog.pages import Pages
+from satudata.catalog.past_versions import withdrawn_versions
 from satudata.catalog.sources import base_config, merge_layer
 from satudata.catalog.text import html_text
-from satudata.catalog.views import Site, build_model
+from satudata.catalog.views import PublishedDataset, Site, build_model
 from satudata.checks.runner import validate
 from satudata.findings import Report
 from satudata.load.repository import Repository
@@ -137,7 +138,7 @@ def render(
         ):
             t.berkas, rows[t.id] = berkas, data
     with _timed(phases, "riwayat"):
-        _past_versions(situs, docs)
+        _past_versions(situs, docs, jobs)
     with _timed(phases, "halaman"):
         pages = Pages(situs, docs)
         pages.render_all(rows)
@@ -188,25 +189,58 @@ def _when(situs: Site) -> dt.datetime:
     return dt.datetime.combine(situs.tanggal, dt.time(), dt.UTC)
 
 
-def _past_versions(situs: Site, docs: Path) -> None:
-    """The CSV as of each version, from git (one `cat-file --batch` for all of them), and the
-    rows each version added and removed (compared with the version before it)."""
-    wanted = [(t, v) for t in situs.terbitan for v in t.versi if v.data and v.data.blob]
-    blobs = read_blobs(situs.repo.root, [v.data.blob for _, v in wanted])
-    for t in situs.terbitan:
-        older: set[bytes] = set()
-        for v in reversed(t.versi):  # oldest first
-            content = blobs.get(v.data.blob) if v.data and v.data.blob else None
-            if v.data is not None:
-                rows = set(content.splitlines()[1:]) if content else set()
-                t.baris_versi[v.commit.sha] = (len(rows - older), len(older - rows))
-                older = rows
-            if content is None:
-                continue
-            name = f"{v.commit.date:%Y%m%d}-{v.commit.sha[:10]}.csv"
-            t.berkas_versi[v.commit.sha] = write_file(
-                docs, f"unduh/{t.id}/versi/{name}", content, "csv"
-            )
+def _past_versions(situs: Site, docs: Path, jobs: int = 1) -> None:
+    """The CSV as of each version, from git, the rows each version added and removed, and
+    which versions may not be published (`past_versions`): those are never written. Datasets
+    go in chunks, each with one `cat-file --batch` (memory stays bounded on long histories),
+    spread over `jobs` processes."""
+    published = situs.terbitan
+    chunks = [
+        range(start, min(start + _HISTORY_CHUNK, len(published)))
+        for start in range(0, len(published), _HISTORY_CHUNK)
+    ]
+    results = fork_map(lambda c: _chunk_versions(situs, c, docs), chunks, jobs, minimum=2)
+    for chunk, found in zip(chunks, results, strict=True):
+        for index, (files, counts, withdrawn) in zip(chunk, found, strict=True):
+            t = published[index]
+            t.berkas_versi, t.baris_versi, t.versi_ditarik = files, counts, withdrawn
+
+
+_HISTORY_CHUNK = 100
+
+
+def _chunk_versions(situs: Site, chunk: range, docs: Path) -> list[tuple[dict, dict, dict]]:
+    datasets = [situs.terbitan[i] for i in chunk]
+    blobs = read_blobs(
+        situs.repo.root, [v.data.blob for t in datasets for v in t.versi if v.data and v.data.blob]
+    )
+    return [_dataset_versions(situs, t, blobs, docs) for t in datasets]
+
+
+def _dataset_versions(
+    situs: Site, t: PublishedDataset, blobs: dict[str, bytes], docs: Path
+) -> tuple[dict, dict, dict]:
+    """(past CSV files, (+rows, -rows) per version, withdrawn versions) of one dataset."""
+    contents = {
+        v.data.blob: blobs[v.data.blob]
+        for v in t.versi
+        if v.data and v.data.blob and v.data.blob in blobs
+    }
+    lines = {blob: content.splitlines() for blob, content in contents.items()}  # once a blob
+    withdrawn = withdrawn_versions(situs.repo, t.entry, t.meta, t.versi, contents, lines)
+    files, counts = {}, {}
+    older: set[bytes] = set()
+    for v in reversed(t.versi):  # oldest first
+        blob = v.data.blob if v.data else None
+        if v.data is not None:
+            rows = set(lines[blob][1:]) if blob in lines else set()
+            counts[v.commit.sha] = (len(rows - older), len(older - rows))
+            older = rows
+        if blob not in contents or v.commit.sha in withdrawn:
+            continue
+        name = f"{v.commit.date:%Y%m%d}-{v.commit.sha[:10]}.csv"
+        files[v.commit.sha] = write_file(docs, f"unduh/{t.id}/versi/{name}", contents[blob], "csv")
+    return files, counts, withdrawn
 
 
 def _write_marker(situs: Site, site: Path) -> None:

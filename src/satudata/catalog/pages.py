@@ -383,6 +383,7 @@ class Pages:
         for v in t.versi:
             c = v.commit
             counts = t.baris_versi.get(c.sha)
+            withdrawn = t.versi_ditarik.get(c.sha)
             rows.append(
                 {
                     "tanggal": c.date,
@@ -395,7 +396,8 @@ class Pages:
                     "pr_url": f"{base}{pr_part}{c.pr}" if c.pr else None,
                     "penyetuju": ", ".join(c.approvers),
                     "baris": f"+{counts[0]} / -{counts[1]} baris" if counts else "metadata",
-                    "unduh": t.berkas_versi.get(c.sha),
+                    "unduh": None if withdrawn else t.berkas_versi.get(c.sha),
+                    "ditarik": withdrawn.teks if withdrawn else None,
                 }
             )
         return rows

@@ -38,6 +38,7 @@ class PublishedDataset:
     versi: list = field(default_factory=list)  # riwayat.Version, newest first
     berkas_versi: dict[str, Download] = field(default_factory=dict)  # commit sha → past CSV
     baris_versi: dict[str, tuple[int, int]] = field(default_factory=dict)  # sha → (+rows, -rows)
+    versi_ditarik: dict = field(default_factory=dict)  # sha → past_versions.Withdrawn
 
     @property
     def id(self) -> str:

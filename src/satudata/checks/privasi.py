@@ -9,8 +9,10 @@ from collections.abc import Callable, Iterator
 
 import pyarrow.compute as pc
 
-from satudata.checks import DatasetContext, dataset_check
+from satudata.checks import DATASET_CHECKS, DatasetContext, dataset_check
 from satudata.findings import Finding
+from satudata.load.repository import DatasetFiles, Repository
+from satudata.load.table import read_tabel
 from satudata.model import Klasifikasi
 from satudata.rules.personal_data import (
     CANDIDATE,
@@ -84,11 +86,8 @@ def personal_columns(ctx: DatasetContext) -> Iterator[Finding]:
     if meta is None or meta.klasifikasi is not Klasifikasi.TERBUKA:
         return
     for index, kolom in enumerate(meta.kolom):
-        if kolom.data_pribadi is True:
-            reason = ("ditandai sebagai data pribadi", "is declared personal data")
-        elif kolom.data_pribadi is None and personal_column(kolom.nama):
-            reason = ("bernama seperti data pribadi", "is named like personal data")
-        else:
+        reason = _column_reason(kolom.nama, kolom.data_pribadi)
+        if reason is None:
             continue
         yield ctx.meta_finding(
             "kolom-data-pribadi",
@@ -98,3 +97,45 @@ def personal_columns(ctx: DatasetContext) -> Iterator[Finding]:
             alasan=reason[0],
             reason=reason[1],
         )
+
+
+def _column_reason(name: str, data_pribadi: bool | None) -> tuple[str, str] | None:
+    """Why a column is personal data (Indonesian, English), or None when it is not."""
+    if data_pribadi is True:
+        return ("ditandai sebagai data pribadi", "is declared personal data")
+    if data_pribadi is None and personal_column(name):
+        return ("bernama seperti data pribadi", "is named like personal data")
+    return None
+
+
+def personal_header(ctx: DatasetContext) -> Iterator[Finding]:
+    """Header columns named like personal data or declared personal. Not registered: the
+    current file is judged by its metadata (`personal_columns`); a past version's header may
+    name columns the metadata no longer describes."""
+    for name in ctx.tabel.header if ctx.tabel else []:
+        kolom = ctx.meta.column(name) if ctx.meta else None
+        reason = _column_reason(name, kolom.data_pribadi if kolom else None)
+        if reason is not None:
+            yield ctx.data_finding(
+                "kolom-data-pribadi", 1, name, kolom=name, alasan=reason[0], reason=reason[1]
+            )
+
+
+def csv_findings(repo: Repository, entry: DatasetFiles, data: bytes) -> tuple[bool, list[Finding]]:
+    """(read, findings): what every privasi check finds in CSV bytes `data` read as `entry`'s
+    data file (a past version from git), plus personal column names in its header. Rows that
+    could not be read could not be checked, so their findings come back too; when nothing
+    could be read, `read` is False and the finding says why."""
+    ctx = DatasetContext(repo, entry, cell_limit=None)
+    result = read_tabel(data, dataset=entry.id, file=ctx.data_file or "")
+    if result.tabel is None:
+        return False, result.findings[-1:]  # read_tabel puts the reason it stopped last
+    ctx._read = result
+    skipped = set(result.tabel.skipped_rows)
+    found = [f for f in result.findings if f.line in skipped]
+    found += personal_header(ctx)
+    for name, check in DATASET_CHECKS:
+        if name.startswith("privasi."):  # the family as registered, new checks included
+            # Findings about the metadata concern the current version, which validated.
+            found += [f for f in check(ctx) if f.file == ctx.data_file]
+    return True, found

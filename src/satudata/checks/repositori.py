@@ -24,6 +24,9 @@ CODES = (
     "id-ganda",
     "metadata-tanpa-data",
     "opd-tidak-dikenal",
+    "penarikan-dataset-tidak-dikenal",
+    "penarikan-tidak-dapat-diperiksa",
+    "penarikan-versi-tidak-dikenal",
     "portal-belum-lengkap",
     "walidata-tidak-dikenal",
 )
@@ -191,4 +194,51 @@ def portal_placeholders(repo: Repository) -> Iterator[Finding]:
                 line=_line(repo, paths.PORTAL_FILE, path),
                 field=".".join(path),
                 params={"isian": ".".join(path), "nilai": value},
+            )
+
+
+@repository_check
+def withdrawals(repo: Repository) -> Iterator[Finding]:
+    """Every entry of metadata/penarikan.yaml names a dataset and one of its versions. The
+    findings name the file, not the dataset, so `--changed-since` shows them when only the
+    file changed."""
+    from satudata.audit.git import read_git
+    from satudata.audit.history import versions, versions_matching
+
+    if repo.penarikan is None or not repo.penarikan.penarikan:
+        return
+    git = read_git(repo.root)  # one `git log` pass, only when there is something to match
+    for index, entri in enumerate(repo.penarikan.penarikan):
+        params = {"dataset": entri.dataset, "versi": entri.versi}
+        if entri.dataset not in repo.datasets:
+            line = _line(repo, paths.WITHDRAWALS_FILE, ("penarikan", index, "dataset"))
+            yield Finding(
+                "penarikan-dataset-tidak-dikenal",
+                file=paths.WITHDRAWALS_FILE,
+                line=line,
+                params=params,
+            )
+            continue
+        line = _line(repo, paths.WITHDRAWALS_FILE, ("penarikan", index, "versi"))
+        if not git.available or git.shallow:
+            reason = (
+                ("riwayat git tidak lengkap (clone dangkal)", "the git history is shallow")
+                if git.shallow
+                else ("repositori ini bukan repositori git", "this is not a git repository")
+            )
+            yield Finding(
+                "penarikan-tidak-dapat-diperiksa",
+                file=paths.WITHDRAWALS_FILE,
+                line=line,
+                params={**params, "alasan": reason[0], "reason": reason[1]},
+            )
+            continue
+        # A prefix matching several versions withdraws each of them (each is then shown as
+        # withdrawn on the page); with 7+ characters that is a one-in-millions coincidence.
+        if not versions_matching(versions(git, entri.dataset), entri.versi):
+            yield Finding(
+                "penarikan-versi-tidak-dikenal",
+                file=paths.WITHDRAWALS_FILE,
+                line=line,
+                params=params,
             )

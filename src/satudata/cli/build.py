@@ -46,6 +46,14 @@ def build_command(repo_root: Path, output: Path | None, timpa: bool) -> int:
         f"Katalog dibangun di {result.output}: {number(len(site.terbitan))} dataset terbit, "
         f"{number(len(site.tertahan))} hanya metadata, {number(result.pages)} halaman."
     )
+    for t in site.terbitan:
+        for v in t.versi:
+            withdrawn = t.versi_ditarik.get(v.commit.sha)
+            if withdrawn is not None:
+                click.echo(
+                    f"Versi lama tidak diterbitkan: {t.id} {v.commit.sha[:10]} "
+                    f"({v.commit.date:%Y-%m-%d}) — {withdrawn.teks}"
+                )
     return 0
 
 

@@ -739,6 +739,47 @@ register(
         params=("keadaan", "state"),
     ),
     _c(
+        "penarikan-dataset-tidak-dikenal",
+        "repositori",
+        E,
+        "Penarikan menyebut dataset yang tidak ada",
+        "Withdrawal names an unknown dataset",
+        "metadata/penarikan.yaml menyebut dataset '{dataset}' yang tidak ada di repositori.",
+        "metadata/penarikan.yaml names dataset '{dataset}', which is not in the repository.",
+        "Tulis id dataset persis seperti `id` di metadata/<opd>/<dataset>.yaml, mis. "
+        "dinkes/puskesmas.",
+        "Write the dataset id exactly as the `id` in metadata/<opd>/<dataset>.yaml.",
+        params=("dataset",),
+    ),
+    _c(
+        "penarikan-versi-tidak-dikenal",
+        "repositori",
+        E,
+        "Penarikan menyebut versi yang tidak ada",
+        "Withdrawal names an unknown version",
+        "Tidak ada versi dataset {dataset} dengan commit berawalan '{versi}'.",
+        "Dataset {dataset} has no version whose commit starts with '{versi}'.",
+        "Salin sha commit dari kolom Commit pada Riwayat perubahan di halaman dataset, atau dari "
+        "`satudata riwayat {dataset}`.",
+        "Copy the commit sha from the dataset page's change history or `satudata riwayat "
+        "{dataset}`.",
+        params=("dataset", "versi"),
+    ),
+    _c(
+        "penarikan-tidak-dapat-diperiksa",
+        "repositori",
+        W,
+        "Versi penarikan tidak dapat diperiksa",
+        "Withdrawn version cannot be checked",
+        "Versi '{versi}' dataset {dataset} tidak dapat dicocokkan dengan riwayat: {alasan}.",
+        "Version '{versi}' of dataset {dataset} cannot be matched to the history: {reason}.",
+        "Periksa dari clone dengan riwayat git penuh (`git fetch --unshallow`; di CI "
+        "actions/checkout dengan fetch-depth: 0).",
+        "Check from a clone with the full git history (`git fetch --unshallow`; in CI "
+        "fetch-depth: 0).",
+        params=("dataset", "versi", "alasan", "reason"),
+    ),
+    _c(
         "kesalahan-internal",
         "repositori",
         E,

@@ -3,6 +3,7 @@
     data/<opd>/<slug>.csv              a dataset's data
     metadata/<opd>/<slug>.yaml         its metadata (the dataset id is `<opd>/<slug>`)
     metadata/portal.yaml, organisasi.yaml, daftar-data.yaml   governance files
+    metadata/penarikan.yaml            past versions the Walidata withdrew (optional)
     metadata/referensi/<nama>.csv      reference tables (index: referensi.yaml)
     metadata/schema/                   JSON Schemas for editors
     masukan/<opd>/                     uploads waiting to be imported (never on main)
@@ -33,7 +34,14 @@ PORTAL_FILE = f"{METADATA_DIR}/portal.yaml"
 ORGANISATION_FILE = f"{METADATA_DIR}/organisasi.yaml"
 DAFTAR_DATA_FILE = f"{METADATA_DIR}/daftar-data.yaml"
 THEMES_FILE = f"{METADATA_DIR}/tema-dcat.yaml"  # topik → EU data theme, for DCAT-AP
-GOVERNANCE_FILES = (PORTAL_FILE, ORGANISATION_FILE, DAFTAR_DATA_FILE, THEMES_FILE)
+WITHDRAWALS_FILE = f"{METADATA_DIR}/penarikan.yaml"  # optional: past versions withdrawn
+GOVERNANCE_FILES = (
+    PORTAL_FILE,
+    ORGANISATION_FILE,
+    DAFTAR_DATA_FILE,
+    THEMES_FILE,
+    WITHDRAWALS_FILE,
+)
 REFERENCE_INDEX_FILE = f"{REFERENCE_DIR}/referensi.yaml"
 CODEOWNERS_FILE = "CODEOWNERS"
 

@@ -19,7 +19,15 @@ from pydantic import BaseModel, ValidationError
 from satudata.findings import Finding
 from satudata.load import paths
 from satudata.load.yaml_file import LoadedYaml, YamlError, load_yaml
-from satudata.model import DaftarData, Dataset, Organisasi, Portal, Referensi, TemaDcat
+from satudata.model import (
+    DaftarData,
+    Dataset,
+    Organisasi,
+    Penarikan,
+    Portal,
+    Referensi,
+    TemaDcat,
+)
 from satudata.model.errors import validation_findings
 from satudata.util.parallel import fork_map
 
@@ -90,6 +98,7 @@ class Repository:
     referensi: Referensi | None = None
     tema_dcat: TemaDcat | None = None
     """Optional: the feeds fall back to the mapping shipped with satudata."""
+    penarikan: Penarikan | None = None
     datasets: dict[str, DatasetFiles] = field(default_factory=dict)
     problems: list[Finding] = field(default_factory=list)
     sources: dict[str, LoadedYaml] = field(default_factory=dict)
@@ -140,6 +149,9 @@ class Repository:
             self.referensi, _ = self._load_model(ref_index, Referensi)
         if (self.root / paths.THEMES_FILE).exists():
             self.tema_dcat, _ = self._load_model(self.root / paths.THEMES_FILE, TemaDcat)
+        withdrawals = self.root / paths.WITHDRAWALS_FILE
+        if withdrawals.exists():
+            self.penarikan, _ = self._load_model(withdrawals, Penarikan)
 
     def _load_required(self, path: Path, model: type[M]) -> tuple[M | None, LoadedYaml | None]:
         if not path.exists():

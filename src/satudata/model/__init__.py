@@ -40,6 +40,7 @@ from satudata.model.vocab import (
     TemaEu,
     Tipe,
 )
+from satudata.model.withdrawal import EntriPenarikan, Penarikan
 
 # File kinds: the schema name (metadata/schema/<name>.json) and the model that validates it.
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -49,6 +50,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "daftar-data": DaftarData,
     "referensi": Referensi,
     "tema-dcat": TemaDcat,
+    "penarikan": Penarikan,
 }
 
 __all__ = [
@@ -63,6 +65,7 @@ __all__ = [
     "DaftarData",
     "Dataset",
     "EntriDaftarData",
+    "EntriPenarikan",
     "Forge",
     "Frekuensi",
     "Indikator",
@@ -73,6 +76,7 @@ __all__ = [
     "Opd",
     "Organisasi",
     "Pemeriksaan",
+    "Penarikan",
     "Peran",
     "Pilar",
     "Portal",

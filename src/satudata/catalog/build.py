@@ -35,7 +35,7 @@ from satudata.catalog.feeds.dcat import dcat_catalog
 from satudata.catalog.feeds.pod import pod_catalog
 from satudata.catalog.pages import Pages
 from satudata.catalog.sources import base_config, merge_layer
-from satudata.catalog.views import Site, build_model
+from satudata.catalog.views import Download, Site, build_model
 from satudata.checks.runner import validate
 from satudata.findings import Report
 from satudata.load.repository import Repository
@@ -135,7 +135,7 @@ def render(
         ):
             t.berkas, rows[t.id] = berkas, data
     with _timed(phases, "riwayat"):
-        _past_versions(situs, docs)
+        _past_versions(situs, docs, jobs)
     with _timed(phases, "halaman"):
         pages = Pages(situs, docs)
         pages.render_all(rows)
@@ -186,25 +186,51 @@ def _when(situs: Site) -> dt.datetime:
     return dt.datetime.combine(situs.tanggal, dt.time(), dt.UTC)
 
 
-def _past_versions(situs: Site, docs: Path) -> None:
-    """The CSV as of each version, from git (one `cat-file --batch` for all of them), and the
-    rows each version added and removed (compared with the version before it)."""
-    wanted = [(t, v) for t in situs.terbitan for v in t.versi if v.data and v.data.blob]
-    blobs = read_blobs(situs.repo.root, [v.data.blob for _, v in wanted])
-    for t in situs.terbitan:
-        older: set[bytes] = set()
-        for v in reversed(t.versi):  # oldest first
-            content = blobs.get(v.data.blob) if v.data and v.data.blob else None
-            if v.data is not None:
-                rows = set(content.splitlines()[1:]) if content else set()
-                t.baris_versi[v.commit.sha] = (len(rows - older), len(older - rows))
-                older = rows
-            if content is None:
-                continue
+def _past_versions(situs: Site, docs: Path, jobs: int = 1) -> None:
+    """The CSV as of each version, from git, and the rows each version added and removed
+    (compared with the version before it). Datasets go in batches, each batch's blobs through
+    one `git cat-file --batch`: all versions of thousands of datasets at once would not fit
+    in memory. Batches run in worker processes, like the downloads."""
+    published = situs.terbitan
+    batches = [published[i : i + _VERSION_BATCH] for i in range(0, len(published), _VERSION_BATCH)]
+    results = fork_map(
+        lambda batch: _batch_versions(situs.repo.root, batch, docs), batches, jobs, minimum=2
+    )
+    for batch, found in zip(batches, results, strict=True):
+        for t, (files, rows) in zip(batch, found, strict=True):
+            t.berkas_versi, t.baris_versi = files, rows
+
+
+_VERSION_BATCH = 50
+
+
+def _batch_versions(root: Path, batch: list, docs: Path) -> list[tuple[dict, dict]]:
+    blobs = read_blobs(
+        root, [v.data.blob for t in batch for v in t.versi if v.data and v.data.blob]
+    )
+    return [_dataset_versions(t, blobs, docs) for t in batch]
+
+
+def _dataset_versions(t, blobs: dict[str, bytes], docs: Path) -> tuple[dict, dict]:
+    """(commit → past CSV, commit → (rows added, rows removed)) of one dataset. Versions that
+    share a blob (a change reverted, say) share one file: the same bytes are written once."""
+    files: dict[str, Download] = {}
+    rows_changed: dict[str, tuple[int, int]] = {}
+    written: dict[str, Download] = {}
+    older: set[bytes] = set()
+    for v in reversed(t.versi):  # oldest first
+        content = blobs.get(v.data.blob) if v.data and v.data.blob else None
+        if v.data is not None:
+            rows = set(content.splitlines()[1:]) if content else set()
+            rows_changed[v.commit.sha] = (len(rows - older), len(older - rows))
+            older = rows
+        if content is None:
+            continue
+        if v.data.blob not in written:
             name = f"{v.commit.date:%Y%m%d}-{v.commit.sha[:10]}.csv"
-            t.berkas_versi[v.commit.sha] = write_file(
-                docs, f"unduh/{t.id}/versi/{name}", content, "csv"
-            )
+            written[v.data.blob] = write_file(docs, f"unduh/{t.id}/versi/{name}", content, "csv")
+        files[v.commit.sha] = written[v.data.blob]
+    return files, rows_changed
 
 
 def _write_marker(situs: Site, site: Path) -> None:

@@ -2,57 +2,62 @@
 
 from __future__ import annotations
 
+import difflib
+import importlib
 import os
 import sys
 
 import click
 
-from satudata.cli.baru import baru_command
 from satudata.cli.base import IndonesianGroup
-from satudata.cli.build import build_command, serve_command
-from satudata.cli.codeowners import codeowners_command
-from satudata.cli.diff import diff_command
 from satudata.cli.i18n import use_language
-from satudata.cli.impor import impor_command
-from satudata.cli.init import init_command
-from satudata.cli.kinerja import kinerja_command
-from satudata.cli.kode import kode_command
-from satudata.cli.lembar import lembar_command
-from satudata.cli.list import list_command
-from satudata.cli.masukan import masukan_command
-from satudata.cli.pengingat import pengingat_command
-from satudata.cli.referensi import referensi_command
-from satudata.cli.riwayat import riwayat_command
-from satudata.cli.schema import schema_command
-from satudata.cli.validate import validate_command
-from satudata.cli.verifikasi import verifikasi_command
 from satudata.findings import language
 
-# Command modules register themselves here; the work lives elsewhere in the package.
-COMMANDS = [
-    validate_command,
-    diff_command,
-    build_command,
-    serve_command,
-    list_command,
-    kinerja_command,
-    schema_command,
-    kode_command,
-    codeowners_command,
-    pengingat_command,
-    riwayat_command,
-    verifikasi_command,
-    baru_command,
-    impor_command,
-    init_command,
-    referensi_command,
-    lembar_command,
-    masukan_command,
-]
+# Command name → (module under satudata.cli, function). A command module is imported only
+# when its command runs (or help lists it): `satudata validate` on a pull request then does
+# not pay for importing the site builder, the spreadsheet importer and the rest.
+COMMANDS = {
+    "validate": ("validate", "validate_command"),
+    "diff": ("diff", "diff_command"),
+    "build": ("build", "build_command"),
+    "serve": ("build", "serve_command"),
+    "list": ("list", "list_command"),
+    "kinerja": ("kinerja", "kinerja_command"),
+    "schema": ("schema", "schema_command"),
+    "kode": ("kode", "kode_command"),
+    "codeowners": ("codeowners", "codeowners_command"),
+    "pengingat": ("pengingat", "pengingat_command"),
+    "riwayat": ("riwayat", "riwayat_command"),
+    "verifikasi": ("verifikasi", "verifikasi_command"),
+    "baru": ("baru", "baru_command"),
+    "impor": ("impor", "impor_command"),
+    "init": ("init", "init_command"),
+    "referensi": ("referensi", "referensi_command"),
+    "lembar": ("lembar", "lembar_command"),
+    "masukan": ("masukan", "masukan_command"),
+}
+
+
+class _LazyGroup(IndonesianGroup):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module, function = COMMANDS[name]
+        return getattr(importlib.import_module(f"satudata.cli.{module}"), function)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        try:
+            return super().resolve_command(ctx, args)
+        except click.exceptions.NoSuchCommand as exc:  # Click suggests from loaded commands
+            exc.possibilities = difflib.get_close_matches(exc.command_name, COMMANDS) or None
+            raise
 
 
 @click.group(
-    cls=IndonesianGroup,
+    cls=_LazyGroup,
     context_settings={"max_content_width": 100},
     options_metavar="[OPSI]",
     subcommand_metavar="PERINTAH [ARGUMEN]...",
@@ -72,10 +77,6 @@ COMMANDS = [
 def cli() -> None:
     """Satu Data sebagai kode: validasi data dan metadata OPD, susun katalog data publik,
     dan pantau kinerja data setiap perangkat daerah."""
-
-
-for _command in COMMANDS:
-    cli.add_command(_command)
 
 
 def _set_language(value: str | None) -> None:
@@ -117,4 +118,24 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def entry_point() -> None:
+    if next((a for a in sys.argv[1:] if a in COMMANDS), None) == "validate":
+        _without_pandas()
     sys.exit(main())
+
+
+def _without_pandas() -> None:
+    """pyarrow imports pandas the first time it converts Python values, only to ask whether
+    they are pandas objects — a third of a one-dataset check's start-up. Validation never
+    uses pandas, so its command-line run tells pyarrow there is none. (Not for `build`: a
+    MkDocs plugin a city adds may want pandas.)"""
+    if "pandas" not in sys.modules:
+        sys.meta_path.insert(0, _NoPandas())
+
+
+class _NoPandas:
+    """Import finder under which `import pandas` fails as if it were not installed."""
+
+    def find_spec(self, name: str, path=None, target=None):
+        if name == "pandas" or name.startswith("pandas."):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None

@@ -109,15 +109,15 @@ class Repository:
         return repo
 
     def _load_datasets(self, jobs: int) -> None:
-        entries = [e for e in self.datasets.values() if e.metadata_path is not None]
-        raws = [_read_bytes(e.metadata_path) for e in entries]
+        entries = [(e, e.metadata_path) for e in self.datasets.values() if e.metadata_path]
+        raws = [_read_bytes(path) for _, path in entries]
         # Only files whose bytes were not seen before are parsed, in workers when many.
         unseen = [i for i, raw in enumerate(raws) if not _in_cache(raw, self._cache)]
         parsed = dict(
             zip(unseen, fork_map(lambda i: _parse(raws[i]), unseen, jobs, 200), strict=True)
         )
-        for i, entry in enumerate(entries):
-            rel = self.rel(entry.metadata_path)
+        for i, (entry, path) in enumerate(entries):
+            rel = self.rel(path)
             meta, source, problems = _model(
                 raws[i], rel, Dataset, entry.id, self._cache, parsed.get(i)
             )

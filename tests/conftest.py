@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 import textwrap
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("SATUDATA_LANG", "id")
+# The parsed-metadata cache of the tests' throw-away repositories stays out of ~/.cache.
+if "SATUDATA_CACHE_DIR" not in os.environ:
+    os.environ["SATUDATA_CACHE_DIR"] = tempfile.mkdtemp(prefix="satudata-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["SATUDATA_CACHE_DIR"], True)
 
 PORTAL = """\
 nama: Pemerintah Kota Contoh

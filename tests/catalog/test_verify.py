@@ -156,3 +156,22 @@ def test_a_commit_the_repository_does_not_have_is_reported(built, site):
 def test_a_folder_that_is_not_a_build_is_refused(built, tmp_path, capsys):
     code, out = _verifikasi(built[0], tmp_path, capsys)
     assert code == 1 and f"{MARKER} tidak ada" in out
+
+
+def test_versions_sharing_bytes_share_one_file(tmp_path):
+    """A change reverted makes a version whose CSV is an earlier one's: written once, linked
+    from both versions, and the site still verifies."""
+    repo = make_repo(tmp_path)
+    shutil.copyfile(REPO_ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    _git(tmp_path, "init", "-q", "-b", "main")
+    _commit(tmp_path, "Awal (#1)")
+    repo.replace("data/dinkes/puskesmas.csv", "2025,12.71.02,4", "2025,12.71.02,5")
+    _commit(tmp_path, "Ubah (#2)")
+    repo.replace("data/dinkes/puskesmas.csv", "2025,12.71.02,5", "2025,12.71.02,4")
+    _commit(tmp_path, "Kembalikan (#3)")
+    result = build(tmp_path, tmp_path / "public", jobs=1)
+    (t,) = [t for t in result.situs.terbitan if t.id == "dinkes/puskesmas"]
+    first, changed, reverted = [t.berkas_versi[v.commit.sha] for v in reversed(t.versi)]
+    assert reverted.path == first.path != changed.path
+    assert len(list((result.output / DATASET / "versi").glob("*.csv"))) == 2
+    assert main(["verifikasi", str(result.output), "--repo", str(tmp_path)]) == 0

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from satudata.checks.kualitas import pair_rows
+
 from .test_codes import (
     CSV,
     DS,
@@ -112,3 +120,34 @@ def test_a_row_sharing_one_value_with_a_column_name_is_data(repo):
     _csv(repo, "2024,12.71.01,3\n2025,12.71.02,4\n")
     assert "judul-kolom-dalam-data" not in codes(repo)
     assert "kolom-nomor-urut" not in codes(repo)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(-1, 4), st.integers(-1, 3)),  # (period rank, key); -1 = none
+        max_size=40,
+    )
+)
+def test_period_pairs_are_the_inner_join_on_key_and_previous_period(cells):
+    """The NumPy pairing behind copied periods and jumps gives exactly the pairs an Arrow
+    join gives, including keys repeated within a period."""
+    ranks = np.array([r for r, _ in cells], dtype=np.int64)
+    keys = np.array([k for _, k in cells], dtype=np.int64)
+    row, previous = pair_rows(ranks, keys, 5)
+    table = pa.table(
+        {
+            "i": pa.array(range(len(cells)), pa.int64()),
+            "rank": pa.array(ranks),
+            "key": pa.array(keys),
+        }
+    )
+    table = table.filter(
+        pc.and_(pc.greater_equal(table["rank"], 0), pc.greater_equal(table["key"], 0))
+    )
+    earlier = table.rename_columns(["j", "rank", "key"])
+    earlier = earlier.set_column(1, "rank", pc.add(earlier["rank"], 1))
+    joined = table.join(earlier, ["rank", "key"], join_type="inner", use_threads=False)
+    expected = sorted(zip(joined["i"].to_pylist(), joined["j"].to_pylist(), strict=True))
+    assert sorted(zip(row.tolist(), previous.tolist(), strict=True)) == expected
+    assert row.tolist() == sorted(row.tolist())

@@ -30,11 +30,16 @@ def datasets_for_paths(repo: Repository, paths: list[str]) -> set[str]:
     """Datasets whose data or metadata file is one of `paths` or lies below one of them;
     a changed reference table selects every dataset that refers to it."""
     targets = [_relative(repo, p) for p in paths]
+    # One set lookup and one C-level prefix test per file, not a loop over every target:
+    # a pull request's check runs this over every dataset of the repository.
+    exact = set(targets)
+    folders = tuple(t.rstrip("/") + "/" for t in targets)
+    everything = any(t in ("", ".") for t in targets)
     selected: set[str] = set()
     for dataset_id, entry in repo.datasets.items():
         files = [repo.rel(p) for p in (entry.data_path, entry.metadata_path) if p is not None]
         files += [layout.data_file(dataset_id), layout.metadata_file(dataset_id)]
-        if any(_under(f, t) for f in files for t in targets):
+        if everything or any(f in exact or f.startswith(folders) for f in files):
             selected.add(dataset_id)
     tables = {Path(t).stem for t in targets if t.startswith(f"{layout.REFERENCE_DIR}/")}
     for dataset_id, entry in repo.datasets.items():
@@ -51,10 +56,6 @@ def _relative(repo: Repository, path: str) -> str:
     if candidate.is_absolute():
         return repo.rel(candidate.resolve())
     return candidate.as_posix().strip("/")
-
-
-def _under(file: str, target: str) -> bool:
-    return target in ("", ".") or file == target or file.startswith(target.rstrip("/") + "/")
 
 
 def shard_of(dataset_ids, index: int, count: int) -> set[str]:

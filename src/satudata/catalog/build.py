@@ -38,7 +38,7 @@ from satudata.catalog.pages import Pages
 from satudata.catalog.past_versions import withdrawn_versions
 from satudata.catalog.sources import base_config, merge_layer
 from satudata.catalog.text import html_text
-from satudata.catalog.views import PublishedDataset, Site, build_model
+from satudata.catalog.views import Download, PublishedDataset, Site, build_model
 from satudata.checks.runner import validate
 from satudata.findings import Report
 from satudata.load.repository import Repository
@@ -228,7 +228,9 @@ def _dataset_versions(
     }
     lines = {blob: content.splitlines() for blob, content in contents.items()}  # once a blob
     withdrawn = withdrawn_versions(situs.repo, t.entry, t.meta, t.versi, contents, lines)
-    files, counts = {}, {}
+    files: dict[str, Download] = {}
+    counts: dict[str, tuple[int, int]] = {}
+    written: dict[str, Download] = {}  # versions sharing a blob share one file
     older: set[bytes] = set()
     for v in reversed(t.versi):  # oldest first
         blob = v.data.blob if v.data else None
@@ -236,10 +238,12 @@ def _dataset_versions(
             rows = set(lines[blob][1:]) if blob in lines else set()
             counts[v.commit.sha] = (len(rows - older), len(older - rows))
             older = rows
-        if blob not in contents or v.commit.sha in withdrawn:
+        if blob is None or blob not in contents or v.commit.sha in withdrawn:
             continue
-        name = f"{v.commit.date:%Y%m%d}-{v.commit.sha[:10]}.csv"
-        files[v.commit.sha] = write_file(docs, f"unduh/{t.id}/versi/{name}", contents[blob], "csv")
+        if blob not in written:
+            name = f"{v.commit.date:%Y%m%d}-{v.commit.sha[:10]}.csv"
+            written[blob] = write_file(docs, f"unduh/{t.id}/versi/{name}", contents[blob], "csv")
+        files[v.commit.sha] = written[blob]
     return files, counts, withdrawn
 
 

@@ -4,7 +4,9 @@ do not add up, placeholders instead of empty cells, negative counts."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -37,9 +39,23 @@ _SEP = "\x1f"
 
 def _numbers(values: pa.ChunkedArray) -> pa.ChunkedArray:
     """float64 of the cells that are numbers; null elsewhere (those are reported by struktur)."""
+    fast = _all_numbers(values)
+    if fast is not None:
+        return fast
     return pc.cast(
         pc.if_else(pc.match_substring_regex(values, _NUMBER), values, None), pa.float64()
     )
+
+
+def _all_numbers(values: pa.ChunkedArray) -> pa.ChunkedArray | None:
+    """The common case in one cast, without a regex: every cell a finite number. Arrow's
+    string-to-float cast accepts a subset of _NUMBER plus nan/inf (hence the finiteness
+    test), and fails on anything else, such as an empty cell: then None."""
+    try:
+        numbers = pc.cast(values, pa.float64())
+    except pa.ArrowInvalid:
+        return None
+    return numbers if pc.all(pc.is_finite(numbers)).as_py() is not False else None
 
 
 def _is_count(kolom: Kolom) -> bool:
@@ -122,25 +138,62 @@ def _join_key(tabel, names: list[str], rows: int) -> pa.ChunkedArray:
     return columns[0] if len(columns) == 1 else pc.binary_join_element_wise(*columns, _SEP)
 
 
-def _consecutive(ctx: DatasetContext, measures: list[Kolom]) -> pa.Table:
-    """Each row joined with the row of the same dimension keys in the previous period."""
+@dataclass
+class _Pairs:
+    """Each row paired with the row(s) of the same dimension keys in the previous period
+    (an inner join on key and period rank), as NumPy arrays: null numbers are NaN."""
+
+    row: np.ndarray  # table row index of the later row
+    previous: np.ndarray  # table row index of the earlier row
+    rank: np.ndarray  # period rank of the later row
+    now: dict[str, np.ndarray]  # measure → value at `row`
+    before: dict[str, np.ndarray]  # measure → value at `previous`
+
+
+def _consecutive(ctx: DatasetContext, measures: list[Kolom]) -> _Pairs:
+    """Computed with NumPy searchsorted rather than an Arrow join: on a 500-row table the
+    join's set-up cost dominates, and this runs for every dataset."""
     tabel, periods = ctx.loaded, ctx.periods
-    rank = pc.cast(
-        pc.index_in(tabel.column(_period_column(ctx)), value_set=pa.array(periods)), pa.int64()
+    rank = pc.index_in(tabel.column(_period_column(ctx)), value_set=pa.array(periods))
+    key = pc.dictionary_encode(_join_key(tabel, _dimensions(ctx), tabel.num_rows).combine_chunks())
+    ranks = _int_array(rank)
+    row, previous = pair_rows(ranks, _int_array(key.indices), len(periods))
+    values = {k.nama: _float_array(_numbers(tabel.column(k.nama))) for k in measures}
+    return _Pairs(
+        row,
+        previous,
+        ranks[row],
+        {n: v[row] for n, v in values.items()},
+        {n: v[previous] for n, v in values.items()},
     )
-    table = pa.table(
-        {
-            "i": pa.array(range(tabel.num_rows), pa.int64()),
-            "rank": rank,
-            "key": _join_key(tabel, _dimensions(ctx), tabel.num_rows),
-            **{k.nama: _numbers(tabel.column(k.nama)) for k in measures},
-        }
-    )
-    table = table.filter(pc.is_valid(table["rank"]))
-    previous = table.select(["rank", "key", *[k.nama for k in measures]])
-    previous = previous.rename_columns(["rank", "key", *[f"{k.nama}__lalu" for k in measures]])
-    previous = previous.set_column(0, "rank", pc.add(previous["rank"], pa.scalar(1, pa.int64())))
-    return table.join(previous, ["rank", "key"], join_type="inner", use_threads=False)
+
+
+def pair_rows(ranks: np.ndarray, keys: np.ndarray, periods: int) -> tuple[np.ndarray, np.ndarray]:
+    """(row, previous): every pair of rows with the same key whose period ranks are r and r-1
+    — an inner join on (key, rank - 1) — ordered by row. Negative rank or key: not joined."""
+    rows = np.flatnonzero((ranks >= 0) & (keys >= 0))
+    composite = keys[rows] * periods + ranks[rows]
+    order = np.argsort(composite, kind="stable")
+    ordered = composite[order]
+    later = rows[ranks[rows] > 0]
+    target = keys[later] * periods + ranks[later] - 1
+    first = np.searchsorted(ordered, target, "left")
+    counts = np.searchsorted(ordered, target, "right") - first
+    # every match, as a join gives them when a key repeats within a period
+    offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    return np.repeat(later, counts), rows[order[np.repeat(first, counts) + offsets]]
+
+
+def _int_array(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """int64 NumPy array with -1 for nulls (NumPy turns integers with nulls into floats)."""
+    array = values.to_numpy(zero_copy_only=False)
+    if array.dtype.kind == "f":
+        array = np.nan_to_num(array, nan=-1)
+    return array.astype(np.int64)
+
+
+def _float_array(values: pa.ChunkedArray) -> np.ndarray:
+    return np.asarray(values.to_numpy(), dtype=np.float64)  # nulls become NaN
 
 
 def _numeric_measures(ctx: DatasetContext) -> list[Kolom]:
@@ -168,23 +221,24 @@ def period_changes(ctx: DatasetContext) -> Iterator[Finding]:
     yield from _jumps(ctx, joined, measures)
 
 
-def _identical_share(joined: pa.Table, measures: list[Kolom], rank: int) -> tuple[int, int]:
-    rows = joined.filter(pc.equal(joined["rank"], rank))
+def _identical_share(pairs: _Pairs, measures: list[Kolom], rank: int) -> tuple[int, int]:
+    at = pairs.rank == rank
     same = total = 0
     for kolom in measures:
-        equal = pc.equal(rows[kolom.nama], rows[f"{kolom.nama}__lalu"])
-        total += pc.count(equal).as_py()
-        same += pc.sum(pc.cast(pc.drop_null(equal), pa.int64())).as_py() or 0
+        now, before = pairs.now[kolom.nama][at], pairs.before[kolom.nama][at]
+        compared = ~(np.isnan(now) | np.isnan(before))
+        total += int(compared.sum())
+        same += int((now[compared] == before[compared]).sum())
     return same, total
 
 
-def _copied(ctx: DatasetContext, joined: pa.Table, measures: list[Kolom]) -> Iterator[Finding]:
+def _copied(ctx: DatasetContext, pairs: _Pairs, measures: list[Kolom]) -> Iterator[Finding]:
     settings, last = ctx.settings, len(ctx.periods) - 1
-    same, total = _identical_share(joined, measures, last)
+    same, total = _identical_share(pairs, measures, last)
     if total < settings.minimum_baris_salinan or same < settings.ambang_salinan * total:
         return
     if last >= 2:  # a series that never changes is stable by nature, not copied
-        before, before_total = _identical_share(joined, measures, last - 1)
+        before, before_total = _identical_share(pairs, measures, last - 1)
         if before_total and before >= settings.ambang_salinan * before_total:
             return
     yield ctx.data_finding(
@@ -199,38 +253,41 @@ def _copied(ctx: DatasetContext, joined: pa.Table, measures: list[Kolom]) -> Ite
     )
 
 
-def _jumps(ctx: DatasetContext, joined: pa.Table, measures: list[Kolom]) -> Iterator[Finding]:
+def _jumps(ctx: DatasetContext, pairs: _Pairs, measures: list[Kolom]) -> Iterator[Finding]:
     settings = ctx.settings
     for kolom in measures:
-        now, before = pc.abs(joined[kolom.nama]), pc.abs(joined[f"{kolom.nama}__lalu"])
-        high, low = pc.max_element_wise(now, before), pc.min_element_wise(now, before)
-        factor = pc.divide(high, pc.max_element_wise(low, 1.0))
-        flagged = pc.and_(
-            pc.greater_equal(high, settings.nilai_minimum_lonjakan),
-            pc.greater_equal(factor, settings.faktor_lonjakan),
-        )
-        if not pc.any(flagged).as_py():
+        now, before = np.abs(pairs.now[kolom.nama]), np.abs(pairs.before[kolom.nama])
+        with np.errstate(invalid="ignore"):  # NaN (not a number) never flags
+            high, low = np.maximum(now, before), np.minimum(now, before)
+            flagged = (high >= settings.nilai_minimum_lonjakan) & (
+                high / np.maximum(low, 1.0) >= settings.faktor_lonjakan
+            )
+        if not flagged.any():
             continue
-        hits = joined.filter(pc.fill_null(flagged, False)).sort_by("i").to_pylist()
-        by_row = {hit["i"]: hit for hit in hits}
+        hits: dict[int, int] = {}
+        for at in np.flatnonzero(flagged)[np.argsort(pairs.row[flagged], kind="stable")]:
+            hits.setdefault(int(pairs.row[at]), at)  # one finding per row, however many pairs
         yield from ctx.cells_at(
-            list(by_row),
+            list(hits),
             kolom.nama,
             "lonjakan-tidak-wajar",
-            lambda i, k=kolom.nama, rows=by_row: _jump_params(ctx, rows[i], k),
+            lambda i, k=kolom.nama, h=hits: _jump_params(ctx, pairs, h[i], k),
         )
 
 
-def _jump_params(ctx: DatasetContext, hit: dict, column: str) -> dict:
-    before, now = hit[f"{column}__lalu"], hit[column]
+def _jump_params(ctx: DatasetContext, pairs: _Pairs, at: int, column: str) -> dict:
+    before, now = float(pairs.before[column][at]), float(pairs.now[column][at])
     factor = max(abs(before), abs(now)) / max(min(abs(before), abs(now)), 1.0)
+    tabel = ctx.loaded
+    key = _join_key(tabel, _dimensions(ctx), tabel.num_rows)[int(pairs.row[at])].as_py()
+    rank = int(pairs.rank[at])
     return {
         "kolom": column,
-        "kunci": short(hit["key"].replace(_SEP, ", ")) or "-",
+        "kunci": short(key.replace(_SEP, ", ")) or "-",
         "lama": _fmt(before),
         "baru": _fmt(now),
-        "sebelumnya": ctx.periods[hit["rank"] - 1],
-        "periode": ctx.periods[hit["rank"]],
+        "sebelumnya": ctx.periods[rank - 1],
+        "periode": ctx.periods[rank],
         "faktor": f"{factor:.1f}".replace(".", ","),
     }
 

@@ -10,6 +10,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -116,6 +117,11 @@ def cells(ctx: DatasetContext) -> Iterator[Finding]:
         values = tabel.column(kolom.nama)
         if values is None or kolom.nama in duplicated:
             continue
+        clean, numbers = _clean_numbers(values, kolom.tipe) if filled is None else (False, None)
+        if clean:
+            presence[kolom.nama] = None  # every cell filled
+            yield from _clean_column(ctx, kolom, values, numbers)
+            continue
         present, has_empty = _presence(values, filled)
         presence[kolom.nama] = present
         if (kolom.wajib or kolom.nama in key_columns) and has_empty:
@@ -138,6 +144,42 @@ def _presence(values, filled):
     if filled is not None:
         present = pc.and_(present, filled)
     return present, has_empty
+
+
+def _clean_numbers(values, tipe: Tipe) -> tuple[bool, pa.ChunkedArray | None]:
+    """(whether every cell of a numeric column is filled and valid, float64 of them when
+    already computed). The common case costs one or two calls instead of a regex and a
+    dozen masks — on thousands of small files per-call overhead is what costs."""
+    if tipe is Tipe.BILANGAN_BULAT:
+        # Digits only (no sign, not empty) is a valid integer; anything else takes the
+        # general path.
+        return bool(pc.all(pc.ascii_is_decimal(values)).as_py()), None
+    if tipe is Tipe.BILANGAN:
+        # Arrow's cast accepts a subset of the number pattern plus nan/inf, hence finiteness.
+        try:
+            numbers = pc.cast(values, pa.float64())
+        except pa.ArrowInvalid:
+            return False, None
+        return bool(pc.all(pc.is_finite(numbers)).as_py()), numbers
+    return False, None
+
+
+def _clean_column(ctx: DatasetContext, kolom: Kolom, values, numbers) -> Iterator[Finding]:
+    """A numeric column without empty or mistyped cells: only its constraints can fail."""
+    if kolom.pola is not None or kolom.nilai is not None or kolom.unik:
+        yield from _column(ctx, kolom, values, pc.not_equal(values, _EMPTY))
+        return
+    low = float(kolom.min) if isinstance(kolom.min, int | float) else None
+    high = float(kolom.maks) if isinstance(kolom.maks, int | float) else None
+    if low is None and high is None:
+        return
+    if numbers is None:
+        if high is None and low is not None and low <= 0:
+            return  # digits only: never below zero
+        numbers = pc.cast(values, pa.float64())
+    extremes = pc.min_max(numbers).as_py()
+    if (low is not None and extremes["min"] < low) or (high is not None and extremes["max"] > high):
+        yield from _bounds(ctx, kolom, values, pc.not_equal(values, _EMPTY))
 
 
 def _duplicated(header: list[str]) -> set[str]:
@@ -187,7 +229,7 @@ def _literal_mask(values: pa.ChunkedArray, tipe: Tipe) -> pa.ChunkedArray:
         return pc.not_equal(values, _EMPTY)
     valid = pc.match_substring_regex(values, pattern)
     if tipe is Tipe.TANGGAL:
-        valid = pc.and_(valid, _real_dates(values))
+        valid = pc.and_(valid, _real_dates(values, valid))
     return valid
 
 
@@ -202,8 +244,15 @@ def type_mask(values: pa.ChunkedArray, tipe: Tipe) -> pa.ChunkedArray:
     return pc.or_(empty, _literal_mask(values, tipe))
 
 
-def _real_dates(values):
-    """pyarrow's strptime rolls 2020-02-30 over to March; a round trip catches that."""
+def _real_dates(values, shaped):
+    """pyarrow's strptime rolls 2020-02-30 over to March; a round trip catches that. Arrow's
+    cast to date32 refuses such dates outright and costs a fiftieth of the round trip's
+    strftime, so when every well-formed cell casts, all of them are real dates."""
+    try:
+        pc.cast(pc.if_else(shaped, values, None), pa.date32())
+        return shaped
+    except pa.ArrowInvalid:
+        pass
     parsed = pc.strptime(values, format="%Y-%m-%d", unit="s", error_is_null=True)
     same = pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), values)
     return pc.fill_null(same, False)
@@ -360,6 +409,25 @@ def duplicate_rows(keys: pa.ChunkedArray, considered: pa.ChunkedArray) -> list[t
     return list(zip(repeats["i"].to_pylist(), repeats["i_min"].to_pylist(), strict=False))
 
 
+_LARGE = 50_000
+
+
+def _keys_distinct(columns: list[pa.ChunkedArray], considered: pa.ChunkedArray) -> bool:
+    """True when the considered rows' keys are all distinct, told from integer codes
+    (dictionary encoding, then a NumPy sort): on a million-row file, joining and hashing the
+    key strings costs more than every other check together. False: look closer."""
+    composite = np.zeros(len(considered), dtype=np.int64)
+    combinations = 1
+    for column in columns:
+        encoded = pc.dictionary_encode(column.combine_chunks())
+        combinations *= max(len(encoded.dictionary), 1)
+        if combinations >= 2**62:
+            return False  # the codes would overflow; the string keys decide
+        composite = composite * len(encoded.dictionary) + encoded.indices.to_numpy()
+    keys = np.sort(composite[considered.to_numpy()])  # a sort beats NumPy's hashed unique
+    return not (keys[1:] == keys[:-1]).any()
+
+
 def _primary_key(ctx: DatasetContext, presence: dict, filled) -> Iterator[Finding]:
     meta, tabel = ctx.valid_meta, ctx.loaded
     if not meta.kunci or any(n not in presence for n in meta.kunci):
@@ -367,10 +435,13 @@ def _primary_key(ctx: DatasetContext, presence: dict, filled) -> Iterator[Findin
     columns = [c for n in meta.kunci if (c := tabel.column(n)) is not None]
     if len(columns) != len(meta.kunci):
         return
+    masks = [presence[n] for n in meta.kunci if presence[n] is not None]  # None: all filled
+    complete = masks[0] if masks else pc.not_equal(columns[0], _EMPTY)
+    for mask in masks[1:]:
+        complete = pc.and_(complete, mask)
+    if len(complete) >= _LARGE and _keys_distinct(columns, complete):
+        return
     keys = columns[0] if len(columns) == 1 else pc.binary_join_element_wise(*columns, "\x1f")
-    complete = presence[meta.kunci[0]]
-    for name in meta.kunci[1:]:
-        complete = pc.and_(complete, presence[name])
     repeats = duplicate_rows(keys, complete)
     for shown, (index, first) in enumerate(repeats):
         if ctx.cell_limit is not None and shown >= ctx.cell_limit:

@@ -13,64 +13,51 @@ from satudata.cli.base import IndonesianGroup
 from satudata.cli.i18n import use_language
 from satudata.findings import language
 
-# Command name → "module:function" in satudata.cli. One line registers a command; its module,
-# and what that pulls in (pandas, openpyxl, MkDocs, frictionless …), is imported only when the
-# command runs, so that `satudata validate` in a pre-commit hook starts fast.
+# Command name → (module under satudata.cli, function). A command module is imported only
+# when its command runs (or help lists it): `satudata validate` on a pull request then does
+# not pay for importing the site builder, the spreadsheet importer and the rest.
 COMMANDS = {
-    "validate": "validate:validate_command",
-    "diff": "diff:diff_command",
-    "build": "build:build_command",
-    "serve": "build:serve_command",
-    "list": "list:list_command",
-    "kinerja": "kinerja:kinerja_command",
-    "schema": "schema:schema_command",
-    "kode": "kode:kode_command",
-    "codeowners": "codeowners:codeowners_command",
-    "pengingat": "pengingat:pengingat_command",
-    "riwayat": "riwayat:riwayat_command",
-    "verifikasi": "verifikasi:verifikasi_command",
-    "baru": "baru:baru_command",
-    "impor": "impor:impor_command",
-    "init": "init:init_command",
-    "referensi": "referensi:referensi_command",
-    "lembar": "lembar:lembar_command",
-    "masukan": "masukan:masukan_command",
+    "validate": ("validate", "validate_command"),
+    "diff": ("diff", "diff_command"),
+    "build": ("build", "build_command"),
+    "serve": ("build", "serve_command"),
+    "list": ("list", "list_command"),
+    "kinerja": ("kinerja", "kinerja_command"),
+    "schema": ("schema", "schema_command"),
+    "kode": ("kode", "kode_command"),
+    "codeowners": ("codeowners", "codeowners_command"),
+    "pengingat": ("pengingat", "pengingat_command"),
+    "riwayat": ("riwayat", "riwayat_command"),
+    "verifikasi": ("verifikasi", "verifikasi_command"),
+    "baru": ("baru", "baru_command"),
+    "impor": ("impor", "impor_command"),
+    "init": ("init", "init_command"),
+    "referensi": ("referensi", "referensi_command"),
+    "lembar": ("lembar", "lembar_command"),
+    "masukan": ("masukan", "masukan_command"),
 }
 
 
-class LazyGroup(IndonesianGroup):
+class _LazyGroup(IndonesianGroup):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        target = COMMANDS.get(cmd_name)
-        if target is None:
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
             return None
-        module, attribute = target.split(":")
-        command = getattr(importlib.import_module(f"satudata.cli.{module}"), attribute)
-        assert isinstance(command, click.Command)
-        return command
+        module, function = COMMANDS[name]
+        return getattr(importlib.import_module(f"satudata.cli.{module}"), function)
 
     def resolve_command(self, ctx: click.Context, args: list[str]):
-        name = args[0] if args else ""
-        if name and not name.startswith("-") and name not in COMMANDS:
-            # Click suggests from the commands it holds; these are registered by name only.
-            close = difflib.get_close_matches(name, list(COMMANDS), n=1)
-            ask = "Maksud Anda" if language() == "id" else "Did you mean"
-            hint = f" {ask} '{close[0]}'?" if close else ""
-            ctx.fail(
-                (
-                    f"Tidak ada perintah '{name}'."
-                    if language() == "id"
-                    else f"No such command '{name}'."
-                )
-                + hint
-            )
-        return super().resolve_command(ctx, args)
+        try:
+            return super().resolve_command(ctx, args)
+        except click.exceptions.NoSuchCommand as exc:  # Click suggests from loaded commands
+            exc.possibilities = difflib.get_close_matches(exc.command_name, COMMANDS) or None
+            raise
 
 
 @click.group(
-    cls=LazyGroup,
+    cls=_LazyGroup,
     context_settings={"max_content_width": 100},
     options_metavar="[OPSI]",
     subcommand_metavar="PERINTAH [ARGUMEN]...",
@@ -131,4 +118,24 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def entry_point() -> None:
+    if next((a for a in sys.argv[1:] if a in COMMANDS), None) == "validate":
+        _without_pandas()
     sys.exit(main())
+
+
+def _without_pandas() -> None:
+    """pyarrow imports pandas the first time it converts Python values, only to ask whether
+    they are pandas objects — a third of a one-dataset check's start-up. Validation never
+    uses pandas, so its command-line run tells pyarrow there is none. (Not for `build`: a
+    MkDocs plugin a city adds may want pandas.)"""
+    if "pandas" not in sys.modules:
+        sys.meta_path.insert(0, _NoPandas())
+
+
+class _NoPandas:
+    """Import finder under which `import pandas` fails as if it were not installed."""
+
+    def find_spec(self, name: str, path=None, target=None):
+        if name == "pandas" or name.startswith("pandas."):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None

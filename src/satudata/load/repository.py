@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from satudata.findings import Finding
 from satudata.load import paths
+from satudata.load.cache import YamlCache, content_key
 from satudata.load.yaml_file import LoadedYaml, YamlError, load_yaml
 from satudata.model import (
     DaftarData,
@@ -104,40 +105,42 @@ class Repository:
     sources: dict[str, LoadedYaml] = field(default_factory=dict)
     stray_files: list[Finding] = field(default_factory=list)  # files outside the layout
     _references: dict[str, ReferenceTable | None] = field(default_factory=dict)
+    _cache: YamlCache | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, root: Path | str, jobs: int = 1) -> Repository:
         repo = cls(Path(root).resolve())
+        repo._cache = YamlCache(repo.root)
         repo._load_governance()
         repo._discover()
-        entries = [e for e in repo.datasets.values() if e.metadata_path is not None]
-        for entry, (meta, source, problems) in zip(
-            entries, fork_map(repo.load_dataset_metadata, entries, jobs, minimum=200), strict=False
-        ):
-            entry.meta, entry.source = meta, source
-            repo.problems.extend(problems)
-            if source is not None and entry.metadata_path is not None:
-                repo.sources[repo.rel(entry.metadata_path)] = source
+        repo._load_datasets(jobs)
+        repo._cache.save()
         return repo
 
-    def load_dataset_metadata(
-        self, entry: DatasetFiles
-    ) -> tuple[Dataset | None, LoadedYaml | None, list[Finding]]:
-        """(model or None, source, problems) of one dataset YAML; touches no shared state,
-        so it can run in a worker process."""
-        path = entry.metadata_path
-        if path is None:
-            return None, None, []
-        meta, source, problems = _read_model(path, self.rel(path), Dataset, entry.id)
-        if source is not None:
-            source.data = None  # the model holds the content; the text is kept for lines
-        return meta, source, problems
+    def _load_datasets(self, jobs: int) -> None:
+        entries = [(e, e.metadata_path) for e in self.datasets.values() if e.metadata_path]
+        raws = [_read_bytes(path) for _, path in entries]
+        # Only files whose bytes were not seen before are parsed, in workers when many.
+        unseen = [i for i, raw in enumerate(raws) if not _in_cache(raw, self._cache)]
+        parsed = dict(
+            zip(unseen, fork_map(lambda i: _parse(raws[i]), unseen, jobs, 200), strict=True)
+        )
+        for i, (entry, path) in enumerate(entries):
+            rel = self.rel(path)
+            meta, source, problems = _model(
+                raws[i], rel, Dataset, entry.id, self._cache, parsed.get(i)
+            )
+            entry.meta, entry.source = meta, source
+            self.problems.extend(problems)
+            if source is not None:
+                source.data = None  # the model holds the content; the text is kept for lines
+                self.sources[rel] = source
 
     def rel(self, path: Path) -> str:
-        try:
-            return path.relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
+        # String slicing, not Path.relative_to: called for every file of every dataset, and
+        # pathlib's parsing is a measurable share of a one-dataset PR check.
+        text, prefix = path.as_posix(), self.root.as_posix().rstrip("/") + "/"
+        return text[len(prefix) :] if text.startswith(prefix) else text
 
     # --- governance -----------------------------------------------------------------------
     def _load_governance(self) -> None:
@@ -166,7 +169,7 @@ class Repository:
         return self._load_model(path, model)
 
     def _load_model(self, path: Path, model: type[M]) -> tuple[M | None, LoadedYaml | None]:
-        result, source, problems = _read_model(path, self.rel(path), model)
+        result, source, problems = _read_model(path, self.rel(path), model, cache=self._cache)
         self.problems.extend(problems)
         if source is not None:
             self.sources[self.rel(path)] = source
@@ -208,7 +211,7 @@ class Repository:
         return sorted(p for p in base.rglob("*") if p.is_file() and not p.name.startswith("."))
 
     def _dataset_id(self, path: Path, top: str, suffixes: tuple[str, ...]) -> str | None:
-        parts = path.relative_to(self.root / top).parts
+        parts = tuple(self.rel(path)[len(top) + 1 :].split("/"))
         if top == paths.METADATA_DIR and (
             (len(parts) == 1 and f"{top}/{parts[0]}" in paths.GOVERNANCE_FILES)
             or parts[0] in paths.RESERVED_METADATA_DIRS
@@ -250,33 +253,70 @@ class Repository:
 
 
 def _read_model(
-    path: Path, rel: str, model: type[M], dataset: str | None = None
+    path: Path, rel: str, model: type[M], dataset: str | None = None, cache: YamlCache | None = None
 ) -> tuple[M | None, LoadedYaml | None, list[Finding]]:
     """Parse and validate one YAML file: (model or None, source or None, findings)."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-        source = load_yaml(text)
-    except (UnicodeDecodeError, YamlError, OSError) as exc:
-        detail = getattr(exc, "message", None) or (
-            "berkas bukan teks UTF-8" if isinstance(exc, UnicodeDecodeError) else str(exc)
-        )
-        return (
-            None,
-            None,
-            [
-                Finding(
-                    "yaml-tidak-valid",
-                    dataset=dataset,
-                    file=rel,
-                    line=getattr(exc, "line", None),
-                    params={"detail": detail},
-                )
-            ],
-        )
+    return _model(_read_bytes(path), rel, model, dataset, cache)
+
+
+def _model(
+    raw, rel: str, model: type[M], dataset: str | None, cache: YamlCache | None, parsed=None
+):
+    """(model or None, source or None, findings) of a file's bytes: the data from the cache
+    when these exact bytes were parsed before, else from `parsed` or parsing them now."""
+    key = content_key(raw) if cache is not None and isinstance(raw, bytes) else None
+    found, data = cache.get(key) if cache is not None and key else (False, None)
+    source: LoadedYaml | None
+    problems: list[Finding] = []
+    if found:
+        source = LoadedYaml(data, _text(raw))
+    else:
+        source, problems = _source(parsed or _parse(raw), rel, dataset)
+        if source is not None and cache is not None and key:
+            cache.put(key, source.data)
+    if source is None:
+        return None, None, problems
     try:
         return model.model_validate(source.data if source.data is not None else {}), source, []
     except ValidationError as exc:
         return None, source, validation_findings(exc, model, source, rel, dataset)
+
+
+def _in_cache(raw, cache: YamlCache | None) -> bool:
+    return cache is not None and isinstance(raw, bytes) and content_key(raw) in cache.entries
+
+
+def _read_bytes(path: Path) -> bytes | OSError:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        return exc
+
+
+def _text(raw: bytes) -> str:
+    return raw.decode("utf-8-sig")
+
+
+def _parse(raw: bytes | OSError) -> LoadedYaml | tuple[str, int | None]:
+    """The parsed file, or (what is wrong, line) — plain values, so a worker can return them."""
+    try:
+        if isinstance(raw, OSError):
+            raise raw
+        return load_yaml(_text(raw))
+    except (UnicodeDecodeError, YamlError, OSError) as exc:
+        detail = getattr(exc, "message", None) or (
+            "berkas bukan teks UTF-8" if isinstance(exc, UnicodeDecodeError) else str(exc)
+        )
+        return detail, getattr(exc, "line", None)
+
+
+def _source(parsed, rel: str, dataset: str | None) -> tuple[LoadedYaml | None, list[Finding]]:
+    if isinstance(parsed, LoadedYaml):
+        return parsed, []
+    detail, line = parsed
+    return None, [
+        Finding("yaml-tidak-valid", dataset=dataset, file=rel, line=line, params={"detail": detail})
+    ]
 
 
 def _layout_problem(

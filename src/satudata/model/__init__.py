@@ -6,6 +6,7 @@ from satudata.model.base import COLUMN_NAME_PATTERN, DATASET_ID_PATTERN, SLUG_PA
 from satudata.model.dataset import (
     STANDAR_DATA,
     Dataset,
+    Grafik,
     Indikator,
     JadwalRilis,
     Kolom,
@@ -56,6 +57,7 @@ __all__ = [
     "EntriDaftarData",
     "Forge",
     "Frekuensi",
+    "Grafik",
     "Indikator",
     "JadwalRilis",
     "Klasifikasi",

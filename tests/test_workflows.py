@@ -79,3 +79,16 @@ def test_codeowners_committed_is_in_sync():
     from satudata.rules.codeowners import codeowners_in_sync
 
     assert codeowners_in_sync(Repository.load(REPO_ROOT)) is True
+
+
+def test_data_request_link_prefills_the_issue_form(repo):
+    form = yaml.safe_load((REPO_ROOT / ".github/ISSUE_TEMPLATE/permintaan-dataset.yml").read_text())
+    ids = {field.get("id") for field in form["body"]}
+    from satudata.catalog.pages import request_url
+    from satudata.load.repository import Repository
+
+    url = request_url(Repository.load(repo.root).portal, "sampah plastik")
+    query = parse_qs(urlparse(url).query)
+    assert query["template"] == ["permintaan-dataset.yml"]
+    assert query["judul"] == ["sampah plastik"] and "judul" in ids
+    assert query["title"] == ["[Permintaan dataset] sampah plastik"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 import shutil
@@ -12,6 +13,7 @@ import pytest
 
 from conftest import REPO_ROOT
 from satudata.catalog.build import MARKER, BuildError, build
+from satudata.catalog.text import angka
 
 COPY = ("metadata", "data", "mkdocs.yml", "CODEOWNERS")
 CLOSED = ("disdukcapil/penduduk-kelurahan-kelompok-umur", "dp3a/kekerasan-per-kelurahan")
@@ -80,12 +82,12 @@ def test_downloads_match_the_checksums_on_the_page(built):
     site = result.output
     page = (site / "dataset/dinkes/puskesmas/index.html").read_text(encoding="utf-8")
     pairs = re.findall(
-        r'href="\.\./\.\./\.\./(unduh/[^"]+)" download>.*?<code class="sd-hash">'
-        r"([0-9a-f]{64})</code>",
+        r'<tr><td><a href="\.\./\.\./\.\./(unduh/[^"]+)" download>[^<]*</a></td>'
+        r'<td[^>]*>[^<]*</td><td><code class="sd-hash">([0-9a-f]{64})</code>',
         page,
-        flags=re.S,
     )
     assert {Path(p).suffix for p, _ in pairs} == {".csv", ".xlsx", ".json"}
+    assert len(pairs) == 5  # CSV, CSV with names, XLSX, JSON, datapackage.json
     for path, digest in pairs:
         assert hashlib.sha256((site / path).read_bytes()).hexdigest() == digest
     original = (REPO_ROOT / "data/dinkes/puskesmas.csv").read_bytes()
@@ -112,11 +114,25 @@ def test_xlsx_and_json_downloads_hold_the_typed_data(built):
     _, result = built
     folder = result.output / "unduh/dinkes/puskesmas"
     header = (folder / "puskesmas.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert header == (REPO_ROOT / "data/dinkes/puskesmas.csv").read_text().splitlines()[0].split(
+        ","
+    )
+    # Names beside codes: nama_kecamatan right after kode_kecamatan, everything else as in the CSV.
+    wide = [*header[:2], "nama_kecamatan", *header[2:]]
     sheet = load_workbook(folder / "puskesmas.xlsx")["data"]
-    assert [c.value for c in sheet[1]] == header
+    assert [c.value for c in sheet[1]] == wide
     document = json.loads((folder / "puskesmas.json").read_text(encoding="utf-8"))
-    assert document["kolom"] == header and isinstance(document["data"][0]["tahun"], int)
+    assert document["kolom"] == wide and isinstance(document["data"][0]["tahun"], int)
     assert sheet.max_row == len(document["data"]) + 1
+    first = document["data"][0]
+    assert first["kode_kecamatan"] == "12.71.01" and first["nama_kecamatan"] == "Medan Kota"
+    assert sheet["C2"].value == "Medan Kota"
+    named_csv = (folder / "puskesmas-dengan-nama.csv").read_text(encoding="utf-8").splitlines()
+    original = (REPO_ROOT / "data/dinkes/puskesmas.csv").read_text(encoding="utf-8").splitlines()
+    assert named_csv[0].split(",") == wide and len(named_csv) == len(original)
+    for plain, named in zip(original[1:], named_csv[1:], strict=True):
+        cells = named.split(",")
+        assert [*cells[:2], *cells[3:]] == plain.split(",")  # every value exactly as committed
 
 
 def test_second_build_is_byte_identical_and_failed_build_keeps_previous(built, tmp_path):
@@ -219,3 +235,70 @@ def test_a_descriptor_frictionless_rejects_stops_the_build(tmp_path, monkeypatch
     assert re.match(r"unduh/\w+/[\w-]+/datapackage\.json tidak sah menurut frictionless", message)
     assert "bytes" in message
     assert not (tmp_path / "public").exists()
+
+
+def test_search_index_finds_datasets_by_the_names_of_their_areas(built):
+    _, result = built
+    index = json.loads((result.output / "search/search_index.json").read_text(encoding="utf-8"))
+    pages = {d["location"].split("#")[0] for d in index["docs"] if "Medan Tuntungan" in d["text"]}
+    assert "dataset/dinkes/kasus-dbd/" in pages
+    datasets = [d for d in index["docs"] if d["location"].startswith("dataset/")]
+    assert not any("12.71.07" in d["text"] for d in datasets)  # names, not codes, are indexed
+
+
+def test_site_ships_no_source_maps_or_unused_search_languages(built):
+    _, result = built
+    site = result.output
+    assert not list(site.rglob("*.map"))
+    config = json.loads((site / "search/search_index.json").read_text())["config"]
+    loaded = {f"lunr.{lang}.min.js" for lang in config["lang"]}
+    assert {p.name for p in site.rglob("lunr.*.min.js")} <= loaded | {
+        "lunr.stemmer.support.min.js",
+        "lunr.multi.min.js",
+    }
+    for page in site.rglob("*.html"):
+        assert "sourceMappingURL" not in page.read_text(encoding="utf-8"), page
+
+
+def test_every_page_names_the_portal_walidata_and_licence(built):
+    _, result = built
+    site = result.output
+    for relative in ("index.html", "katalog/index.html", "dataset/dinkes/kasus-dbd/index.html"):
+        page = (site / relative).read_text(encoding="utf-8")
+        assert "Satu Data Kota Medan" in page and "Dinas Komunikasi dan Informatika" in page
+        assert 'href="mailto:satudata@pemkomedan.go.id"' in page
+        assert 'href="https://spdx.org/licenses/CC-BY-4.0.html"' in page
+        assert "Made with" not in page
+    not_found = (site / "404.html").read_text(encoding="utf-8")
+    assert "Halaman tidak ditemukan" in not_found and "Not found" not in not_found
+    assert 'href="/katalog/"' in not_found
+
+
+def test_katalog_cards_show_formats_and_offer_a_data_request(built):
+    _, result = built
+    page = (result.output / "katalog/index.html").read_text(encoding="utf-8")
+    card = page[page.index('data-opd="dinkes"') :]
+    card = card[: card.index("</article>")]
+    assert re.findall(r'<span class="sd-format">([A-Z]+)</span>', card) == ["CSV", "XLSX", "JSON"]
+    request = re.search(r'id="minta-data" href="([^"]+)"', page).group(1)
+    assert "template=permintaan-dataset.yml" in request.replace("&amp;", "&")
+
+
+def test_dataset_page_chart_and_preview_come_with_their_data(built):
+    _, result = built
+    site = result.output
+    page = (site / "dataset/dinkes/kasus-dbd/index.html").read_text(encoding="utf-8")
+    spec = json.loads(html.unescape(re.search(r"data-grafik='([^']+)'", page).group(1)))
+    assert spec["seri"]["judul"] == "Kasus DBD menurut bulan (jumlah seluruh kecamatan)"
+    assert (site / "dataset/dinkes/kasus-dbd" / spec["data"]).resolve().exists()
+    assert "<polyline" not in page and "sd-garis" not in page  # no hand-drawn SVG chart
+    assert 'src="../../../assets/vendor/chart.umd.min.js"' in page
+    assert (site / "assets/vendor/chart.umd.min.js").exists()
+    assert (site / "assets/vendor/chart.js.LICENSE.txt").exists()
+    # numbers right-aligned, Indonesian format, with the raw value to sort by
+    cells = re.findall(r'<td class="sd-n" data-sort="([^"]*)">([^<]*)</td>', page)
+    assert cells and all(text == angka(int(raw)) for raw, text in cells if raw.isdigit())
+    puskesmas = (site / "dataset/dinkes/puskesmas/index.html").read_text(encoding="utf-8")
+    assert '<td class="sd-n" data-sort="29573">29.573</td>' in puskesmas
+    assert "<td>Medan Kota</td>" in puskesmas  # names beside codes in the preview
+    assert "<table class=" not in page  # every table gets Material's table style

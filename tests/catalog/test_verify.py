@@ -89,8 +89,9 @@ def test_a_changed_number_in_the_xlsx_download_is_caught(built, site, capsys):
     path = site / DATASET / "puskesmas.xlsx"
     workbook = load_workbook(io.BytesIO(path.read_bytes()))
     sheet = workbook["data"]
-    assert isinstance(sheet["C2"].value, int)
-    sheet["C2"].value += 1
+    # column C holds the kecamatan's name beside its code; D the number
+    assert sheet["C1"].value == "nama_kecamatan" and isinstance(sheet["D2"].value, int)
+    sheet["D2"].value += 1
     buffer = io.BytesIO()
     workbook.save(buffer)
     path.write_bytes(buffer.getvalue())

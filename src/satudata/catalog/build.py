@@ -26,6 +26,7 @@ from satudata.catalog import mkdocs_hooks
 from satudata.catalog.downloads import write_downloads, write_file
 from satudata.catalog.feeds import bps
 from satudata.catalog.feeds.atom import atom_feed
+from satudata.catalog.feeds.common import license_url
 from satudata.catalog.feeds.datapackage import (
     PackageError,
     catalog_package,
@@ -34,6 +35,7 @@ from satudata.catalog.feeds.datapackage import (
 )
 from satudata.catalog.feeds.dcat import dcat_catalog
 from satudata.catalog.feeds.pod import pod_catalog
+from satudata.catalog.names import named_columns
 from satudata.catalog.pages import Pages
 from satudata.catalog.past_versions import withdrawn_versions
 from satudata.catalog.sources import base_config, merge_layer
@@ -87,6 +89,7 @@ def build(
         config = _mkdocs_config(situs, staging)
         with _timed(phases, "mkdocs"):
             _run_mkdocs(config, strict, _when(situs))
+        _prune(staging / "site")
         _write_marker(situs, staging / "site")
         pages = sum(1 for _ in (staging / "docs").rglob("*.md"))
         _swap(staging / "site", output)
@@ -133,10 +136,10 @@ def render(
     when = _when(situs)
     with _timed(phases, "unduhan"):
         rows = {}
-        for t, (berkas, data) in zip(
+        for t, (berkas, tambahan, data) in zip(
             situs.terbitan, _map_downloads(situs, docs, when, jobs), strict=False
         ):
-            t.berkas, rows[t.id] = berkas, data
+            t.berkas, t.tambahan, rows[t.id] = berkas, tambahan, data
     with _timed(phases, "riwayat"):
         _past_versions(situs, docs, jobs)
     with _timed(phases, "halaman"):
@@ -147,13 +150,14 @@ def render(
 
 
 def _downloads(t, situs: Site, docs: Path, when: dt.datetime):
-    """Write one dataset's files (CSV, XLSX, JSON, datapackage.json): (berkas, typed rows)."""
-    data = write_downloads(t, docs, when)
+    """Write one dataset's files (CSV, XLSX, JSON, datapackage.json):
+    (berkas, tambahan, typed rows)."""
+    data = write_downloads(t, docs, when, named_columns(situs.repo, t.meta))
     descriptor = dataset_package(situs, t)
     path = f"unduh/{t.id}/datapackage.json"
     _checked(descriptor, path)
     t.berkas["datapackage"] = write_file(docs, path, _json_bytes(descriptor), "datapackage")
-    return t.berkas, data
+    return t.berkas, t.tambahan, data
 
 
 def _checked(descriptor: dict, path: str) -> None:
@@ -323,12 +327,54 @@ def _mkdocs_config(situs: Site, staging: Path, extra: dict | None = None) -> Pat
         # Dataset pages stay out of the navigation tree: listing 2,000 of them in `nav`
         # multiplies every page's size (DESIGN §5).
         "not_in_nav": "/dataset/\n/referensi/*.md\n",
+        "extra": {**(base.get("extra") or {}), "satudata": _identity(situs)},
         **extra,
         "hooks": [*hooks, *extra.get("hooks", [])],
     }
     path = staging / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def _identity(situs: Site) -> dict:
+    """What every page's footer says about the portal (site/overrides/partials/copyright.html)."""
+    portal = situs.portal
+    opds = situs.repo.organisasi.by_slug() if situs.repo.organisasi else {}
+    walidata = opds.get(portal.walidata.opd)
+    return {
+        "pemerintah": portal.nama,
+        "walidata": walidata.nama if walidata else portal.walidata.opd,
+        "email": portal.kontak or (walidata.kontak if walidata else None),
+        "lisensi": portal.lisensi_bawaan,
+        "lisensi_url": license_url(portal.lisensi_bawaan),
+    }
+
+
+def _prune(site: Path) -> None:
+    """Leave out what the theme ships but no page loads: source maps, and search-language
+    files (lunr.<lang>.min.js) for languages the search index does not use."""
+    for path in site.rglob("*.map"):
+        path.unlink()
+    lunr = site / "assets" / "javascripts" / "lunr"
+    index = site / "search" / "search_index.json"
+    if not lunr.is_dir():
+        return
+    langs = ["en"]
+    if index.exists():
+        langs = json.loads(index.read_text(encoding="utf-8")).get("config", {}).get("lang", langs)
+    keep = {f"lunr.{lang}.min.js" for lang in langs if lang != "en"}
+    if keep:
+        keep.add("lunr.stemmer.support.min.js")
+    if len(langs) > 1:
+        keep.add("lunr.multi.min.js")
+    for path in (lunr / "min").glob("*.js"):
+        if path.name not in keep:
+            path.unlink()
+    for name, needed_by in (("tinyseg.js", {"ja"}), ("wordcut.js", {"th", "hi"})):
+        if not needed_by & set(langs) and (lunr / name).exists():
+            (lunr / name).unlink()
+    if not any(lunr.rglob("*.js")):
+        shutil.rmtree(lunr)
 
 
 @contextlib.contextmanager

@@ -6,12 +6,15 @@ writer (situs/xlsx.py) uses fixed zip timestamps.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import functools
 import hashlib
+import io
 import json
 from pathlib import Path
 
+from satudata.catalog.names import NamedColumn, with_names
 from satudata.catalog.views import Download, PublishedDataset
 from satudata.catalog.xlsx import xlsx
 from satudata.load.table import read_tabel
@@ -20,6 +23,7 @@ from satudata.model.types import parse
 
 MEDIATYPES = {
     "csv": "text/csv",
+    "csv-nama": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "json": "application/json",
     "datapackage": "application/json",
@@ -37,19 +41,36 @@ def write_file(docs: Path, relative: str, data: bytes, kind: str) -> Download:
     return Download(kind, relative, sha256(data), len(data), MEDIATYPES[kind])
 
 
-def typed_rows(t: PublishedDataset) -> tuple[list[str], list[list]]:
-    """Header and rows with values converted to the declared types (empty cells → None)."""
+def text_rows(t: PublishedDataset) -> tuple[list[str], list[list[str]]]:
+    """Header and rows exactly as the CSV spells them."""
     data = t.data_path.read_bytes()
     tabel = read_tabel(data, dataset=t.id, file="").tabel
     if tabel is None:  # cannot happen: a published dataset's data passed validation
         raise ValueError(f"{t.id}: data unreadable after validation")
-    converters = [_converter(t.meta, name) for name in tabel.header]
     columns = [c.to_pylist() for c in tabel.table.columns]
-    rows = [
-        [convert(value) for convert, value in zip(converters, row, strict=False)]
-        for row in zip(*columns, strict=False)
+    return tabel.header, [list(row) for row in zip(*columns, strict=False)]
+
+
+def typed(t: PublishedDataset, header: list[str], rows: list[list[str]]) -> list[list]:
+    """Rows with values converted to the declared types (empty cells → None)."""
+    converters = [_converter(t.meta, name) for name in header]
+    return [
+        [convert(value) for convert, value in zip(converters, row, strict=False)] for row in rows
     ]
-    return tabel.header, rows
+
+
+def typed_rows(t: PublishedDataset) -> tuple[list[str], list[list]]:
+    """Header and rows with values converted to the declared types (empty cells → None)."""
+    header, rows = text_rows(t)
+    return header, typed(t, header, rows)
+
+
+def csv_bytes(header: list[str], rows: list[list[str]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([["" if v is None else v for v in row] for row in rows])
+    return out.getvalue().encode("utf-8")
 
 
 def _converter(meta: Dataset, name: str):
@@ -59,14 +80,20 @@ def _converter(meta: Dataset, name: str):
 
 
 def json_bytes(t: PublishedDataset, header: list[str], rows: list[list]) -> bytes:
+    """The dataset as JSON, one row object a line. Rows are encoded one by one with the C
+    encoder: `indent` for the whole document falls back to the pure-Python encoder, which took
+    most of the download phase (measured: 300 datasets × 500 rows, 6.8 s under cProfile)."""
     document = {
         "dataset": t.id,
         "judul": t.meta.judul,
         "kolom": header,
         "data_contoh": t.meta.data_contoh,
-        "data": [dict(zip(header, row, strict=False)) for row in rows],
     }
-    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    head = json.dumps(document, ensure_ascii=False, indent=1)
+    assert head.endswith("\n}")
+    data = ",\n".join("  " + encode(dict(zip(header, row, strict=False))) for row in rows)
+    return (head[:-2] + ',\n "data": [\n' + data + "\n ]\n}\n").encode("utf-8")
 
 
 def xlsx_bytes(
@@ -95,16 +122,27 @@ def _metadata_rows(t: PublishedDataset) -> list[tuple[str, str]]:
     return rows
 
 
-def write_downloads(t: PublishedDataset, docs: Path, when: dt.datetime) -> list[list]:
-    """Write CSV, XLSX and JSON of `t` under docs/unduh/<opd>/<slug>/; returns typed rows."""
+def write_downloads(
+    t: PublishedDataset, docs: Path, when: dt.datetime, named: list[NamedColumn] | None = None
+) -> list[list]:
+    """Write CSV, XLSX and JSON of `t` under docs/unduh/<opd>/<slug>/; returns typed rows
+    (without names). XLSX, JSON and a second CSV carry a name column beside each referenced
+    code column; `<slug>.csv` stays the committed, code-only bytes (the Data Package's file)."""
     folder = f"unduh/{t.id}"
     slug = t.meta.slug
     t.berkas["csv"] = write_file(docs, f"{folder}/{slug}.csv", t.data_path.read_bytes(), "csv")
-    header, rows = typed_rows(t)
+    header, texts = text_rows(t)
+    rows = typed(t, header, texts)
+    wide_header, wide_rows = with_names(header, rows, named or [])
     t.berkas["xlsx"] = write_file(
-        docs, f"{folder}/{slug}.xlsx", xlsx_bytes(t, header, rows, when), "xlsx"
+        docs, f"{folder}/{slug}.xlsx", xlsx_bytes(t, wide_header, wide_rows, when), "xlsx"
     )
     t.berkas["json"] = write_file(
-        docs, f"{folder}/{slug}.json", json_bytes(t, header, rows), "json"
+        docs, f"{folder}/{slug}.json", json_bytes(t, wide_header, wide_rows), "json"
     )
+    if named:
+        _, wide_texts = with_names(header, texts, named)
+        t.tambahan["csv-nama"] = write_file(
+            docs, f"{folder}/{slug}-dengan-nama.csv", csv_bytes(wide_header, wide_texts), "csv-nama"
+        )
     return rows

@@ -8,10 +8,11 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import Markup
 
-from satudata.catalog.charts import bar_chart, line_chart
+from satudata.catalog.charts import bar_spec, chart_spec
 from satudata.catalog.feeds.schemaorg import schema_org, script_json
+from satudata.catalog.names import NamedColumn, named_columns, with_names
 from satudata.catalog.sources import merge_layer, template_dirs
-from satudata.catalog.text import environment, md
+from satudata.catalog.text import angka, environment, md
 from satudata.catalog.views import PublishedDataset, Site
 from satudata.load import paths
 from satudata.model import Pilar
@@ -21,6 +22,10 @@ from satudata.rules.personal_data import mask_personal
 from satudata.rules.timeliness import Kebaruan
 
 PREVIEW_ROWS = 20
+# The whole dataset is shown on the page (paged, filterable) by loading the JSON download; above
+# this size the page keeps the first rows only and points to the downloads.
+PREVIEW_MAX_BYTES = 3_000_000
+MAX_NAMES_LISTED = 40  # names of covered areas/categories written on the page (and so indexed)
 PILAR_JUDUL = {
     Pilar.SEKTORAL: "Data sektoral",
     Pilar.KEPENDUDUKAN: "Data kependudukan",
@@ -31,6 +36,7 @@ LABEL_BERKAS = {
     "xlsx": "XLSX (Excel)",
     "json": "JSON",
     "datapackage": "datapackage.json (Frictionless)",
+    "csv-nama": "CSV dengan nama",
 }
 
 
@@ -41,6 +47,24 @@ def _display(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+def _cell(value: object, numeric: bool) -> dict:
+    """A preview cell: numbers in Indonesian format with the raw value to sort by."""
+    if numeric and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return {"teks": angka(value), "urut": repr(value), "angka": True}
+    return {"teks": _display(value), "urut": None, "angka": False}
+
+
+def request_url(portal, text: str = "") -> str:
+    """Link that opens the forge's data-request form ("Minta data"), prefilled with `text`."""
+    base = str(portal.forge.url).rstrip("/")
+    title = f"[Permintaan dataset] {text}".strip()
+    if portal.forge.jenis == "gitlab":
+        return f"{base}/-/issues/new?" + urlencode({"issue[title]": title})
+    return f"{base}/issues/new?" + urlencode(
+        {"template": "permintaan-dataset.yml", "title": title, "judul": text}, quote_via=quote
+    )
 
 
 def report_url(portal, dataset_id: str, judul: str) -> str:
@@ -64,6 +88,8 @@ class Pages:
         self.situs, self.docs = situs, docs
         self.env = environment(template_dirs(situs.repo.root))
         self.kinerja = performance(situs.repo, situs.report)
+        self._named: dict[str, list[NamedColumn]] = {}
+        self._covered: dict[str, dict[str, list[str]]] = {}
 
     def write(self, relative: str, template: str, **context) -> None:
         path = self.docs / relative
@@ -80,6 +106,9 @@ class Pages:
 
     # --- pages ------------------------------------------------------------------------------
     def render_all(self, rows: dict[str, list[list]]) -> None:
+        for t in self.situs.terbitan:
+            header = [k.nama for k in t.meta.kolom]
+            self._coverage(t, header, rows[t.id], self.named(t))
         self.home_page(rows)
         self.catalog_page()
         for t in self.situs.terbitan:
@@ -178,6 +207,7 @@ class Pages:
                     *t.meta.topik,
                     *(k.nama for k in t.meta.kolom),
                     *(k.judul for k in t.meta.kolom),
+                    *self.covered_names(t),
                 ]
             ).lower()
             for t in terbitan
@@ -189,10 +219,31 @@ class Pages:
             filters=filters,
             cari=cari,
             tertahan=self.situs.tertahan,
+            minta_url=request_url(self.situs.portal),
         )
+
+    def named(self, t: PublishedDataset) -> list[NamedColumn]:
+        if t.id not in self._named:
+            self._named[t.id] = named_columns(self.situs.repo, t.meta)
+        return self._named[t.id]
+
+    def covered_names(self, t: PublishedDataset) -> list[str]:
+        """Names of the areas/categories a dataset covers (for search), when few enough."""
+        values = self._covered.get(t.id, {})
+        return [name for names in values.values() for name in names]
 
     def dataset_page(self, t: PublishedDataset, rows: list[list]) -> None:
         header = [k.nama for k in t.meta.kolom]
+        named = self.named(t)
+        wide_header, wide_rows = with_names(header, rows[:PREVIEW_ROWS], named)
+        numeric = {k.nama for k in t.meta.kolom if k.peran.value == "ukuran"}
+        titles = {k.nama: k.judul for k in t.meta.kolom}
+        titles.update(
+            {n.nama: f"Nama {n.nama.removeprefix('nama_').replace('_', ' ')}" for n in named}
+        )
+        json_file = t.berkas.get("json")
+        loadable = json_file is not None and json_file.bytes <= PREVIEW_MAX_BYTES
+        data_url = f"../../../{json_file.path}" if loadable and json_file else None
         self.write(
             t.page,
             "dataset.md.j2",
@@ -201,13 +252,33 @@ class Pages:
             jsonld=script_json(schema_org(self.situs, t)),
             metadata=self._metadata(t),
             indikator=self._indikator(t),
-            grafik=self._chart(t, rows),
+            grafik=chart_spec(t.meta, header, rows, named, data_url),
             jumlah_baris=len(rows),
+            cakupan=self._coverage(t, header, rows, named),
             pratinjau={
-                "kolom": header,
-                "baris": [[_display(v) for v in r] for r in rows[:PREVIEW_ROWS]],
+                "kolom": [
+                    {"nama": h, "judul": titles.get(h, h), "angka": h in numeric}
+                    for h in wide_header
+                ],
+                "baris": [
+                    [_cell(v, h in numeric) for h, v in zip(wide_header, r, strict=False)]
+                    for r in wide_rows
+                ],
+                "data": data_url,
             },
-            berkas=[{"label": LABEL_BERKAS[b.jenis], **vars(b)} for b in t.berkas.values()],
+            tombol=[
+                {"label": label, **vars(b)}
+                for label, b in (
+                    ("CSV", t.tambahan.get("csv-nama") or t.berkas.get("csv")),
+                    ("Excel", t.berkas.get("xlsx")),
+                    ("JSON", t.berkas.get("json")),
+                )
+                if b is not None
+            ],
+            berkas=[
+                {"label": LABEL_BERKAS[b.jenis], **vars(b)}
+                for b in [*t.berkas.values(), *t.tambahan.values()]
+            ],
             kutipan=self._citation(t),
             lapor_url=self._report_url(t),
             riwayat=self._history(t),
@@ -247,12 +318,13 @@ class Pages:
             )
 
     def performance_page(self) -> None:
-        chart = bar_chart(
+        chart = bar_spec(
             [o["singkatan"] for o in self.kinerja["opd"]],
             [o["persen_terpenuhi"] for o in self.kinerja["opd"]],
-            "Daftar Data terpenuhi per OPD (%)",
+            "Daftar Data terpenuhi per OPD",
+            "%",
         )
-        self.write("kinerja.md", "kinerja.md.j2", kinerja=self.kinerja, grafik=Markup(chart))
+        self.write("kinerja.md", "kinerja.md.j2", kinerja=self.kinerja, grafik=chart)
 
     def reference_pages(self) -> None:
         repo = self.situs.repo
@@ -334,31 +406,27 @@ class Pages:
         fields = t.meta.indikator.model_dump(exclude_none=True)
         return [(name.replace("_", " ").capitalize(), value) for name, value in fields.items()]
 
-    def _chart(self, t: PublishedDataset, rows: list[list]) -> dict | None:
-        periode, measures = t.meta.periode, t.meta.ukuran_kolom
-        if periode is None or not measures:
-            return None
-        header = [k.nama for k in t.meta.kolom]
-        p, m = header.index(periode.nama), header.index(measures[0].nama)
-        totals: dict[str, list[float]] = {}
-        for row in rows:
-            if isinstance(row[m], (int, float)) and row[p]:
-                totals.setdefault(str(row[p]), []).append(float(row[m]))
-        if not totals:
-            return None
-        from satudata.rules.periods import ordered_periods
-
-        labels = ordered_periods(list(totals))
-        additive = measures[0].tipe.value == "bilangan-bulat"
-        values = [sum(totals[x]) if additive else sum(totals[x]) / len(totals[x]) for x in labels]
-        kind = "Jumlah" if additive else "Rata-rata"
-        title = f"{kind} {measures[0].judul} menurut {periode.judul.lower()}"
-        return {
-            "svg": Markup(line_chart(labels, values, title, measures[0].satuan or "")),
-            "judul": title,
-            "kolom": f"{kind} {measures[0].judul}",
-            "titik": list(zip(labels, values, strict=False)),
-        }
+    def _coverage(
+        self, t: PublishedDataset, header: list[str], rows: list[list], named: list[NamedColumn]
+    ) -> dict[str, list[str]]:
+        """Column title → names of the codes that occur (few enough to list), e.g. the
+        kecamatan a dataset covers: shown on the page, so search finds them."""
+        if t.id in self._covered:
+            return self._covered[t.id]
+        result: dict[str, list[str]] = {}
+        for n in named:
+            if n.kode not in header:
+                continue
+            i = header.index(n.kode)
+            codes = dict.fromkeys(str(r[i]) for r in rows if r[i] is not None)
+            if 0 < len(codes) <= MAX_NAMES_LISTED:
+                kolom = t.meta.column(n.kode)
+                title = kolom.judul if kolom else n.kode
+                if title.lower().startswith("kode "):
+                    title = title[5:]
+                result[title[:1].upper() + title[1:]] = sorted(n.names.get(c, c) for c in codes)
+        self._covered[t.id] = result
+        return result
 
     def _citation(self, t: PublishedDataset) -> str:
         year = t.tanggal_diubah.year if t.tanggal_diubah else self.situs.tanggal.year

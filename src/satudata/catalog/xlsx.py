@@ -32,6 +32,8 @@ def _column_letter(index: int) -> str:
 def _clean(text: str) -> str:
     """Characters XML 1.0 cannot carry are dropped (they cannot come from valid UTF-8 CSV
     text anyway, except control characters)."""
+    if text.isprintable():  # the common case, without a loop over characters in Python
+        return text
     return "".join(c for c in text if c in "\t\n\r" or ord(c) >= 32)
 
 

@@ -74,6 +74,17 @@ def column_dictionary(ctx: DatasetContext) -> Iterator[Finding]:
             yield ctx.meta_finding(
                 "kunci-tidak-dikenal", ("kunci", index), f"kunci[{index}]", kolom=name
             )
+    if meta.grafik is not None:
+        for field in ("ukuran", "rincian"):
+            name = getattr(meta.grafik, field)
+            if name is not None and name not in seen:
+                yield ctx.meta_finding(
+                    "kolom-rujukan-tidak-dikenal",
+                    ("grafik", field),
+                    f"grafik.{field}",
+                    isian=f"grafik.{field}",
+                    kolom=name,
+                )
     for index, kolom in enumerate(meta.kolom):
         for part, name in enumerate(kolom.jumlah_dari or []):
             if name not in seen:

@@ -12,6 +12,7 @@ from satudata.model.base import (
 from satudata.model.dataset import (
     STANDAR_DATA,
     Dataset,
+    Grafik,
     Indikator,
     JadwalRilis,
     Kolom,
@@ -68,6 +69,7 @@ __all__ = [
     "EntriPenarikan",
     "Forge",
     "Frekuensi",
+    "Grafik",
     "Indikator",
     "JadwalRilis",
     "Klasifikasi",

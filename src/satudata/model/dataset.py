@@ -113,6 +113,19 @@ class JadwalRilis(Model):
     """Jadwal dalam kata-kata, mis. 'paling lambat akhir Maret tahun berikutnya'."""
 
 
+class Grafik(Model):
+    """Apa yang digambar grafik di halaman dataset. Tanpa isian ini katalog memilih sendiri:
+    ukuran indikator (ruas kiri `indikator.rumus`), atau ukuran yang paling mirip judul dataset
+    dan bukan penyebut/komponen ukuran lain; persentase dan rasio tidak pernah dijumlahkan atau
+    dirata-ratakan antarkategori."""
+
+    ukuran: ColumnName | None = None
+    """Kolom ukuran utama yang digambar, mis. `kasus_dbd`."""
+    rincian: ColumnName | None = None
+    """Kolom dimensi untuk merinci grafik (satu garis per kategori), mis. `jenis_kelamin`;
+    kosong berarti total (untuk jumlah) atau dipilih otomatis (untuk persentase/rasio)."""
+
+
 class Dataset(Model):
     """Metadata satu dataset: berkas `metadata/<opd>/<dataset>.yaml`."""
 
@@ -158,6 +171,8 @@ class Dataset(Model):
     dihentikan: dt.date | None = None
     """Tanggal dataset dihentikan (tidak diperbarui lagi, riwayat tetap disimpan)."""
     indikator: Indikator | None = None
+    grafik: Grafik | None = None
+    """Ukuran utama dan rincian grafik di halaman dataset (pembaca tetap dapat menggantinya)."""
     kunci: list[ColumnName] = Field(default_factory=list)
     """Kunci utama: kolom-kolom yang bersama-sama mengenali satu baris."""
     kolom: list[Kolom] = Field(min_length=1)

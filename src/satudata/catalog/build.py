@@ -345,8 +345,8 @@ def _identity(situs: Site) -> dict:
         "pemerintah": portal.nama,
         "walidata": walidata.nama if walidata else portal.walidata.opd,
         "email": portal.kontak or (walidata.kontak if walidata else None),
-        "lisensi": portal.lisensi_bawaan,
-        "lisensi_url": license_url(portal.lisensi_bawaan),
+        "lisensi": str(portal.lisensi_bawaan),  # plain text: the config is dumped as YAML
+        "lisensi_url": license_url(str(portal.lisensi_bawaan)),
     }
 
 

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from openpyxl.utils import get_column_letter
+
 from satudata.onboarding.refusal import Refusal
 from satudata.onboarding.sheets import Sheet, is_pandas_leftover
 
@@ -71,12 +73,8 @@ def text_of(value: object) -> str:
 
 
 def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+    """A 0-based column index as the spreadsheet letters a person sees (0 → A)."""
+    return get_column_letter(index + 1)
 
 
 def address(row: int, column: int) -> str:

@@ -10,7 +10,7 @@ import sys
 import click
 
 from satudata.cli.base import IndonesianGroup
-from satudata.cli.i18n import use_language
+from satudata.cli.i18n import translated, translated_plural, use_language
 from satudata.findings import language
 
 # Command name → (module under satudata.cli, function). A command module is imported only
@@ -49,11 +49,18 @@ class _LazyGroup(IndonesianGroup):
         return getattr(importlib.import_module(f"satudata.cli.{module}"), function)
 
     def resolve_command(self, ctx: click.Context, args: list[str]):
-        try:
-            return super().resolve_command(ctx, args)
-        except click.exceptions.NoSuchCommand as exc:  # Click suggests from loaded commands
-            exc.possibilities = difflib.get_close_matches(exc.command_name, COMMANDS) or None
-            raise
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in COMMANDS:
+            # Click suggests only from commands it holds, and these are registered by name.
+            message = translated("No such command {name!r}.").format(name=name)
+            close = difflib.get_close_matches(name, COMMANDS, n=1)
+            if close:
+                hint = translated_plural(
+                    "Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)", 1
+                )
+                message += " " + hint.format(possibility=repr(close[0]))
+            ctx.fail(message)
+        return super().resolve_command(ctx, args)
 
 
 @click.group(

@@ -95,3 +95,18 @@ def use_language(lang: str) -> None:
             module._ = single  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = plural  # type: ignore[attr-defined]
+
+
+def translated(message: str) -> str:
+    """One of Click's messages in the language in use (for texts the engine raises itself)."""
+    from satudata.findings import language
+
+    return english(message) if language() == "en" else indonesian(message)
+
+
+def translated_plural(singular: str, plural: str, n: int) -> str:
+    from satudata.findings import language
+
+    if language() == "en":
+        return english_plural(singular, plural, n)
+    return indonesian_plural(singular, plural, n)

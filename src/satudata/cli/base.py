@@ -67,6 +67,18 @@ def repo_option(function):
     )(function)
 
 
+def format_option(*choices: str):
+    """`--format` with `choices`, the first one the default."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=choices[0],
+        show_default=True,
+        help="Bentuk keluaran.",
+    )
+
+
 def command(name: str):
     """`click.command` with Indonesian help and usage."""
     return click.command(name, cls=IndonesianCommand, options_metavar="[OPSI]")

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from satudata.audit.diff import DiffError, diff_revisions
-from satudata.cli.base import command, repo_option
+from satudata.cli.base import command, format_option, repo_option
 from satudata.report.diff import render_diff_markdown, render_diff_text
 
 
@@ -15,14 +15,7 @@ from satudata.report.diff import render_diff_markdown, render_diff_text
 @click.argument("base")
 @click.argument("head", required=False)
 @repo_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "markdown"]),
-    default="text",
-    show_default=True,
-    help="Bentuk keluaran.",
-)
+@format_option("text", "markdown")
 def diff_command(base: str, head: str | None, repo_root: Path, fmt: str) -> int:
     """Ringkasan perubahan per dataset antara BASE dan HEAD (bawaan: direktori kerja)."""
     try:

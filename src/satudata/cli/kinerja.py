@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from satudata.checks.runner import default_jobs, validate
-from satudata.cli.base import command, hari_ini_option, repo_option
+from satudata.cli.base import command, format_option, hari_ini_option, repo_option
 from satudata.load.repository import Repository
 from satudata.rules.performance import performance
 
@@ -19,14 +19,7 @@ from satudata.rules.performance import performance
 @command("kinerja")
 @repo_option
 @hari_ini_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Bentuk keluaran.",
-)
+@format_option("text", "json")
 def kinerja_command(repo_root: Path, hari_ini: dt.date | None, fmt: str) -> int:
     """Kinerja Data per OPD: Daftar Data terpenuhi, ketepatan waktu, kualitas, keterbukaan."""
     repo = Repository.load(repo_root, default_jobs())

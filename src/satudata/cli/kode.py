@@ -6,20 +6,13 @@ import json
 
 import click
 
-from satudata.cli.base import command
+from satudata.cli.base import command, format_option
 from satudata.findings import REGISTRY
 from satudata.report.codes_doc import codes_markdown
 
 
 @command("kode")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["markdown", "json"]),
-    default="markdown",
-    show_default=True,
-    help="Bentuk keluaran.",
-)
+@format_option("markdown", "json")
 def kode_command(fmt: str) -> int:
     """Daftar semua kode temuan validasi beserta arti dan cara memperbaikinya."""
 

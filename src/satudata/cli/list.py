@@ -9,7 +9,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from satudata.cli.base import command, repo_option
+from satudata.cli.base import command, format_option, repo_option
 from satudata.load.repository import Repository
 from satudata.rules.periods import latest_period
 
@@ -43,14 +43,7 @@ def dataset_rows(repo: Repository) -> list[dict]:
 
 @command("list")
 @repo_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Bentuk keluaran.",
-)
+@format_option("text", "json")
 def list_command(repo_root: Path, fmt: str) -> int:
     """Daftar dataset per OPD: pilar, frekuensi, klasifikasi, dan periode terakhir."""
     repo = Repository.load(repo_root)

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from satudata.checks.runner import default_jobs, validate
-from satudata.cli.base import command, hari_ini_option, repo_option
+from satudata.cli.base import command, format_option, hari_ini_option, repo_option
 from satudata.load.repository import Repository
 from satudata.rules.timeliness import SEGERA, TERLAMBAT
 
@@ -66,14 +66,7 @@ def render_markdown(repo: Repository, per_opd: dict[str, list[dict]], today: dt.
 @command("pengingat")
 @repo_option
 @hari_ini_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["markdown", "text"]),
-    default="markdown",
-    show_default=True,
-    help="Bentuk keluaran.",
-)
+@format_option("markdown", "text")
 def pengingat_command(repo_root: Path, hari_ini: dt.date | None, fmt: str) -> int:
     """Dataset yang terlambat atau segera jatuh tempo, per OPD (untuk isu pengingat mingguan)."""
     repo = Repository.load(repo_root, default_jobs())

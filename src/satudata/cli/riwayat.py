@@ -9,7 +9,7 @@ import click
 
 from satudata.audit.git import read_git
 from satudata.audit.history import ShallowClone, versions
-from satudata.cli.base import command, repo_option
+from satudata.cli.base import command, format_option, repo_option
 
 
 @command("riwayat")
@@ -21,14 +21,7 @@ from satudata.cli.base import command, repo_option
     is_flag=True,
     help="Sertakan perubahan baris setiap versi (menurut kunci utama).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Bentuk keluaran.",
-)
+@format_option("text", "json")
 def riwayat_command(dataset: str, repo_root: Path, with_diff: bool, fmt: str) -> int:
     """Riwayat perubahan satu dataset: tanggal, penulis, pull request, penyetuju."""
     root = repo_root.resolve()

@@ -100,13 +100,16 @@ def commit(root: Path, done: list[Upload]) -> str | None:
     return run_git(root, "rev-parse", "HEAD").strip()
 
 
-def _snapshot(root: Path) -> dict[Path, int]:
-    """Files under data/ and metadata/ with a cheap content stamp, to see what an import wrote."""
+def _snapshot(root: Path) -> dict[Path, tuple[int, int, int]]:
+    """Files under data/ and metadata/ with a stamp, to see what an import wrote. Imports
+    write atomically (a new file renamed over the old: a new inode), so inode, time and size
+    tell, without reading every file of the repository twice."""
     stamps = {}
     for top in (paths.DATA_DIR, paths.METADATA_DIR):
         for path in (root / top).rglob("*"):
             if path.is_file():
-                stamps[path.relative_to(root)] = hash(path.read_bytes())
+                info = path.stat()
+                stamps[path.relative_to(root)] = (info.st_ino, info.st_mtime_ns, info.st_size)
     return stamps
 
 

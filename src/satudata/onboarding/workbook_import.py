@@ -32,6 +32,7 @@ from satudata.onboarding.metadata_form import (
     get_path,
     kolom_fields,
     same,
+    to_cell,
 )
 from satudata.onboarding.workbook import DATA, FORMAT, INFO, KOLOM, METADATA, NUMERIC
 
@@ -224,8 +225,6 @@ def _set_field(raw: Any, form: FormField, cell: Any, where: str) -> tuple[str, s
 
 
 def _show(value: Any) -> str:
-    from satudata.onboarding.metadata_form import to_cell
-
     return to_cell(value) if value is not None else "(kosong)"
 
 

@@ -12,16 +12,21 @@ import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from satudata.findings import CHECK_FAMILIES, DatasetFacts, Finding
 from satudata.load.repository import DatasetFiles, Repository
 from satudata.load.table import ReadResult, Tabel, read_tabel
-from satudata.model import Dataset, Pemeriksaan
+from satudata.model import Dataset, Kolom, Pemeriksaan
 from satudata.rules.periods import ordered_periods
 from satudata.rules.personal_data import mask_personal
+
+if TYPE_CHECKING:
+    from satudata.checks.scan import Pattern, TableScan
 
 DatasetCheck = Callable[["DatasetContext"], Iterable[Finding]]
 RepositoryCheck = Callable[[Repository], Iterable[Finding]]
@@ -117,6 +122,16 @@ class DatasetContext:
     facts: DatasetFacts = field(default_factory=DatasetFacts)  # what checks learned
     last_changes: dict[str, dt.date] = field(default_factory=dict)  # from git, see audit.changes
     _read: ReadResult | None = field(default=None, repr=False)
+    scan: TableScan | None = None  # what a batch scan proved (checks.scan); None: look
+
+    def rules_out(self, pattern: Pattern) -> bool:
+        """Whether the batch scan proved that `pattern` occurs nowhere in this table."""
+        return self.scan is not None and self.scan.rules_out(pattern)
+
+    def plain_numbers(self, kolom: Kolom) -> np.ndarray | None:
+        """The values of a numeric column the scan found made only of plain numbers (so that
+        no type, required-cell or pattern finding can arise in it); else None."""
+        return self.scan.numbers.get(kolom.nama) if self.scan is not None else None
 
     @property
     def settings(self) -> Pemeriksaan:

@@ -3,7 +3,8 @@ do not add up, placeholders instead of empty cells, negative counts."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -11,6 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from satudata.checks import DatasetContext, dataset_check, placeholder_mask, short
+from satudata.checks.scan import decimal_pattern, text_pattern
 from satudata.findings import Finding
 from satudata.model import Kolom, Peran, Tipe
 
@@ -34,6 +36,10 @@ CODES = (
 
 _NUMBER = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"
 _TOTAL_LABEL = r"(?i)^\s*(jumlah|total)\b"
+_PLAIN_NUMBER = re.compile(r"[-+.0-9]+")
+_ROW_NUMBER = re.compile(r"[0-9]{1,9}")
+# A header cell that is a value (a year, a code, a count), as RE2's `\s` (ASCII) spells it.
+_VALUE_LIKE = re.compile(r"[\t\n\f\r ]*[-+]?[0-9][0-9.,\t\n\f\r ]*")
 _SEP = "\x1f"
 
 
@@ -77,7 +83,7 @@ def _fmt(number: float | None) -> str:
 def placeholders(ctx: DatasetContext) -> Iterator[Finding]:
     """Placeholders in text columns (typed columns: see struktur, where they fail the type)."""
     tabel = ctx.tabel
-    if tabel is None or tabel.num_rows == 0:
+    if tabel is None or tabel.num_rows == 0 or ctx.rules_out(placeholder_cells):
         return
     typed = {k.nama for k in ctx.meta.kolom if k.tipe is not Tipe.TEKS} if ctx.meta else set()
     # A declared value list (`nilai`) makes 'TIDAK ADA' a category, not a placeholder.
@@ -98,6 +104,11 @@ def placeholders(ctx: DatasetContext) -> Iterator[Finding]:
         )
 
 
+@text_pattern
+def placeholder_cells(values: pa.Array, batch: Sequence[DatasetContext]) -> pa.Array:
+    return placeholder_mask(values)
+
+
 @dataset_check
 def negative_counts(ctx: DatasetContext) -> Iterator[Finding]:
     tabel, meta = ctx.tabel, ctx.meta
@@ -107,6 +118,8 @@ def negative_counts(ctx: DatasetContext) -> Iterator[Finding]:
         values = tabel.column(kolom.nama)
         if values is None or not _is_count(kolom) or kolom.min is not None:
             continue  # a declared `min` is checked by struktur already
+        if ctx.plain_numbers(kolom) is not None:
+            continue  # plain whole numbers: digits only
         negative = pc.match_substring_regex(values, r"^\s*-[0-9]*[1-9][0-9]*\s*$")
         yield from ctx.bad_cells(
             negative,
@@ -155,10 +168,9 @@ def _consecutive(ctx: DatasetContext, measures: list[Kolom]) -> _Pairs:
     join's set-up cost dominates, and this runs for every dataset."""
     tabel, periods = ctx.loaded, ctx.periods
     rank = pc.index_in(tabel.column(_period_column(ctx)), value_set=pa.array(periods))
-    key = pc.dictionary_encode(_join_key(tabel, _dimensions(ctx), tabel.num_rows).combine_chunks())
     ranks = _int_array(rank)
-    row, previous = pair_rows(ranks, _int_array(key.indices), len(periods))
-    values = {k.nama: _float_array(_numbers(tabel.column(k.nama))) for k in measures}
+    row, previous = pair_rows(ranks, _row_keys(ctx), len(periods))
+    values = {k.nama: _measure_values(ctx, k) for k in measures}
     return _Pairs(
         row,
         previous,
@@ -166,6 +178,17 @@ def _consecutive(ctx: DatasetContext, measures: list[Kolom]) -> _Pairs:
         {n: v[row] for n, v in values.items()},
         {n: v[previous] for n, v in values.items()},
     )
+
+
+def _row_keys(ctx: DatasetContext) -> np.ndarray:
+    """Equal integers for rows with the same dimension values."""
+    dimensions = _dimensions(ctx)
+    keys = ctx.scan.row_keys(dimensions) if ctx.scan is not None else None
+    if keys is not None:
+        return keys
+    tabel = ctx.loaded
+    joined = _join_key(tabel, dimensions, tabel.num_rows).combine_chunks()
+    return _int_array(pc.dictionary_encode(joined).indices)
 
 
 def pair_rows(ranks: np.ndarray, keys: np.ndarray, periods: int) -> tuple[np.ndarray, np.ndarray]:
@@ -194,6 +217,11 @@ def _int_array(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
 
 def _float_array(values: pa.ChunkedArray) -> np.ndarray:
     return np.asarray(values.to_numpy(), dtype=np.float64)  # nulls become NaN
+
+
+def _measure_values(ctx: DatasetContext, kolom: Kolom) -> np.ndarray:
+    plain = ctx.plain_numbers(kolom)
+    return plain if plain is not None else _float_array(_numbers(ctx.loaded.column(kolom.nama)))
 
 
 def _numeric_measures(ctx: DatasetContext) -> list[Kolom]:
@@ -292,11 +320,16 @@ def _jump_params(ctx: DatasetContext, pairs: _Pairs, at: int, column: str) -> di
     }
 
 
+@text_pattern
+def total_labels(values: pa.Array, batch: Sequence[DatasetContext]) -> pa.Array:
+    return pc.match_substring_regex(values, _TOTAL_LABEL)
+
+
 @dataset_check
 def total_rows(ctx: DatasetContext) -> Iterator[Finding]:
     """Rows labelled 'Jumlah'/'Total' in a dimension must equal the sum of the other rows."""
     meta, tabel = ctx.meta, ctx.tabel
-    if meta is None or tabel is None or tabel.num_rows == 0:
+    if meta is None or tabel is None or tabel.num_rows == 0 or ctx.rules_out(total_labels):
         return
     counts = [
         k
@@ -400,7 +433,7 @@ def thousands_read_as_decimals(ctx: DatasetContext) -> Iterator[Finding]:
     """A decimal measure whose cells mostly carry exactly three decimals: 167.228 people are
     likely 167,228 whose thousands dot was read as a decimal point."""
     meta, tabel = ctx.meta, ctx.tabel
-    if meta is None or tabel is None or tabel.num_rows < 3:
+    if meta is None or tabel is None or tabel.num_rows < 3 or ctx.rules_out(three_decimals):
         return
     for kolom in meta.ukuran_kolom:
         values = tabel.column(kolom.nama)
@@ -422,11 +455,16 @@ def thousands_read_as_decimals(ctx: DatasetContext) -> Iterator[Finding]:
             )
 
 
+@decimal_pattern
+def three_decimals(values: pa.Array, batch: Sequence[DatasetContext]) -> pa.Array:
+    return pc.match_substring_regex(values, _THREE_DECIMALS)
+
+
 @dataset_check
 def markup_in_cells(ctx: DatasetContext) -> Iterator[Finding]:
     """HTML tags or entities in a cell: a web page or an HTML 'Excel' file read as text."""
     tabel = ctx.tabel
-    if tabel is None or tabel.num_rows == 0:
+    if tabel is None or tabel.num_rows == 0 or ctx.rules_out(markup):
         return
     for position, name in enumerate(tabel.header):
         values = tabel.table.column(position)
@@ -442,15 +480,20 @@ def markup_in_cells(ctx: DatasetContext) -> Iterator[Finding]:
         )
 
 
+@text_pattern
+def markup(values: pa.Array, batch: Sequence[DatasetContext]) -> pa.Array:
+    return pc.match_substring_regex(values, _MARKUP)
+
+
 def _value_of(values: pa.ChunkedArray) -> Callable[[int], dict]:
     return lambda i: {"nilai": short(values[i])}
 
 
-def _label_forms(name: str, judul: str | None) -> pa.Array:
+def _label_forms(name: str, judul: str | None) -> list[str]:
     forms = {name, name.replace("_", " ")}
     if judul:
         forms.add(judul)
-    return pa.array(sorted({f.lower() for f in forms}), pa.string())
+    return sorted({f.lower() for f in forms})
 
 
 @dataset_check
@@ -461,10 +504,13 @@ def header_row_in_data(ctx: DatasetContext) -> Iterator[Finding]:
     if tabel is None or tabel.num_rows == 0 or len(tabel.header) < 2:
         return
     judul = {k.nama: k.judul for k in meta.kolom} if meta else {}
+    if ctx.rules_out(column_labels) and not _numeric_labels(tabel.header, judul):
+        return
     matches = None
     for position, name in enumerate(tabel.header):
         values = pc.utf8_lower(pc.utf8_trim_whitespace(tabel.table.column(position)))
-        hit = pc.cast(pc.is_in(values, value_set=_label_forms(name, judul.get(name))), pa.int64())
+        forms = pa.array(_label_forms(name, judul.get(name)), pa.string())
+        hit = pc.cast(pc.is_in(values, value_set=forms), pa.int64())
         matches = hit if matches is None else pc.add(matches, hit)
     needed = max(2, (len(tabel.header) + 1) // 2)
     yield from ctx.bad_cells(
@@ -475,6 +521,36 @@ def header_row_in_data(ctx: DatasetContext) -> Iterator[Finding]:
     )
 
 
+@text_pattern
+def column_labels(values: pa.Array, batch: Sequence[DatasetContext]) -> pa.Array:
+    """Values that, lowered and trimmed, spell a column label of any table in the batch (the
+    check then looks for the table's own labels, column by column)."""
+    forms = {
+        form
+        for ctx in batch
+        if ctx.tabel is not None
+        for name in ctx.tabel.header
+        for form in _label_forms(name, _title(ctx, name))
+    }
+    lowered = pc.utf8_lower(pc.utf8_trim_whitespace(values))
+    return pc.is_in(lowered, value_set=pa.array(sorted(forms), pa.string()))
+
+
+def _title(ctx: DatasetContext, name: str) -> str | None:
+    kolom = ctx.meta.column(name) if ctx.meta else None
+    return kolom.judul if kolom else None
+
+
+def _numeric_labels(header: list[str], judul: Mapping[str, str | None]) -> bool:
+    """A label that is itself a number could equal a plain number, which the scan's text
+    patterns never see."""
+    return any(
+        _PLAIN_NUMBER.fullmatch(form)
+        for name in header
+        for form in _label_forms(name, judul.get(name))
+    )
+
+
 @dataset_check
 def header_that_is_data(ctx: DatasetContext) -> Iterator[Finding]:
     """A header row made of values (years, codes, counts): the real header was lost and the
@@ -482,11 +558,8 @@ def header_that_is_data(ctx: DatasetContext) -> Iterator[Finding]:
     tabel = ctx.tabel
     if tabel is None or len(tabel.header) < 2:
         return
-    names = pa.array(tabel.header, pa.string())
-    looks = pc.match_substring_regex(names, r"^\s*[-+]?[0-9][0-9.,\s]*$")
-    count = pc.sum(pc.cast(looks, pa.int64())).as_py() or 0
-    if count * 2 >= len(tabel.header):
-        shown = [n for n, hit in zip(tabel.header, looks.to_pylist(), strict=True) if hit]
+    shown = [name for name in tabel.header if _VALUE_LIKE.fullmatch(name)]
+    if len(shown) * 2 >= len(tabel.header):
         yield ctx.data_finding("judul-kolom-berupa-data", 1, None, contoh=", ".join(shown[:4]))
 
 
@@ -494,7 +567,7 @@ def header_that_is_data(ctx: DatasetContext) -> Iterator[Finding]:
 def total_rows_inside_data(ctx: DatasetContext) -> Iterator[Finding]:
     """'Jumlah'/'Total' rows in a long table count every value twice in any sum a user makes."""
     meta, tabel = ctx.meta, ctx.tabel
-    if meta is None or tabel is None or tabel.num_rows == 0:
+    if meta is None or tabel is None or tabel.num_rows == 0 or ctx.rules_out(total_labels):
         return
     for kolom in meta.kolom:
         values = tabel.column(kolom.nama)
@@ -517,12 +590,13 @@ def row_counter_column(ctx: DatasetContext) -> Iterator[Finding]:
     if tabel is None or tabel.num_rows < 3 or len(tabel.header) < 2:
         return
     values = tabel.table.column(0)
+    first = values[0].as_py()
+    if not (_ROW_NUMBER.fullmatch(first) and int(first) in (0, 1)):
+        return  # told from one cell, before a call over the column
     if not pc.all(pc.match_substring_regex(values, r"^[0-9]{1,9}$")).as_py():
         return
     numbers = pc.cast(values, pa.int64())
     start = numbers[0].as_py()
-    if start not in (0, 1):
-        return
     expected = pa.array(range(start, start + tabel.num_rows), pa.int64())
     if pc.all(pc.equal(numbers, expected)).as_py():
         yield ctx.data_finding(

@@ -5,11 +5,13 @@ Findings show only masked values (`satudata.rules.personal_data.mask_personal`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
+import pyarrow as pa
 import pyarrow.compute as pc
 
 from satudata.checks import DATASET_CHECKS, DatasetContext, dataset_check
+from satudata.checks.scan import text_pattern
 from satudata.findings import Finding
 from satudata.load.repository import DatasetFiles, Repository
 from satudata.load.table import read_tabel
@@ -49,13 +51,25 @@ def _may_hold_personal_data(values) -> bool:
     return longest is not None and longest >= 9
 
 
+@text_pattern
+def candidates(values: pa.Array, batch: Sequence[DatasetContext]) -> pa.Array:
+    return pc.match_substring_regex(values, CANDIDATE)
+
+
+def _ruled_out(ctx: DatasetContext) -> bool:
+    """No candidate among the other cells, and no plain number long enough for a NIK or a
+    phone number (`CANDIDATE` needs nine digits at least)."""
+    scan = ctx.scan
+    return scan is not None and scan.rules_out(candidates) and scan.longest_number < 9
+
+
 @dataset_check
 def personal_values(ctx: DatasetContext) -> Iterator[Finding]:
     """NIK / No. KK (also written in groups or inside text), mobile and landline phone
     numbers and e-mail addresses in any cell of any dataset, whatever the column declares:
     a NIK is never legitimate in open data."""
     tabel = ctx.tabel
-    if tabel is None or tabel.num_rows == 0:
+    if tabel is None or tabel.num_rows == 0 or _ruled_out(ctx):
         return
     for position, name in enumerate(tabel.header):
         values = tabel.table.column(position)

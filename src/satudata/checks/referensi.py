@@ -8,6 +8,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from satudata.checks import DatasetContext, dataset_check, short
+from satudata.checks.scan import code_set
 from satudata.findings import Finding
 from satudata.load.repository import ReferenceTable
 from satudata.model import Kolom, ReferensiKolom
@@ -35,17 +36,27 @@ def reference_codes(ctx: DatasetContext) -> Iterator[Finding]:
         table = ctx.repo.reference_table(ref.tabel)
         if table is None or ref.kolom not in table.columns:
             continue  # reported by metadata.reference_tables_exist
+        if ctx.scan is not None and kolom.nama in ctx.scan.known_codes:
+            continue  # every cell a known code at the required level (checks.scan)
         yield from _codes(ctx, kolom, ref, values, table)
 
 
-def _all_known(values: pa.ChunkedArray, table, ref) -> bool:
-    """Every cell a known code at the required level (so neither finding below can occur;
-    an empty cell is not a code, so it takes the full path)."""
+@code_set
+def required_codes(ctx: DatasetContext, kolom: Kolom) -> pa.Array | None:
+    """The codes that make neither finding below possible: known, at the required level (an
+    empty cell is not a code). None when the reference table cannot be used."""
+    ref = kolom.referensi
+    table = ctx.repo.reference_table(ref.tabel) if ref else None
+    if ref is None or table is None or ref.kolom not in table.columns:
+        return None
     if ref.tingkat is not None and LEVEL_COLUMN in table.columns:
-        codes = table.codes(ref.kolom, LEVEL_COLUMN, ref.tingkat)
-    else:
-        codes = table.codes(ref.kolom)
-    return bool(pc.all(pc.is_in(values, value_set=codes)).as_py())
+        return table.codes(ref.kolom, LEVEL_COLUMN, ref.tingkat)
+    return table.codes(ref.kolom)
+
+
+def _all_known(ctx: DatasetContext, kolom: Kolom, values: pa.ChunkedArray) -> bool:
+    codes = required_codes(ctx, kolom)
+    return codes is not None and bool(pc.all(pc.is_in(values, value_set=codes)).as_py())
 
 
 def _codes(
@@ -55,7 +66,7 @@ def _codes(
     values: pa.ChunkedArray,
     table: ReferenceTable,
 ) -> Iterator[Finding]:
-    if _all_known(values, table, ref):
+    if _all_known(ctx, kolom, values):
         return  # the common case, in two calls instead of seven
     present = pc.not_equal(values, "")
     known = pc.is_in(values, value_set=table.codes(ref.kolom))

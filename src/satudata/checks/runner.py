@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import time
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
@@ -18,13 +18,15 @@ from satudata.checks import (
     DatasetContext,
     load_checks,
 )
+from satudata.checks.scan import scan_tables
 from satudata.findings import DatasetFacts, Finding, Report
 from satudata.load.repository import Repository
 from satudata.util.parallel import fork_map
 
 load_checks()
 
-_CHUNK = 32
+_PARALLEL_MINIMUM = 64  # datasets
+_BATCH_BYTES = 64 << 20  # CSV bytes read into one batch at most (a large file: alone)
 S = TypeVar("S")  # what a check looks at: the Repository or a DatasetContext
 
 
@@ -78,13 +80,33 @@ def check_dataset(
     changed: dict[str, dt.date] | None = None,
 ) -> tuple[str, list[Finding], DatasetFacts]:
     """Every dataset check on one dataset; `changed` is `audit.changes.last_changes(repo)`."""
-    ctx = DatasetContext(
-        repo,
-        repo.datasets[dataset_id],
-        cell_limit,
-        today or dt.date.today(),
-        last_changes=changed if changed is not None else {},
-    )
+    return check_datasets(repo, [dataset_id], cell_limit, today, changed)[0]
+
+
+def check_datasets(
+    repo: Repository,
+    dataset_ids: Sequence[str],
+    cell_limit: int | None = DEFAULT_CELL_LIMIT,
+    today: dt.date | None = None,
+    changed: dict[str, dt.date] | None = None,
+) -> list[tuple[str, list[Finding], DatasetFacts]]:
+    """Every dataset check on a batch of datasets, their cells scanned together first."""
+    contexts = [
+        DatasetContext(
+            repo,
+            repo.datasets[dataset_id],
+            cell_limit,
+            today or dt.date.today(),
+            last_changes=changed if changed is not None else {},
+        )
+        for dataset_id in dataset_ids
+    ]
+    scan_tables(contexts)
+    return [_run_checks(ctx) for ctx in contexts]
+
+
+def _run_checks(ctx: DatasetContext) -> tuple[str, list[Finding], DatasetFacts]:
+    dataset_id = ctx.entry.id
     findings: list[Finding] = []
     for name, check in DATASET_CHECKS:
         findings.extend(_guarded(name, check, ctx, dataset_id, ctx.data_file or ctx.metadata_file))
@@ -123,13 +145,44 @@ def _run_datasets(
     cell_limit: int | None,
     today: dt.date,
     changed: dict[str, dt.date],
-):
-    return fork_map(
-        lambda dataset_id: check_dataset(repo, dataset_id, cell_limit, today, changed),
-        selected,
+) -> Iterator[tuple[str, list[Finding], DatasetFacts]]:
+    """In batches, so that each batch's cells are scanned together (checks.scan); a batch's
+    tables are held in memory at once, hence a cap on its rows as well as its datasets."""
+    if len(selected) < _PARALLEL_MINIMUM:
+        jobs = 1  # starting workers would cost more than they save
+    batches = _batches(repo, selected, max(1, -(-len(selected) // (jobs * 4))))
+    for batch in fork_map(
+        lambda ids: check_datasets(repo, ids, cell_limit, today, changed),
+        batches,
         jobs,
-        minimum=2 * _CHUNK,
-    )
+        minimum=2,
+        chunks_per_job=len(batches),
+    ):
+        yield from batch
+
+
+def _batches(repo: Repository, selected: list[str], size: int) -> list[list[str]]:
+    batches: list[list[str]] = []
+    current: list[str] = []
+    weight = 0
+    for dataset_id in selected:
+        path = repo.datasets[dataset_id].data_path
+        cost = _file_size(path) if path is not None else 0
+        if current and (len(current) >= size or weight + cost > _BATCH_BYTES):
+            batches.append(current)
+            current, weight = [], 0
+        current.append(dataset_id)
+        weight += cost
+    if current:
+        batches.append(current)
+    return batches
+
+
+def _file_size(path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def default_jobs() -> int:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from satudata.checks import DatasetContext, dataset_check, placeholder_mask, short
+from satudata.checks.scan import text_pattern
 from satudata.findings import Finding
 from satudata.load.table import READ_CODES, blank_rows
 from satudata.model import Kolom, Tipe
@@ -117,7 +118,13 @@ def cells(ctx: DatasetContext) -> Iterator[Finding]:
         values = tabel.column(kolom.nama)
         if values is None or kolom.nama in duplicated:
             continue
-        clean, numbers = _clean_numbers(values, kolom.tipe) if filled is None else (False, None)
+        numbers = ctx.plain_numbers(kolom)
+        if numbers is not None:
+            clean = True
+        elif filled is None:
+            clean, numbers = _clean_numbers(values, kolom.tipe)
+        else:
+            clean = False
         if clean:
             presence[kolom.nama] = None  # every cell filled
             yield from _clean_column(ctx, kolom, values, numbers)
@@ -146,7 +153,7 @@ def _presence(values, filled):
     return present, has_empty
 
 
-def _clean_numbers(values, tipe: Tipe) -> tuple[bool, pa.ChunkedArray | None]:
+def _clean_numbers(values, tipe: Tipe) -> tuple[bool, np.ndarray | None]:
     """(whether every cell of a numeric column is filled and valid, float64 of them when
     already computed). The common case costs one or two calls instead of a regex and a
     dozen masks — on thousands of small files per-call overhead is what costs."""
@@ -157,10 +164,10 @@ def _clean_numbers(values, tipe: Tipe) -> tuple[bool, pa.ChunkedArray | None]:
     if tipe is Tipe.BILANGAN:
         # Arrow's cast accepts a subset of the number pattern plus nan/inf, hence finiteness.
         try:
-            numbers = pc.cast(values, pa.float64())
+            numbers = pc.cast(values, pa.float64()).to_numpy()
         except pa.ArrowInvalid:
             return False, None
-        return bool(pc.all(pc.is_finite(numbers)).as_py()), numbers
+        return bool(np.isfinite(numbers).all()), numbers
     return False, None
 
 
@@ -176,9 +183,10 @@ def _clean_column(ctx: DatasetContext, kolom: Kolom, values, numbers) -> Iterato
     if numbers is None:
         if high is None and low is not None and low <= 0:
             return  # digits only: never below zero
-        numbers = pc.cast(values, pa.float64())
-    extremes = pc.min_max(numbers).as_py()
-    if (low is not None and extremes["min"] < low) or (high is not None and extremes["max"] > high):
+        numbers = pc.cast(values, pa.float64()).to_numpy()
+    if not len(numbers):
+        return
+    if (low is not None and numbers.min() < low) or (high is not None and numbers.max() > high):
         yield from _bounds(ctx, kolom, values, pc.not_equal(values, _EMPTY))
 
 
@@ -428,12 +436,27 @@ def _keys_distinct(columns: list[pa.ChunkedArray], considered: pa.ChunkedArray) 
     return not (keys[1:] == keys[:-1]).any()
 
 
+def _keys_distinct_by_scan(ctx: DatasetContext, names: list[str]) -> bool:
+    """True when the scan's codes show that the rows whose key cells are all filled have
+    distinct keys. False: look closer."""
+    keys = ctx.scan.row_keys(names) if ctx.scan is not None else None
+    if keys is None:
+        return False
+    complete = np.ones(len(keys), dtype=bool)
+    for name in names:
+        complete &= ctx.scan.codes[name] >= 0  # type: ignore[union-attr]
+    considered = np.sort(keys[complete])
+    return not (considered[1:] == considered[:-1]).any()
+
+
 def _primary_key(ctx: DatasetContext, presence: dict, filled) -> Iterator[Finding]:
     meta, tabel = ctx.valid_meta, ctx.loaded
     if not meta.kunci or any(n not in presence for n in meta.kunci):
         return
     columns = [c for n in meta.kunci if (c := tabel.column(n)) is not None]
     if len(columns) != len(meta.kunci):
+        return
+    if _keys_distinct_by_scan(ctx, meta.kunci):
         return
     masks = [presence[n] for n in meta.kunci if presence[n] is not None]  # None: all filled
     complete = masks[0] if masks else pc.not_equal(columns[0], _EMPTY)
@@ -477,7 +500,7 @@ def formulas(ctx: DatasetContext) -> Iterator[Finding]:
         for position, name in enumerate(tabel.header)
         if declared.get(name, Tipe.TEKS) is Tipe.TEKS
     ]
-    if not any(may_hold_formula(values) for _, values in text):
+    if ctx.rules_out(formula_cells) or not any(may_hold_formula(v) for _, v in text):
         return
     for name, values in text:
         yield from ctx.bad_cells(
@@ -486,6 +509,11 @@ def formulas(ctx: DatasetContext) -> Iterator[Finding]:
             "sel-berisi-rumus",
             functools.partial(_formula_params, values),
         )
+
+
+@text_pattern
+def formula_cells(values: pa.Array, batch: Sequence[DatasetContext]) -> pa.Array:
+    return pc.match_substring_regex(values, FORMULA)
 
 
 def _formula_params(values: pa.ChunkedArray, index: int) -> dict:

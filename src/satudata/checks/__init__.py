@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import importlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 
 from satudata.findings import CHECK_FAMILIES, DatasetFacts, Finding
 from satudata.load.repository import DatasetFiles, Repository
-from satudata.load.table import ReadResult, Tabel, read_tabel
+from satudata.load.table import ReadResult, Tabel, read_tabels
 from satudata.model import Dataset, Kolom, Pemeriksaan
 from satudata.rules.periods import ordered_periods
 from satudata.rules.personal_data import mask_personal
@@ -92,6 +92,25 @@ def _placeholder_array() -> pa.Array:
     return pa.array(sorted(spellings), pa.string())
 
 
+def read_all(contexts: Sequence[DatasetContext]) -> None:
+    """Read the data file of every context not read yet, parsing them together where the
+    reader can (`load.table.read_tabels`)."""
+    pending = [ctx for ctx in contexts if ctx._read is None]
+    files = []
+    for ctx in pending:
+        if (path := ctx.entry.data_path) is None:
+            continue
+        try:
+            files.append((path.read_bytes(), ctx.entry.id, ctx.repo.rel(path)))
+        except OSError as exc:
+            ctx._read = ReadResult(
+                None, [ctx.data_finding("csv-rusak", detail=str(exc), detail_en=str(exc))]
+            )
+    readable = [ctx for ctx in pending if ctx._read is None and ctx.entry.data_path]
+    for ctx, result in zip(readable, read_tabels(files), strict=True):
+        ctx._read = result
+
+
 def dataset_check(function: DatasetCheck) -> DatasetCheck:
     DATASET_CHECKS.append(
         (f"{function.__module__.rsplit('.', 1)[-1]}.{function.__name__}", function)
@@ -150,15 +169,8 @@ class DatasetContext:
         return self.repo.rel(self.entry.metadata_path) if self.entry.metadata_path else None
 
     def read(self) -> ReadResult | None:
-        path = self.entry.data_path
-        if self._read is None and path is not None:
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                return ReadResult(
-                    None, [self.data_finding("csv-rusak", detail=str(exc), detail_en=str(exc))]
-                )
-            self._read = read_tabel(data, dataset=self.entry.id, file=self.repo.rel(path))
+        if self._read is None and self.entry.data_path is not None:
+            read_all([self])
         return self._read
 
     @property
@@ -207,12 +219,32 @@ class DatasetContext:
             params=params,
         )
 
-    @cached_property
+    @property
     def periods(self) -> list[str]:
         """Distinct values of the period column, oldest first ([] without one)."""
+        return self._period_index[0]
+
+    @property
+    def period_ranks(self) -> np.ndarray:
+        """Each row's index in `periods` (-1: not a period); only with a period column."""
+        ranks = self._period_index[1]
+        if ranks is None:
+            raise RuntimeError(f"{self.entry.id}: no period column")
+        return ranks
+
+    @cached_property
+    def _period_index(self) -> tuple[list[str], np.ndarray | None]:
         periode = self.meta.periode if self.meta else None
         values = self.tabel.column(periode.nama) if periode and self.tabel else None
-        return ordered_periods(pc.unique(values).to_pylist()) if values is not None else []
+        if values is None:
+            return [], None
+        # One dictionary encoding gives both the distinct values and each row's among them.
+        encoded = pc.dictionary_encode(values.combine_chunks(), null_encoding="encode")
+        distinct = encoded.dictionary.to_pylist()
+        periods = ordered_periods(distinct)
+        rank = {period: index for index, period in enumerate(periods)}
+        lookup = np.array([rank.get(value, -1) for value in distinct], dtype=np.int64)
+        return periods, lookup[encoded.indices.to_numpy()]
 
     def bad_cells(
         self,

@@ -159,25 +159,17 @@ class _Pairs:
     row: np.ndarray  # table row index of the later row
     previous: np.ndarray  # table row index of the earlier row
     rank: np.ndarray  # period rank of the later row
-    now: dict[str, np.ndarray]  # measure → value at `row`
-    before: dict[str, np.ndarray]  # measure → value at `previous`
+    now: np.ndarray  # pairs × measures: the values at `row`
+    before: np.ndarray  # pairs × measures: the values at `previous`
 
 
 def _consecutive(ctx: DatasetContext, measures: list[Kolom]) -> _Pairs:
     """Computed with NumPy searchsorted rather than an Arrow join: on a 500-row table the
     join's set-up cost dominates, and this runs for every dataset."""
-    tabel, periods = ctx.loaded, ctx.periods
-    rank = pc.index_in(tabel.column(_period_column(ctx)), value_set=pa.array(periods))
-    ranks = _int_array(rank)
-    row, previous = pair_rows(ranks, _row_keys(ctx), len(periods))
-    values = {k.nama: _measure_values(ctx, k) for k in measures}
-    return _Pairs(
-        row,
-        previous,
-        ranks[row],
-        {n: v[row] for n, v in values.items()},
-        {n: v[previous] for n, v in values.items()},
-    )
+    ranks = ctx.period_ranks
+    row, previous = pair_rows(ranks, _row_keys(ctx), len(ctx.periods))
+    values = np.column_stack([_measure_values(ctx, k) for k in measures])
+    return _Pairs(row, previous, ranks[row], values[row], values[previous])
 
 
 def _row_keys(ctx: DatasetContext) -> np.ndarray:
@@ -249,24 +241,21 @@ def period_changes(ctx: DatasetContext) -> Iterator[Finding]:
     yield from _jumps(ctx, joined, measures)
 
 
-def _identical_share(pairs: _Pairs, measures: list[Kolom], rank: int) -> tuple[int, int]:
+def _identical_share(pairs: _Pairs, rank: int) -> tuple[int, int]:
+    """(values equal to the previous period's, values compared) over every measure."""
     at = pairs.rank == rank
-    same = total = 0
-    for kolom in measures:
-        now, before = pairs.now[kolom.nama][at], pairs.before[kolom.nama][at]
-        compared = ~(np.isnan(now) | np.isnan(before))
-        total += int(compared.sum())
-        same += int((now[compared] == before[compared]).sum())
-    return same, total
+    now, before = pairs.now[at], pairs.before[at]
+    compared = ~(np.isnan(now) | np.isnan(before))
+    return int((compared & (now == before)).sum()), int(compared.sum())
 
 
 def _copied(ctx: DatasetContext, pairs: _Pairs, measures: list[Kolom]) -> Iterator[Finding]:
     settings, last = ctx.settings, len(ctx.periods) - 1
-    same, total = _identical_share(pairs, measures, last)
+    same, total = _identical_share(pairs, last)
     if total < settings.minimum_baris_salinan or same < settings.ambang_salinan * total:
         return
     if last >= 2:  # a series that never changes is stable by nature, not copied
-        before, before_total = _identical_share(pairs, measures, last - 1)
+        before, before_total = _identical_share(pairs, last - 1)
         if before_total and before >= settings.ambang_salinan * before_total:
             return
     yield ctx.data_finding(
@@ -283,15 +272,16 @@ def _copied(ctx: DatasetContext, pairs: _Pairs, measures: list[Kolom]) -> Iterat
 
 def _jumps(ctx: DatasetContext, pairs: _Pairs, measures: list[Kolom]) -> Iterator[Finding]:
     settings = ctx.settings
-    for kolom in measures:
-        now, before = np.abs(pairs.now[kolom.nama]), np.abs(pairs.before[kolom.nama])
-        with np.errstate(invalid="ignore"):  # NaN (not a number) never flags
-            high, low = np.maximum(now, before), np.minimum(now, before)
-            flagged = (high >= settings.nilai_minimum_lonjakan) & (
-                high / np.maximum(low, 1.0) >= settings.faktor_lonjakan
-            )
-        if not flagged.any():
-            continue
+    now, before = np.abs(pairs.now), np.abs(pairs.before)
+    with np.errstate(invalid="ignore"):  # NaN (not a number) never flags
+        high, low = np.maximum(now, before), np.minimum(now, before)
+        every = (high >= settings.nilai_minimum_lonjakan) & (
+            high / np.maximum(low, 1.0) >= settings.faktor_lonjakan
+        )
+    if not every.any():
+        return
+    for measure in np.flatnonzero(every.any(axis=0)):
+        kolom, flagged = measures[measure], every[:, measure]
         hits: dict[int, int] = {}
         for at in np.flatnonzero(flagged)[np.argsort(pairs.row[flagged], kind="stable")]:
             hits.setdefault(int(pairs.row[at]), at)  # one finding per row, however many pairs
@@ -299,12 +289,12 @@ def _jumps(ctx: DatasetContext, pairs: _Pairs, measures: list[Kolom]) -> Iterato
             list(hits),
             kolom.nama,
             "lonjakan-tidak-wajar",
-            lambda i, k=kolom.nama, h=hits: _jump_params(ctx, pairs, h[i], k),
+            lambda i, k=kolom.nama, m=measure, h=hits: _jump_params(ctx, pairs, h[i], m, k),
         )
 
 
-def _jump_params(ctx: DatasetContext, pairs: _Pairs, at: int, column: str) -> dict:
-    before, now = float(pairs.before[column][at]), float(pairs.now[column][at])
+def _jump_params(ctx: DatasetContext, pairs: _Pairs, at: int, measure: int, column: str) -> dict:
+    before, now = float(pairs.before[at, measure]), float(pairs.now[at, measure])
     factor = max(abs(before), abs(now)) / max(min(abs(before), abs(now)), 1.0)
     tabel = ctx.loaded
     key = _join_key(tabel, _dimensions(ctx), tabel.num_rows)[int(pairs.row[at])].as_py()

@@ -25,6 +25,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from satudata.checks import read_all
 from satudata.model import Dataset, Kolom, Peran, Tipe
 
 if TYPE_CHECKING:
@@ -98,6 +99,7 @@ class _Column:
 
 def scan_tables(contexts: Sequence[DatasetContext]) -> None:
     """Set `ctx.scan` for every context whose table and metadata were read cleanly."""
+    read_all(contexts)
     batch = [(ctx, ctx.tabel, ctx.meta) for ctx in contexts]
     tables = [
         (ctx, tabel, meta)

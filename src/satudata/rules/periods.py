@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -34,6 +35,7 @@ def _day(value: str) -> dt.date | None:
         return None
 
 
+@functools.lru_cache(maxsize=4096)  # the same few periods recur in every dataset
 def period_end(value: str) -> dt.date | None:
     """Last day covered by a period value; None when the value is not a period."""
     value = value.strip()

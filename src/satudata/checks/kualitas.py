@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 from satudata.checks import DatasetContext, dataset_check, placeholder_mask, short
 from satudata.checks.scan import decimal_pattern, text_pattern
 from satudata.findings import Finding
-from satudata.model import Kolom, Peran, Tipe
+from satudata.model import Kolom, Pemeriksaan, Peran, Tipe
 
 # The finding codes this family's checks emit (besides CONTEXT_CODES, open to every check).
 CODES = (
@@ -272,12 +272,14 @@ def _copied(ctx: DatasetContext, pairs: _Pairs, measures: list[Kolom]) -> Iterat
 
 def _jumps(ctx: DatasetContext, pairs: _Pairs, measures: list[Kolom]) -> Iterator[Finding]:
     settings = ctx.settings
-    now, before = np.abs(pairs.now), np.abs(pairs.before)
-    with np.errstate(invalid="ignore"):  # NaN (not a number) never flags
-        high, low = np.maximum(now, before), np.minimum(now, before)
-        every = (high >= settings.nilai_minimum_lonjakan) & (
-            high / np.maximum(low, 1.0) >= settings.faktor_lonjakan
-        )
+    every = np.concatenate(
+        [
+            _jump_flags(
+                pairs.now[start : start + _BLOCK], pairs.before[start : start + _BLOCK], settings
+            )
+            for start in range(0, max(len(pairs.row), 1), _BLOCK)
+        ]
+    )
     if not every.any():
         return
     for measure in np.flatnonzero(every.any(axis=0)):
@@ -290,6 +292,19 @@ def _jumps(ctx: DatasetContext, pairs: _Pairs, measures: list[Kolom]) -> Iterato
             kolom.nama,
             "lonjakan-tidak-wajar",
             lambda i, k=kolom.nama, m=measure, h=hits: _jump_params(ctx, pairs, h[i], m, k),
+        )
+
+
+_BLOCK = 65_536  # pairs at a time: all measures at once, without large temporaries
+
+
+def _jump_flags(now: np.ndarray, before: np.ndarray, settings: Pemeriksaan) -> np.ndarray:
+    """pairs × measures: True where the value jumps implausibly from the previous period."""
+    now, before = np.abs(now), np.abs(before)
+    with np.errstate(invalid="ignore"):  # NaN (not a number) never flags
+        high, low = np.maximum(now, before), np.minimum(now, before)
+        return (high >= settings.nilai_minimum_lonjakan) & (
+            high / np.maximum(low, 1.0) >= settings.faktor_lonjakan
         )
 
 

@@ -11,7 +11,7 @@ from satudata.findings import REGISTRY
 from satudata.report.codes_doc import codes_markdown
 
 
-@command("kode")
+@command("kode", english="Every validation finding code, with its meaning and how to fix it.")
 @format_option("markdown", "json")
 def kode_command(fmt: str) -> int:
     """Daftar semua kode temuan validasi beserta arti dan cara memperbaikinya."""

@@ -9,10 +9,10 @@ from satudata.findings.finding import (
     Severity,
     count,
     has_errors,
-    language,
     register,
 )
 from satudata.findings.report import DatasetFacts, Report
+from satudata.util.language import language
 
 __all__ = [
     "CHECK_FAMILIES",

@@ -6,7 +6,6 @@ from the code's entry in the registry (`satudata.findings.codes`), in Bahasa Ind
 
 from __future__ import annotations
 
-import os
 import string
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -177,13 +176,6 @@ class Finding:
             "message": self.message(lang),
             "saran": self.saran(lang),
         }
-
-
-def language(explicit: str | None = None) -> str:
-    """`id` unless English is asked for (`--lang en` or SATUDATA_LANG=en). The system locale
-    is not consulted: OPD staff often run an English Windows but read Indonesian."""
-    chosen = explicit or os.environ.get("SATUDATA_LANG", "")
-    return "en" if chosen.lower().startswith("en") else "id"
 
 
 def count(findings: list[Finding]) -> dict[str, int]:

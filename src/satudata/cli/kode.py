@@ -9,6 +9,7 @@ import click
 from satudata.cli.base import command, format_option
 from satudata.findings import REGISTRY
 from satudata.report.codes_doc import codes_markdown
+from satudata.util.language import language
 
 
 @command("kode", english="Every validation finding code, with its meaning and how to fix it.")
@@ -37,5 +38,5 @@ def kode_command(fmt: str) -> int:
             )
         )
     else:
-        click.echo(codes_markdown(), nl=False)
+        click.echo(codes_markdown(language()), nl=False)
     return 0

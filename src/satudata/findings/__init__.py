@@ -3,6 +3,7 @@
 from satudata.findings.finding import (
     CHECK_FAMILIES,
     FAMILIES,
+    FAMILY_TITLES_IN_ENGLISH,
     REGISTRY,
     Code,
     Finding,
@@ -17,6 +18,7 @@ from satudata.util.language import language
 __all__ = [
     "CHECK_FAMILIES",
     "FAMILIES",
+    "FAMILY_TITLES_IN_ENGLISH",
     "REGISTRY",
     "Code",
     "DatasetFacts",

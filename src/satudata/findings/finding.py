@@ -100,6 +100,18 @@ FAMILIES: dict[str, str] = {
     "penerbitan": "Penerbitan (alasan dataset tidak diterbitkan di katalog)",
     "selisih": "Tinjauan perubahan (`satudata diff`)",
 }
+# The same titles in English (`satudata --lang en kode`).
+FAMILY_TITLES_IN_ENGLISH: dict[str, str] = {
+    "metadata": "Metadata (BPS metadata standard and Standar Data)",
+    "struktur": "Data structure (CSV format, types, constraints)",
+    "referensi": "Reference codes",
+    "repositori": "Repository (layout, Data List)",
+    "kualitas": "Data quality",
+    "privasi": "Personal data protection",
+    "kebaruan": "Timeliness",
+    "penerbitan": "Publishing (why a dataset is not published in the catalog)",
+    "selisih": "Change review (`satudata diff`)",
+}
 
 REGISTRY: dict[str, Code] = {}
 

@@ -13,7 +13,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from satudata.onboarding.layout import address, text_of
-from satudata.util.language import localized
+from satudata.util.language import language, localized
+from satudata.util.numbers import number
 
 UNCHANGED = "tetap"
 
@@ -154,10 +155,11 @@ def _label(conversion: str) -> str:
 
 def summary(ledger: Ledger, rows: int, header: list[str]) -> list[str]:
     """Short summary: counts per conversion and per drop reason, one example each."""
+    lang = language()
     filled, kept, dropped = (
-        len(ledger.kept) + len(ledger.dropped),
-        len(ledger.kept),
-        len(ledger.dropped),
+        number(len(ledger.kept) + len(ledger.dropped), lang),
+        number(len(ledger.kept), lang),
+        number(len(ledger.dropped), lang),
     )
     lines = [
         localized(
@@ -194,10 +196,10 @@ def summary(ledger: Ledger, rows: int, header: list[str]) -> list[str]:
     return lines
 
 
-def _count_line(fate: str, label: str, cells: int, first: Kept | Drop, shown: str) -> str:
+def _count_line(fate: str, label: str, count: int, first: Kept | Drop, shown: str) -> str:
     """`  masuk, titik ribuan dihapus: 12 sel (mis. B3 '1.474' → 1474)`"""
     where = address(first.row, first.column)
-    return f"  {fate}, {label}: {cells} " + localized(
+    return f"  {fate}, {label}: {number(count, language())} " + localized(
         f"sel (mis. {where} {shown})", f"cells (e.g. {where} {shown})"
     )
 
@@ -212,13 +214,13 @@ def _md(text: str) -> str:
 
 def markdown(ledger: Ledger, source_name: str, dataset: str, rows: int, header: list[str]) -> str:
     """The full report: every conversion that changed a cell and every dropped cell, by cell."""
-    columns = ", ".join(f"`{h}`" for h in header)
+    columns, rows_shown = ", ".join(f"`{h}`" for h in header), number(rows, language())
     out = [
         "# " + localized(f"Laporan impor `{dataset}`", f"Import report `{dataset}`"),
         "",
         localized(
-            f"Sumber: `{source_name}`. Hasil: {rows} baris, kolom {columns}.",
-            f"Source: `{source_name}`. Result: {rows} rows, columns {columns}.",
+            f"Sumber: `{source_name}`. Hasil: {rows_shown} baris, kolom {columns}.",
+            f"Source: `{source_name}`. Result: {rows_shown} rows, columns {columns}.",
         ),
         "",
         *[f"- {note}" for note in ledger.notes],

@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from satudata.cli.base import OPTIONS_METAVAR, HelpText, LocalizedGroup, LocalizedOption
+from satudata.cli.base import HelpText, LocalizedGroup, LocalizedOption, group, option
 from satudata.cli.i18n import translated, translated_plural, use_language
 from satudata.util.language import language, localized
 
@@ -64,17 +64,12 @@ class _LazyGroup(LocalizedGroup):
         return super().resolve_command(ctx, args)
 
 
-@click.group(
+@group(
+    None,
+    english="Satu Data as code: validate the data and metadata of regional agencies (OPD), "
+    "build the public data catalog, and follow each agency's data performance.",
     cls=_LazyGroup,
     context_settings={"max_content_width": 100},
-    help=HelpText(
-        "Satu Data sebagai kode: validasi data dan metadata OPD, susun katalog data publik, "
-        "dan pantau kinerja data setiap perangkat daerah.",
-        "Satu Data as code: validate the data and metadata of regional agencies (OPD), build "
-        "the public data catalog, and follow each agency's data performance.",
-    ),
-    options_metavar=OPTIONS_METAVAR,
-    subcommand_metavar=HelpText("PERINTAH [ARGUMEN]...", "COMMAND [ARGS]..."),
 )
 @click.version_option(
     package_name="satudata",
@@ -82,21 +77,21 @@ class _LazyGroup(LocalizedGroup):
     cls=LocalizedOption,
     help=HelpText("Tampilkan versi lalu keluar.", "Show the version and exit."),
 )
-@click.option(
+@option(
     "--lang",
     type=click.Choice(["id", "en"]),
     default=None,
     expose_value=False,
     is_eager=True,
     callback=lambda ctx, param, value: _set_language(value),
-    cls=LocalizedOption,
     help=HelpText(
         "Bahasa bantuan dan pesan: id (bawaan) atau en.",
         "Language of help and messages: id (default) or en.",
     ),
 )
 def cli() -> None:
-    pass
+    """Satu Data sebagai kode: validasi data dan metadata OPD, susun katalog data publik,
+    dan pantau kinerja data setiap perangkat daerah."""
 
 
 def _set_language(value: str | None) -> None:

@@ -1,8 +1,8 @@
 """Click classes whose help reads in the language in use, and helpers shared by the commands.
 
 Every help text is written in both languages where the command declares it (`option(...,
-help=HelpText("Folder repositori Satu Data.", "Satu Data repository folder."))`, and a
-command's English beside its Indonesian docstring). Click reads the text when it shows help,
+help=HelpText("Bentuk keluaran.", "Output format."))`, and a command's English beside its
+Indonesian docstring: `@command("kode", english="…")`). Click reads the text when it shows help,
 after `--lang` is known, so one command object serves both languages.
 """
 
@@ -121,7 +121,7 @@ class LocalizedOption(click.Option):
     metavar = _InLanguageInUse()
 
     def __init__(self, *decls: Any, help: HelpText | None = None, **attrs: Any) -> None:
-        super().__init__(*decls, **attrs)  # Click would reflow a str help, not a HelpText
+        super().__init__(*decls, **attrs)  # Click cleans up a str help; a HelpText is none
         self.help = help
         if self.metavar is None and not self.is_flag:
             self.metavar = _type_metavar(self.type)
@@ -150,6 +150,22 @@ def command(name: str, english: str):
             cls=LocalizedCommand,
             help=HelpText(function.__doc__ or "", english),
             options_metavar=OPTIONS_METAVAR,
+        )(function)
+
+    return decorate
+
+
+def group(name: str | None, english: str, cls: type[LocalizedGroup] = LocalizedGroup, **attrs: Any):
+    """`click.group` whose help is the function's (Indonesian) docstring, or `english`."""
+
+    def decorate(function) -> LocalizedGroup:
+        return click.group(
+            name,
+            cls=cls,
+            help=HelpText(function.__doc__ or "", english),
+            options_metavar=OPTIONS_METAVAR,
+            subcommand_metavar=HelpText("PERINTAH [ARGUMEN]...", "COMMAND [ARGS]..."),
+            **attrs,
         )(function)
 
     return decorate

@@ -6,15 +6,7 @@ from pathlib import Path
 
 import click
 
-from satudata.cli.base import (
-    OPTIONS_METAVAR,
-    HelpText,
-    LocalizedCommand,
-    LocalizedGroup,
-    option,
-    print_error,
-    repo_option,
-)
+from satudata.cli.base import HelpText, command, group, option, print_error, repo_option
 from satudata.load.repository import Repository
 from satudata.reference.update import compare, wilayah_path
 from satudata.util.fs import write_atomic
@@ -22,28 +14,14 @@ from satudata.util.language import language, localized
 from satudata.util.numbers import number
 
 
-@click.group(
-    "referensi",
-    cls=LocalizedGroup,
-    options_metavar=OPTIONS_METAVAR,
-    subcommand_metavar=HelpText("PERINTAH [ARGUMEN]...", "COMMAND [ARGS]..."),
-    help=HelpText(
-        "Kelola tabel kode referensi di metadata/referensi/.",
-        "Manage the reference code tables in metadata/referensi/.",
-    ),
-)
+@group("referensi", english="Manage the reference code tables in metadata/referensi/.")
 def referensi_command() -> None:
-    pass
+    """Kelola tabel kode referensi di metadata/referensi/."""
 
 
-@referensi_command.command(
+@command(
     "perbarui",
-    cls=LocalizedCommand,
-    options_metavar=OPTIONS_METAVAR,
-    help=HelpText(
-        "Bandingkan wilayah.csv dengan tabel kode wilayah Kemendagri yang dibawa mesin.",
-        "Compare wilayah.csv with the Kemendagri region code table shipped with the engine.",
-    ),
+    english="Compare wilayah.csv with the Kemendagri region code table shipped with the engine.",
 )
 @repo_option
 @option(
@@ -55,6 +33,7 @@ def referensi_command() -> None:
     ),
 )
 def perbarui_command(repo_root: Path, tulis: bool) -> int:
+    """Bandingkan wilayah.csv dengan tabel kode wilayah Kemendagri yang dibawa mesin."""
     repo = Repository.load(repo_root)
     path = wilayah_path(repo.root)
     if repo.portal is None or not path.is_file():
@@ -91,6 +70,9 @@ def perbarui_command(repo_root: Path, tulis: bool) -> int:
             )
         )
     return 1 if changes.users else 0
+
+
+referensi_command.add_command(perbarui_command)
 
 
 def _print(changes) -> None:

@@ -77,24 +77,44 @@ def reconcile(cells: list[list[object]], ledger: Ledger, header: list[str], rows
     missing = source - kept - dropped
     if missing:
         where = ", ".join(address(r, c) for r, c in sorted(missing)[:5])
-        raise ReconciliationError(f"{len(missing)} sel sumber tidak tercatat (mis. {where})")
+        raise ReconciliationError(
+            localized(
+                f"{len(missing)} sel sumber tidak tercatat (mis. {where})",
+                f"{len(missing)} source cells not recorded (e.g. {where})",
+            )
+        )
     if kept & dropped:
-        raise ReconciliationError("sel tercatat dua kali (disimpan dan dibuang)")
+        raise ReconciliationError(
+            localized(
+                "sel tercatat dua kali (disimpan dan dibuang)",
+                "cells recorded twice (kept and dropped)",
+            )
+        )
     for item in ledger.kept.values():
         if item.conversion in ("", UNCHANGED) and item.output != item.source:
             raise ReconciliationError(
-                f"sel {address(item.row, item.column)} berubah tanpa catatan: "
-                f"'{item.source}' → '{item.output}'"
+                _changed(
+                    item, "sel {} berubah tanpa catatan: {}", "cell {} changed without a record: {}"
+                )
             )
         if _is_number_conversion(item.conversion) and _digits(item.output) != _digits(item.source):
             raise ReconciliationError(
-                f"angka sel {address(item.row, item.column)} berubah: "
-                f"'{item.source}' → '{item.output}'"
+                _changed(item, "angka sel {} berubah: {}", "the number in cell {} changed: {}")
             )
     back = list(csv.reader(io.StringIO(csv_text)))
     expected = [header, *[[cell.text for cell in row] for row in rows]]
     if back != expected:
-        raise ReconciliationError("CSV yang akan ditulis tidak terbaca kembali sama persis")
+        raise ReconciliationError(
+            localized(
+                "CSV yang akan ditulis tidak terbaca kembali sama persis",
+                "the CSV to be written does not read back exactly",
+            )
+        )
+
+
+def _changed(item: Kept, indonesian: str, english: str) -> str:
+    change = f"'{item.source}' → '{item.output}'"
+    return localized(indonesian, english).format(address(item.row, item.column), change)
 
 
 NUMBER_CONVERSIONS = (

@@ -20,3 +20,11 @@ def test_json_lists_every_code_with_its_params(capsys):
 def test_markdown_is_the_docs_page(capsys):
     assert main(["kode"]) == 0
     assert capsys.readouterr().out == codes_markdown()
+
+
+def test_markdown_in_english(capsys):
+    assert main(["--lang", "en", "kode"]) == 0
+    out = capsys.readouterr().out
+    assert out == codes_markdown("en")
+    assert out.startswith("# What the validation messages mean")
+    assert "## Data quality" in out and "How to fix:" in out and "Cara memperbaiki" not in out

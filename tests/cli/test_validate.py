@@ -131,3 +131,15 @@ def test_markdown_report_links_each_code_to_its_explanation(repo, capsys):
         "[`kode-referensi-tidak-dikenal`](https://data.contoh.go.id/panduan/kode-temuan/"
         "#kode-referensi-tidak-dikenal)"
     ) in out
+
+
+def test_lang_en_before_or_after_the_command_gives_english_throughout(repo, capsys):
+    for args in (["--lang", "en", "validate"], ["validate", "--lang", "en"]):
+        assert main([*args, "--repo", str(repo.root)]) == 0
+        out = capsys.readouterr().out
+        assert "PASSED: 1 datasets, 4 rows; 0 errors" in out and "LULUS" not in out
+        typo = str(repo.root / "data/dinkes/puskesmass.csv")
+        assert main([*args, "--repo", str(repo.root), typo]) == 2
+        err = capsys.readouterr().err
+        assert "No dataset matches" in err and "Did you mean: data/dinkes/puskesmas.csv" in err
+        assert "Tidak ada" not in err and "Galat" not in err

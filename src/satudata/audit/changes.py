@@ -9,6 +9,7 @@ from pathlib import Path
 from satudata.audit.git import read_git
 from satudata.load import paths as layout
 from satudata.load.repository import Repository
+from satudata.util.language import localized
 
 
 def last_changes(repo: Repository) -> dict[str, dt.date]:
@@ -68,7 +69,13 @@ def parse_shard(text: str) -> tuple[int, int]:
     try:
         index, count = (int(part) for part in text.split("/"))
     except ValueError:
-        raise ValueError(f"'{text}' bukan bentuk i/N, mis. 1/4") from None
+        raise ValueError(
+            localized(
+                f"'{text}' bukan bentuk i/N, mis. 1/4", f"'{text}' is not of the form i/N, e.g. 1/4"
+            )
+        ) from None
     if not 1 <= index <= count:
-        raise ValueError(f"'{text}': i harus antara 1 dan N")
+        raise ValueError(
+            localized(f"'{text}': i harus antara 1 dan N", f"'{text}': i must be between 1 and N")
+        )
     return index, count

@@ -13,6 +13,8 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from satudata.util.language import localized
+
 _SEP = "\x1f"
 _RECORD = "\x1e"
 APPROVAL_TRAILER = "Disetujui-oleh"
@@ -79,10 +81,11 @@ def run_git(root: Path, *args: str, binary: bool = False, stdin: bytes | None = 
             ["git", "-C", str(root), *args], input=stdin, capture_output=True, check=False
         )
     except FileNotFoundError as exc:
-        raise GitError("git tidak terpasang") from exc
+        raise GitError(localized("git tidak terpasang", "git is not installed")) from exc
     if result.returncode != 0:
         message = result.stderr.decode(errors="replace").strip().splitlines()
-        raise GitError(message[-1] if message else f"git {' '.join(args)} gagal")
+        failed = localized(f"git {' '.join(args)} gagal", f"git {' '.join(args)} failed")
+        raise GitError(message[-1] if message else failed)
     return result.stdout if binary else result.stdout.decode()
 
 

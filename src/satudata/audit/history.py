@@ -7,16 +7,22 @@ from dataclasses import dataclass
 
 from satudata.audit.git import Commit, FileChange, GitInfo
 from satudata.load import paths
+from satudata.util.language import localized
 
 
 class ShallowClone(Exception):
     """History needs a full clone; a shallow one would show a wrong, one-commit history."""
 
-    MESSAGE = (
-        "Repositori ini clone dangkal (shallow): riwayat tidak lengkap. Ambil riwayat "
-        "penuh dengan `git fetch --unshallow` (di CI: actions/checkout dengan "
-        "fetch-depth: 0, GitLab: GIT_DEPTH: 0)."
-    )
+    @staticmethod
+    def message() -> str:
+        return localized(
+            "Repositori ini clone dangkal (shallow): riwayat tidak lengkap. Ambil riwayat "
+            "penuh dengan `git fetch --unshallow` (di CI: actions/checkout dengan "
+            "fetch-depth: 0, GitLab: GIT_DEPTH: 0).",
+            "This repository is a shallow clone: the history is incomplete. Fetch the full "
+            "history with `git fetch --unshallow` (in CI: actions/checkout with "
+            "fetch-depth: 0, GitLab: GIT_DEPTH: 0).",
+        )
 
 
 @dataclass(frozen=True)
@@ -70,7 +76,7 @@ def _change_dict(change: FileChange | None) -> dict | None:
 def versions(git: GitInfo, dataset_id: str) -> list[Version]:
     """Versions of a dataset, newest first; raises ShallowClone rather than a wrong answer."""
     if git.shallow:
-        raise ShallowClone(ShallowClone.MESSAGE)
+        raise ShallowClone(ShallowClone.message())
     data = dict((c.sha, ch) for c, ch in git.changes(paths.data_file(dataset_id)))
     meta: dict[str, FileChange] = {}
     for path in paths.metadata_files(dataset_id):

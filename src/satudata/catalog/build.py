@@ -44,6 +44,7 @@ from satudata.catalog.views import Download, PublishedDataset, Site, build_model
 from satudata.checks.runner import validate
 from satudata.findings import Report
 from satudata.load.repository import Repository
+from satudata.util.language import localized
 from satudata.util.parallel import fork_map
 
 MARKER = "satudata-build.json"
@@ -123,13 +124,22 @@ def render(
         git = read_git(root)
     if repo.portal is None:
         raise BuildError(
-            "metadata/portal.yaml tidak ada atau tidak sah; jalankan `satudata validate`."
+            localized(
+                "metadata/portal.yaml tidak ada atau tidak sah; jalankan `satudata validate`.",
+                "metadata/portal.yaml is missing or invalid; run `satudata validate`.",
+            )
         )
     tanggal = site_date(git)
     with _timed(phases, "validasi"):
         report = validate(repo, jobs=jobs, today=tanggal)
     if not report.ok and not allow_errors:
-        raise BuildError("Validasi menemukan galat; katalog tidak dibangun.", report)
+        raise BuildError(
+            localized(
+                "Validasi menemukan galat; katalog tidak dibangun.",
+                "Validation found errors; the catalog was not built.",
+            ),
+            report,
+        )
     situs = build_model(repo, report, git, tanggal)
     docs = staging / "docs"
     shutil.rmtree(docs, ignore_errors=True)
@@ -181,8 +191,12 @@ def _map_downloads(situs: Site, docs: Path, when: dt.datetime, jobs: int) -> lis
 def _check_output(output: Path, timpa: bool) -> None:
     if output.exists() and any(output.iterdir()) and not (output / MARKER).exists() and not timpa:
         raise BuildError(
-            f"Folder {output} sudah berisi berkas lain dan bukan hasil `satudata "
-            "build`; pilih folder lain atau tambahkan --timpa untuk menimpanya."
+            localized(
+                f"Folder {output} sudah berisi berkas lain dan bukan hasil `satudata "
+                "build`; pilih folder lain atau tambahkan --timpa untuk menimpanya.",
+                f"Folder {output} already holds other files and was not written by `satudata "
+                "build`; choose another folder or add --timpa to overwrite it.",
+            )
         )
 
 
@@ -402,7 +416,11 @@ def _run_mkdocs(config_file: Path, strict: bool, when: dt.datetime) -> None:
         with _source_date(when):  # MkDocs dates sitemap.xml from it: reproducible builds
             mkdocs_build(load_config(config_file=str(config_file), strict=strict))
     except (Abort, ConfigurationError) as exc:
-        raise BuildError(f"MkDocs gagal membangun situs: {exc}") from exc
+        raise BuildError(
+            localized(
+                f"MkDocs gagal membangun situs: {exc}", f"MkDocs failed to build the site: {exc}"
+            )
+        ) from exc
     finally:
         logger.setLevel(level)
 

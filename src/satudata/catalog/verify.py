@@ -16,12 +16,13 @@ from pathlib import Path
 
 from satudata.audit.git import GitError, run_git
 from satudata.catalog.build import MARKER, BuildError, build, tool_versions
+from satudata.util.language import localized
 
 
 @dataclass
 class Verification:
     commit: str | None
-    problems: list[str] = field(default_factory=list)  # one line per differing file, Indonesian
+    problems: list[str] = field(default_factory=list)  # one line per differing file
     notes: list[str] = field(default_factory=list)  # context that is not itself a difference
     files: int = 0  # files compared
 
@@ -33,14 +34,32 @@ class Verification:
 def verify(root: Path, site: Path, *, jobs: int = 1) -> Verification:
     marker_path = site / MARKER
     if not marker_path.is_file():
-        return Verification(None, [f"{MARKER} tidak ada: {site} bukan hasil `satudata build`"])
+        return Verification(
+            None,
+            [
+                localized(
+                    f"{MARKER} tidak ada: {site} bukan hasil `satudata build`",
+                    f"{MARKER} is missing: {site} was not written by `satudata build`",
+                )
+            ],
+        )
     try:
         marker = json.loads(marker_path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return Verification(None, [f"{MARKER} rusak: {exc}"])
+        return Verification(
+            None, [localized(f"{MARKER} rusak: {exc}", f"{MARKER} is damaged: {exc}")]
+        )
     commit = marker.get("commit") if isinstance(marker, dict) else None
     if not commit:
-        return Verification(None, ["hasil bangun tidak mencatat commit (dibangun di luar git)"])
+        return Verification(
+            None,
+            [
+                localized(
+                    "hasil bangun tidak mencatat commit (dibangun di luar git)",
+                    "the build records no commit (built outside git)",
+                )
+            ],
+        )
     result = Verification(commit, notes=_tool_notes(marker))
     with tempfile.TemporaryDirectory(prefix="satudata-verifikasi-") as temporary:
         work = Path(temporary)
@@ -48,10 +67,20 @@ def verify(root: Path, site: Path, *, jobs: int = 1) -> Verification:
             checkout = _checkout(root, commit, work / "repo")
             build(checkout, work / "situs", jobs=jobs)
         except GitError as exc:
-            result.problems.append(f"commit {commit} tidak dapat diambil dari repositori: {exc}")
+            result.problems.append(
+                localized(
+                    f"commit {commit} tidak dapat diambil dari repositori: {exc}",
+                    f"commit {commit} cannot be fetched from the repository: {exc}",
+                )
+            )
             return result
         except BuildError as exc:
-            result.problems.append(f"commit {commit} tidak dapat dibangun ulang: {exc}")
+            result.problems.append(
+                localized(
+                    f"commit {commit} tidak dapat dibangun ulang: {exc}",
+                    f"commit {commit} cannot be rebuilt: {exc}",
+                )
+            )
             return result
         result.problems, result.files = compare_trees(site, work / "situs", commit)
     return result
@@ -71,18 +100,35 @@ def _checkout(root: Path, commit: str, target: Path) -> Path:
 def compare_trees(site: Path, rebuilt: Path, commit: str) -> tuple[list[str], int]:
     """(one line per differing, missing or extra file, number of files compared)."""
     published, expected = _files(site), _files(rebuilt)
+    short = commit[:10]
     problems = []
     for relative in sorted(published.keys() | expected.keys()):
         if relative not in published:
-            problems.append(f"{relative}: hilang dari situs (dihasilkan oleh commit {commit[:10]})")
+            problems.append(
+                f"{relative}: "
+                + localized(
+                    f"hilang dari situs (dihasilkan oleh commit {short})",
+                    f"missing from the site (commit {short} writes it)",
+                )
+            )
         elif relative not in expected:
             problems.append(
-                f"{relative}: berkas tambahan, tidak dihasilkan oleh commit {commit[:10]}"
+                f"{relative}: "
+                + localized(
+                    f"berkas tambahan, tidak dihasilkan oleh commit {short}",
+                    f"extra file, not written by commit {short}",
+                )
             )
         elif published[relative].is_symlink() or (
             published[relative].read_bytes() != expected[relative].read_bytes()
         ):
-            problems.append(f"{relative}: isi berbeda dari hasil bangun ulang commit {commit[:10]}")
+            problems.append(
+                f"{relative}: "
+                + localized(
+                    f"isi berbeda dari hasil bangun ulang commit {short}",
+                    f"content differs from the rebuild of commit {short}",
+                )
+            )
     return problems, len(published.keys() | expected.keys())
 
 
@@ -102,8 +148,16 @@ def _tool_notes(marker: dict) -> list[str]:
     }
     current = tool_versions()
     return [
-        f"situs dibangun dengan {name} {built_with}, verifikasi memakai "
-        f"{current.get(name, '?')}; perbedaan bisa berasal dari versi perangkat"
+        _tool_note(name, built_with, current.get(name, "?"))
         for name, built_with in sorted(recorded.items())
         if built_with != current.get(name)
     ]
+
+
+def _tool_note(name: str, built_with: str, now: str) -> str:
+    return localized(
+        f"situs dibangun dengan {name} {built_with}, verifikasi memakai {now}; "
+        "perbedaan bisa berasal dari versi perangkat",
+        f"the site was built with {name} {built_with}, verification uses {now}; "
+        "differences may come from the tool versions",
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import importlib
 import os
@@ -9,9 +10,9 @@ import sys
 
 import click
 
-from satudata.cli.base import IndonesianGroup
+from satudata.cli.base import HelpText, LocalizedGroup, LocalizedOption, group, option
 from satudata.cli.i18n import translated, translated_plural, use_language
-from satudata.findings import language
+from satudata.util.language import language, localized
 
 # Command name → (module under satudata.cli, function). A command module is imported only
 # when its command runs (or help lists it): `satudata validate` on a pull request then does
@@ -38,7 +39,7 @@ COMMANDS = {
 }
 
 
-class _LazyGroup(IndonesianGroup):
+class _LazyGroup(LocalizedGroup):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 
@@ -63,23 +64,30 @@ class _LazyGroup(IndonesianGroup):
         return super().resolve_command(ctx, args)
 
 
-@click.group(
+@group(
+    None,
+    english="Satu Data as code: validate the data and metadata of regional agencies (OPD), "
+    "build the public data catalog, and follow each agency's data performance.",
     cls=_LazyGroup,
     context_settings={"max_content_width": 100},
-    options_metavar="[OPSI]",
-    subcommand_metavar="PERINTAH [ARGUMEN]...",
 )
 @click.version_option(
-    package_name="satudata", message="%(prog)s %(version)s", help="Tampilkan versi lalu keluar."
+    package_name="satudata",
+    message="%(prog)s %(version)s",
+    cls=LocalizedOption,
+    help=HelpText("Tampilkan versi lalu keluar.", "Show the version and exit."),
 )
-@click.option(
+@option(
     "--lang",
     type=click.Choice(["id", "en"]),
     default=None,
     expose_value=False,
     is_eager=True,
     callback=lambda ctx, param, value: _set_language(value),
-    help="Bahasa pesan: id (bawaan) atau en.",
+    help=HelpText(
+        "Bahasa bantuan dan pesan: id (bawaan) atau en.",
+        "Language of help and messages: id (default) or en.",
+    ),
 )
 def cli() -> None:
     """Satu Data sebagai kode: validasi data dan metadata OPD, susun katalog data publik,
@@ -103,23 +111,54 @@ def _language_in(args: list[str]) -> str | None:
     return None
 
 
+@contextlib.contextmanager
+def _speaking(chosen: str | None):
+    """The run in `chosen` language (or SATUDATA_LANG's), the previous one restored after."""
+    before = os.environ.get("SATUDATA_LANG")
+    if chosen:
+        os.environ["SATUDATA_LANG"] = language(chosen)
+    use_language(language())
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("SATUDATA_LANG", None)
+        else:
+            os.environ["SATUDATA_LANG"] = before
+        use_language(language())
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    use_language(language(_language_in(args)))
+    with _speaking(_language_in(args)):
+        return _run(args)
+
+
+def _run(args: list[str]) -> int:
+    cancelled = localized("Dibatalkan.", "Cancelled.")
     try:
         result = cli.main(args=args, prog_name="satudata", standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("Dibatalkan.", err=True)
+        click.echo(cancelled, err=True)
         return 2
     except click.ClickException as exc:
         exc.show()
         return 2
     except KeyboardInterrupt:
-        click.echo("Dibatalkan.", err=True)
+        click.echo(cancelled, err=True)
         return 2
     except Exception as exc:  # never a traceback for a user; exit 2 is 'internal failure'
-        click.echo(f"Galat internal: {type(exc).__name__}: {exc}", err=True)
-        click.echo("Ini kesalahan program; laporkan ke tim Walidata.", err=True)
+        click.echo(
+            localized("Galat internal", "Internal error") + f": {type(exc).__name__}: {exc}",
+            err=True,
+        )
+        click.echo(
+            localized(
+                "Ini kesalahan program; laporkan ke tim Walidata.",
+                "This is a program error; please report it to the Walidata team.",
+            ),
+            err=True,
+        )
         return 2
     return result if isinstance(result, int) else 0
 

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import click
 
-from satudata.cli.base import command, print_next_steps, repo_option
+from satudata.cli.base import (
+    HelpText,
+    command,
+    dataset_id_advice,
+    option,
+    print_error,
+    print_next_steps,
+    repo_option,
+)
 from satudata.load.repository import Repository
 from satudata.model import (
     DATASET_ID_PATTERN,
@@ -27,7 +35,18 @@ from satudata.onboarding.scaffold import (
     region_name,
     scaffold,
 )
+from satudata.util.language import localized
 
+# The metadata fields `baru` asks for, as an English prompt names them (Indonesian: the key).
+_FIELDS_IN_ENGLISH = {
+    "judul": "Title",
+    "deskripsi": "Description",
+    "pilar": "Pillar",
+    "klasifikasi": "Classification",
+    "frekuensi": "Frequency",
+    "cara_pengumpulan": "Collection method",
+    "sumber": "Source",
+}
 _CHOICES = {
     "pilar": Pilar,
     "klasifikasi": Klasifikasi,
@@ -36,28 +55,62 @@ _CHOICES = {
 }
 
 
-@command("baru")
+@command(
+    "baru",
+    english="Create metadata (with an explanation of every field) and an empty CSV for a new "
+    "dataset.",
+)
 @click.argument("dataset")
 @repo_option
-@click.option("--judul", help="Judul dataset.")
-@click.option("--deskripsi", help="Isi dataset, untuk publik.")
-@click.option("--pilar", type=click.Choice([p.value for p in Pilar]))
-@click.option("--klasifikasi", type=click.Choice([k.value for k in Klasifikasi]))
-@click.option("--frekuensi", type=click.Choice([f.value for f in Frekuensi]))
-@click.option(
+@option("--judul", help=HelpText("Judul dataset.", "Title of the dataset."))
+@option(
+    "--deskripsi",
+    help=HelpText("Isi dataset, untuk publik.", "What the dataset holds, for the public."),
+)
+@option("--pilar", type=click.Choice([p.value for p in Pilar]))
+@option("--klasifikasi", type=click.Choice([k.value for k in Klasifikasi]))
+@option("--frekuensi", type=click.Choice([f.value for f in Frekuensi]))
+@option(
     "--cara-pengumpulan", "cara_pengumpulan", type=click.Choice([c.value for c in CaraPengumpulan])
 )
-@click.option("--topik", multiple=True, help="Topik (boleh berulang).")
-@click.option("--sumber", help="Asal angka (dokumen, sistem, survei).")
-@click.option(
+@option(
+    "--topik",
+    multiple=True,
+    help=HelpText("Topik (boleh berulang).", "Topic (may be repeated)."),
+)
+@option(
+    "--sumber",
+    help=HelpText(
+        "Asal angka (dokumen, sistem, survei).",
+        "Where the numbers come from (document, system, survey).",
+    ),
+)
+@option(
     "--kolom",
     "kolom",
     multiple=True,
-    metavar="NAMA:TIPE[:PERAN[:SATUAN]]",
-    help="Kolom CSV, berurutan (boleh berulang), mis. tahun:tahun:periode.",
+    metavar=HelpText("NAMA:TIPE[:PERAN[:SATUAN]]", "NAME:TYPE[:ROLE[:UNIT]]"),
+    help=HelpText(
+        "Kolom CSV, berurutan (boleh berulang), mis. tahun:tahun:periode.",
+        "CSV columns, in order (may be repeated), e.g. tahun:tahun:periode.",
+    ),
 )
-@click.option("--daftar-data", "daftar_data", help="Kode entri Daftar Data yang dipenuhi.")
-@click.option("--ya", is_flag=True, help="Jangan bertanya; pakai nilai bawaan untuk yang kosong.")
+@option(
+    "--daftar-data",
+    "daftar_data",
+    metavar=HelpText("KODE", "CODE"),
+    help=HelpText(
+        "Kode entri Daftar Data yang dipenuhi.", "Code of the Data List entry it fulfils."
+    ),
+)
+@option(
+    "--ya",
+    is_flag=True,
+    help=HelpText(
+        "Jangan bertanya; pakai nilai bawaan untuk yang kosong.",
+        "Do not ask; use the defaults for whatever is not given.",
+    ),
+)
 def baru_command(
     dataset: str,
     repo_root: Path,
@@ -71,13 +124,19 @@ def baru_command(
 
     if not re.match(DATASET_ID_PATTERN, dataset):
         raise click.BadParameter(
-            "tulis sebagai opd/nama-dataset (huruf kecil, tanda hubung)", param_hint="DATASET"
+            dataset_id_advice()
+            + localized(" (huruf kecil, tanda hubung)", " (lower case, hyphens)"),
+            param_hint="DATASET",
         )
     repo = Repository.load(repo_root)
     opd = dataset.split("/")[0]
     if repo.organisasi and opd not in repo.organisasi.by_slug():
         raise click.BadParameter(
-            f"OPD '{opd}' tidak ada di metadata/organisasi.yaml", param_hint="DATASET"
+            localized(
+                f"OPD '{opd}' tidak ada di metadata/organisasi.yaml",
+                f"OPD '{opd}' is not in metadata/organisasi.yaml",
+            ),
+            param_hint="DATASET",
         )
     interactive = not ya and _is_terminal()
     answers = _answers(repo, opd, values, list(topik), interactive)
@@ -87,13 +146,18 @@ def baru_command(
         _check_types(specs)
         meta_path, csv_path = scaffold(repo.root, dataset, answers, specs)
     except ScaffoldError as exc:
-        click.echo(f"Galat: {exc}", err=True)
+        print_error(exc)
         return 1
-    click.echo(
-        f"dibuat: {meta_path.relative_to(repo.root)}\ndibuat: {csv_path.relative_to(repo.root)}"
-    )
+    created = localized("dibuat", "created")
+    for path in (meta_path, csv_path):
+        click.echo(f"{created}: {path.relative_to(repo.root)}")
     print_next_steps(
-        repo_root, dataset, "Metadata sah. Isi CSV dengan data lalu jalankan `satudata validate`."
+        repo_root,
+        dataset,
+        localized(
+            "Metadata sah. Isi CSV dengan data lalu jalankan `satudata validate`.",
+            "The metadata are valid. Fill the CSV with data, then run `satudata validate`.",
+        ),
     )
     return 0
 
@@ -103,29 +167,22 @@ def _is_terminal() -> bool:
 
 
 def _answers(repo: Repository, opd: str, values: dict, topik: list[str], interactive: bool) -> dict:
-    asked = (
-        "judul",
-        "deskripsi",
-        "pilar",
-        "klasifikasi",
-        "frekuensi",
-        "cara_pengumpulan",
-        "sumber",
-    )
     answers = {}
-    for name in asked:
+    for name, english in _FIELDS_IN_ENGLISH.items():
         default = str(NEW_DATASET_DEFAULTS[name])
         value = values.get(name)
         if value is None and interactive:
             choice = _CHOICES.get(name)
             value = click.prompt(
-                name.replace("_", " ").capitalize(),
+                localized(name.replace("_", " ").capitalize(), english),
                 default=default,
                 type=click.Choice([c.value for c in choice]) if choice else str,
             )
         answers[name] = value if value is not None else default
     answers["topik"] = topik or (
-        [click.prompt("Topik", default=DEFAULT_TOPIC)] if interactive else [DEFAULT_TOPIC]
+        [click.prompt(localized("Topik", "Topic"), default=DEFAULT_TOPIC)]
+        if interactive
+        else [DEFAULT_TOPIC]
     )
     answers["kata_kunci"] = []
     answers["cakupan_wilayah"] = region_name(repo.portal)
@@ -149,20 +206,29 @@ def _pick_daftar(repo: Repository, opd: str, interactive: bool) -> str | None:
     for entry in open_entries:
         click.echo(f"  {entry.kode}: {entry.judul}")
     code = click.prompt(
-        "Kode Daftar Data yang dipenuhi (kosongkan bila tidak ada)", default="", show_default=False
+        localized(
+            "Kode Daftar Data yang dipenuhi (kosongkan bila tidak ada)",
+            "Code of the Data List entry it fulfils (leave empty if none)",
+        ),
+        default="",
+        show_default=False,
     )
     return code or None
 
 
 def _ask_columns() -> list[str]:
+    types = ", ".join(t.value for t in Tipe)
     click.echo(
-        "Kolom CSV, satu per baris sebagai nama:tipe:peran[:satuan] "
-        f"(tipe: {', '.join(t.value for t in Tipe)}; peran: periode, dimensi, ukuran, "
-        "atribut). Kosongkan untuk selesai."
+        localized(
+            "Kolom CSV, satu per baris sebagai nama:tipe:peran[:satuan] "
+            f"(tipe: {types}; peran: periode, dimensi, ukuran, atribut). Kosongkan untuk selesai.",
+            "CSV columns, one per line as name:type:role[:unit] "
+            f"(type: {types}; role: periode, dimensi, ukuran, atribut). Leave empty to finish.",
+        )
     )
     columns: list[str] = []
     while True:
-        spec = click.prompt("Kolom", default="", show_default=False)
+        spec = click.prompt(localized("Kolom", "Column"), default="", show_default=False)
         if not spec:
             return columns or list(DEFAULT_COLUMNS)
         columns.append(spec)
@@ -172,4 +238,9 @@ def _check_types(specs: list[dict]) -> None:
     valid = {t.value for t in Tipe}
     for spec in specs:
         if spec["tipe"] not in valid:
-            raise ScaffoldError(f"tipe '{spec['tipe']}' tidak dikenal; pilih {', '.join(valid)}")
+            raise ScaffoldError(
+                localized(
+                    f"tipe '{spec['tipe']}' tidak dikenal; pilih {', '.join(valid)}",
+                    f"type '{spec['tipe']}' is unknown; choose {', '.join(valid)}",
+                )
+            )

@@ -11,7 +11,10 @@ from satudata.cli.base import command, format_option, repo_option
 from satudata.report.diff import render_diff_markdown, render_diff_text
 
 
-@command("diff")
+@command(
+    "diff",
+    english="Summary of changes per dataset between BASE and HEAD (default: the working tree).",
+)
 @click.argument("base")
 @click.argument("head", required=False)
 @repo_option

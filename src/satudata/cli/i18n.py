@@ -12,6 +12,8 @@ import importlib
 from gettext import gettext as english
 from gettext import ngettext as english_plural
 
+from satudata.util.language import language
+
 CLICK_MODULES = ("core", "exceptions", "parser", "types", "formatting", "decorators", "termui")
 
 MESSAGES = {
@@ -99,14 +101,10 @@ def use_language(lang: str) -> None:
 
 def translated(message: str) -> str:
     """One of Click's messages in the language in use (for texts the engine raises itself)."""
-    from satudata.findings import language
-
     return english(message) if language() == "en" else indonesian(message)
 
 
 def translated_plural(singular: str, plural: str, n: int) -> str:
-    from satudata.findings import language
-
     if language() == "en":
         return english_plural(singular, plural, n)
     return indonesian_plural(singular, plural, n)

@@ -9,7 +9,16 @@ from pathlib import Path
 
 import click
 
-from satudata.cli.base import command, print_next_steps, repo_option
+from satudata.cli.base import (
+    HelpText,
+    argument,
+    command,
+    dataset_id_advice,
+    option,
+    print_error,
+    print_next_steps,
+    repo_option,
+)
 from satudata.load import paths
 from satudata.load.repository import Repository
 from satudata.model import DATASET_ID_PATTERN
@@ -19,52 +28,100 @@ from satudata.onboarding.refusal import Refusal
 from satudata.onboarding.report import ReconciliationError, markdown, summary
 from satudata.onboarding.scaffold import region_name, render_metadata
 from satudata.util.fs import write_atomic
+from satudata.util.language import language, localized
+from satudata.util.numbers import number
 
 
-@command("impor")
-@click.argument("berkas", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
+@command(
+    "impor",
+    english="Import an Excel/ODS/HTML/CSV table: every source cell is accounted for, or the "
+    "import is refused.",
+)
+@argument(
+    "berkas",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    metavar=HelpText("BERKAS", "FILE"),
+)
+@option(
     "--ke",
     "dataset",
     metavar="OPD/DATASET",
-    help="Dataset tujuan (tidak perlu untuk lembar kerja dari `satudata lembar`).",
+    help=HelpText(
+        "Dataset tujuan (tidak perlu untuk lembar kerja dari `satudata lembar`).",
+        "Target dataset (not needed for a workbook from `satudata lembar`).",
+    ),
 )
 @repo_option
-@click.option("--lembar", help="Nama lembar (sheet) bila berkas berisi beberapa lembar data.")
-@click.option(
+@option(
+    "--lembar",
+    help=HelpText(
+        "Nama lembar (sheet) bila berkas berisi beberapa lembar data.",
+        "Name of the sheet when the file holds several data sheets.",
+    ),
+)
+@option(
     "--baris-judul",
     "header_row",
     type=int,
-    help="Nomor baris judul kolom (terbawah bila 2–4 baris); bawaan: dikenali otomatis.",
+    help=HelpText(
+        "Nomor baris judul kolom (terbawah bila 2–4 baris); bawaan: dikenali otomatis.",
+        "Row number of the column headings (the lowest if 2–4 rows); default: detected.",
+    ),
 )
-@click.option(
+@option(
     "--angka",
     "locale",
     type=click.Choice(["id", "en"]),
-    help="Cara menulis angka bila tidak dapat dipastikan: id = 1.234,5; en = 1,234.5.",
+    help=HelpText(
+        "Cara menulis angka bila tidak dapat dipastikan: id = 1.234,5; en = 1,234.5.",
+        "How numbers are written when it cannot be told: id = 1.234,5; en = 1,234.5.",
+    ),
 )
-@click.option(
+@option(
     "--tanda-strip",
     "dash",
     type=click.Choice(["nol", "kosong"]),
-    help="Arti '-' di kolom angka: nol (konvensi BPS) atau kosong (data tidak ada).",
+    help=HelpText(
+        "Arti '-' di kolom angka: nol (konvensi BPS) atau kosong (data tidak ada).",
+        "Meaning of '-' in a number column: nol, zero (BPS convention), or kosong, empty "
+        "(no data).",
+    ),
 )
-@click.option(
+@option(
     "--nama-nilai",
     "value_name",
-    help="Nama kolom nilai saat tahun/bulan sebagai kolom diubah ke format panjang.",
+    help=HelpText(
+        "Nama kolom nilai saat tahun/bulan sebagai kolom diubah ke format panjang.",
+        "Name of the value column when years/months as columns are turned into long format.",
+    ),
 )
-@click.option(
+@option(
     "--nama-dimensi",
     "dimension_name",
     default="kategori",
     show_default=True,
-    help="Nama kolom untuk tingkat judul kolom kedua (mis. jenjang di atas tahun).",
+    help=HelpText(
+        "Nama kolom untuk tingkat judul kolom kedua (mis. jenjang di atas tahun).",
+        "Name of the column for a second heading level (e.g. school level above year).",
+    ),
 )
-@click.option(
-    "--tahun", "year", type=int, help="Tahun data bila kolomnya nama bulan (Januari … Desember)."
+@option(
+    "--tahun",
+    "year",
+    type=int,
+    help=HelpText(
+        "Tahun data bila kolomnya nama bulan (Januari … Desember).",
+        "Year of the data when its columns are month names (Januari … Desember).",
+    ),
 )
-@click.option("--timpa", is_flag=True, help="Boleh menimpa CSV dan laporan impor yang sudah ada.")
+@option(
+    "--timpa",
+    is_flag=True,
+    help=HelpText(
+        "Boleh menimpa CSV dan laporan impor yang sudah ada.",
+        "May overwrite an existing CSV and import report.",
+    ),
+)
 def impor_command(
     berkas: Path,
     dataset: str | None,
@@ -86,19 +143,27 @@ def impor_command(
 
         return import_workbook(berkas, repo_root)
     if dataset is None:
-        raise click.UsageError("sebutkan dataset tujuan dengan --ke OPD/DATASET")
+        raise click.UsageError(
+            localized(
+                "sebutkan dataset tujuan dengan --ke OPD/DATASET",
+                "name the target dataset with --ke OPD/DATASET",
+            )
+        )
     if not re.match(DATASET_ID_PATTERN, dataset):
-        raise click.BadParameter("tulis sebagai opd/nama-dataset", param_hint="--ke")
+        raise click.BadParameter(dataset_id_advice(), param_hint="--ke")
     repo = Repository.load(repo_root)
     csv_path = repo.root / paths.data_file(dataset)
     meta_path = repo.root / paths.metadata_file(dataset)
     report_path = repo.root / paths.import_report_file(dataset)
     for path in (csv_path, report_path):
         if path.exists() and not timpa:
-            click.echo(
-                f"Galat: {repo.rel(path)} sudah ada; tambahkan --timpa untuk menggantinya "
-                "(versi lama tetap ada di riwayat git).",
-                err=True,
+            print_error(
+                localized(
+                    f"{repo.rel(path)} sudah ada; tambahkan --timpa untuk menggantinya "
+                    "(versi lama tetap ada di riwayat git).",
+                    f"{repo.rel(path)} already exists; add --timpa to replace it "
+                    "(the old version stays in the git history).",
+                )
             )
             return 1
     options = Options(
@@ -116,13 +181,20 @@ def impor_command(
     try:
         imported = import_table(berkas, options)
     except Refusal as exc:
-        click.echo(f"Galat: {berkas.name}: {exc}. Tidak ada berkas yang ditulis.", err=True)
+        print_error(
+            f"{berkas.name}: {exc}. "
+            + localized("Tidak ada berkas yang ditulis.", "No file was written.")
+        )
         return 1
     except ReconciliationError as exc:
-        click.echo(
-            f"Galat: {berkas.name}: rekonsiliasi gagal ({exc}); tidak ada berkas yang ditulis. "
-            "Ini kekurangan satudata, bukan kesalahan Anda: laporkan bersama berkasnya.",
-            err=True,
+        print_error(
+            f"{berkas.name}: "
+            + localized(
+                f"rekonsiliasi gagal ({exc}); tidak ada berkas yang ditulis. Ini kekurangan "
+                "satudata, bukan kesalahan Anda: laporkan bersama berkasnya.",
+                f"reconciliation failed ({exc}); no file was written. This is a shortcoming "
+                "of satudata, not your mistake: please report it with the file.",
+            )
         )
         return 1
     levels = _referenced_levels(repo)
@@ -134,28 +206,48 @@ def impor_command(
         report_path,
         markdown(imported.ledger, berkas.name, dataset, len(imported.rows), imported.header),
     )
+    _print_written(
+        repo, csv_path, report_path, meta_path if meta_text is not None else None, imported
+    )
+    if meta_text is None:
+        _existing_metadata(repo, dataset, meta_path, imported, levels)
+    print_next_steps(
+        repo_root,
+        dataset,
+        localized(
+            "Data dan metadata sah. Langkah berikutnya: commit dan buka pull request.",
+            "Data and metadata are valid. Next: commit and open a pull request.",
+        ),
+    )
+    return 0
+
+
+def _print_written(repo, csv_path, report_path, meta_path, imported: Imported) -> None:
+    """What the import wrote, with the counts of its report (`meta_path`: a drafted file)."""
+    written = localized("ditulis", "written")
+    rows, columns = number(len(imported.rows), language()), ", ".join(imported.header)
     click.echo(
-        f"ditulis: {repo.rel(csv_path)} ({len(imported.rows)} baris, kolom: "
-        f"{', '.join(imported.header)})"
+        f"{written}: {repo.rel(csv_path)} "
+        + localized(f"({rows} baris, kolom: {columns})", f"({rows} rows, columns: {columns})")
     )
     for line in imported.ledger.notes:
         click.echo(f"  - {line}")
     for line in summary(imported.ledger, len(imported.rows), imported.header):
         click.echo(f"  {line}")
-    click.echo(f"ditulis: {repo.rel(report_path)} (laporan impor lengkap, sel demi sel)")
-    if meta_text is not None:
-        click.echo(
-            f"ditulis: {repo.rel(meta_path)} (rancangan metadata; lengkapi judul, deskripsi, "
-            "sumber, dan Standar Data kolom ukuran)"
-        )
-    else:
-        _existing_metadata(repo, dataset, meta_path, imported, levels)
-    print_next_steps(
-        repo_root,
-        dataset,
-        "Data dan metadata sah. Langkah berikutnya: commit dan buka pull request.",
+    click.echo(
+        f"{written}: {repo.rel(report_path)} "
+        + localized("(laporan impor lengkap, sel demi sel)", "(full import report, cell by cell)")
     )
-    return 0
+    if meta_path is not None:
+        click.echo(
+            f"{written}: {repo.rel(meta_path)} "
+            + localized(
+                "(rancangan metadata; lengkapi judul, deskripsi, sumber, dan Standar Data "
+                "kolom ukuran)",
+                "(draft metadata; complete judul, deskripsi, sumber and the Standar Data of "
+                "the measure columns)",
+            )
+        )
 
 
 def _coverage(repo: Repository) -> str:
@@ -186,8 +278,13 @@ def _existing_metadata(repo, dataset, meta_path, imported: Imported, levels) -> 
     entry = repo.datasets.get(dataset)
     described = [k.nama for k in entry.meta.kolom] if entry and entry.meta else None
     if described != imported.header:
+        columns = ", ".join(described or [])
         click.echo(
-            f"Metadata {repo.rel(meta_path)} sudah ada dan tidak diubah; kolomnya "
-            f"({', '.join(described or [])}) berbeda dari CSV. Rancangan `kolom` untuk ditempel:"
+            localized(
+                f"Metadata {repo.rel(meta_path)} sudah ada dan tidak diubah; kolomnya "
+                f"({columns}) berbeda dari CSV. Rancangan `kolom` untuk ditempel:",
+                f"Metadata {repo.rel(meta_path)} already exists and was not changed; its columns "
+                f"({columns}) differ from the CSV. A draft `kolom` to paste:",
+            )
         )
         click.echo(render_metadata({"kolom": column_entries(imported, levels)}).split("\n", 1)[1])

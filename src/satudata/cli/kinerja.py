@@ -14,9 +14,23 @@ from satudata.checks.runner import default_jobs, validate
 from satudata.cli.base import command, format_option, hari_ini_option, repo_option
 from satudata.load.repository import Repository
 from satudata.rules.performance import performance
+from satudata.util.language import language, localized
+
+_HEADERS = (
+    ("OPD", "OPD"),
+    ("Daftar Data", "Data List"),
+    ("Tepat waktu", "On time"),
+    ("Tanpa galat", "No errors"),
+    ("Tanpa peringatan", "No warnings"),
+    ("Metadata lengkap", "Complete metadata"),
+    ("Terbuka", "Open"),
+)
 
 
-@command("kinerja")
+@command(
+    "kinerja",
+    english="Data performance per OPD: Data List fulfilled, timeliness, quality, openness.",
+)
 @repo_option
 @hari_ini_option
 @format_option("text", "json")
@@ -32,24 +46,20 @@ def kinerja_command(repo_root: Path, hari_ini: dt.date | None, fmt: str) -> int:
 
 
 def _pct(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}%".replace(".", ",")
+    if value is None:
+        return "-"
+    text = f"{value:.1f}%"
+    return text if language() == "en" else text.replace(".", ",")
 
 
 def _print(numbers: dict) -> None:
     table = Table(
-        title=f"Kinerja Data — {numbers['pemerintah']} (per {numbers['tanggal']})",
+        title=localized("Kinerja Data", "Data performance")
+        + f" — {numbers['pemerintah']} ({localized('per', 'as of')} {numbers['tanggal']})",
         title_justify="left",
     )
-    for header in (
-        "OPD",
-        "Daftar Data",
-        "Tepat waktu",
-        "Tanpa galat",
-        "Tanpa peringatan",
-        "Metadata lengkap",
-        "Terbuka",
-    ):
-        table.add_column(header, justify="left" if header == "OPD" else "right")
+    for header in _HEADERS:
+        table.add_column(localized(*header), justify="left" if header[0] == "OPD" else "right")
 
     def row(label: str, n: dict) -> list[str]:
         return [
@@ -67,6 +77,10 @@ def _print(numbers: dict) -> None:
     table.add_row(*row("Total", numbers["ringkasan"]), style="bold")
     Console().print(table)
     total = numbers["ringkasan"]
+    done, planned = total["terpenuhi"], total["direncanakan"]
     Console().print(
-        f"{total['terpenuhi']} dari {total['direncanakan']} dataset Daftar Data telah diserahkan."
+        localized(
+            f"{done} dari {planned} dataset Daftar Data telah diserahkan.",
+            f"{done} of {planned} Data List datasets have been submitted.",
+        )
     )

@@ -9,9 +9,10 @@ import click
 from satudata.cli.base import command, format_option
 from satudata.findings import REGISTRY
 from satudata.report.codes_doc import codes_markdown
+from satudata.util.language import language
 
 
-@command("kode")
+@command("kode", english="Every validation finding code, with its meaning and how to fix it.")
 @format_option("markdown", "json")
 def kode_command(fmt: str) -> int:
     """Daftar semua kode temuan validasi beserta arti dan cara memperbaikinya."""
@@ -37,5 +38,5 @@ def kode_command(fmt: str) -> int:
             )
         )
     else:
-        click.echo(codes_markdown(), nl=False)
+        click.echo(codes_markdown(language()), nl=False)
     return 0

@@ -6,20 +6,53 @@ from pathlib import Path
 
 import click
 
-from satudata.cli.base import command, repo_option
+from satudata.cli.base import (
+    HelpText,
+    command,
+    dataset_id_advice,
+    option,
+    print_error,
+    repo_option,
+)
 from satudata.load.repository import Repository
 from satudata.onboarding.workbook import write_workbook
+from satudata.util.language import localized
 
 
-@command("lembar")
+@command(
+    "lembar",
+    english="Create an Excel workbook (Data, Metadata, Kolom) for the OPD to edit and import "
+    "again.",
+)
 @click.argument("dataset", metavar="OPD/DATASET")
 @repo_option
-@click.option(
-    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Berkas .xlsx hasil."
+@option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=HelpText("Berkas .xlsx hasil.", "The .xlsx file to write."),
 )
-@click.option("--timpa", is_flag=True, help="Boleh menimpa berkas yang sudah ada.")
-@click.option("--baru", is_flag=True, help="Lembar kerja untuk dataset yang belum ada.")
-@click.option("--daftar", metavar="KODE", help="Entri Daftar Data yang dipenuhi (untuk --baru).")
+@option(
+    "--timpa",
+    is_flag=True,
+    help=HelpText("Boleh menimpa berkas yang sudah ada.", "May overwrite an existing file."),
+)
+@option(
+    "--baru",
+    is_flag=True,
+    help=HelpText(
+        "Lembar kerja untuk dataset yang belum ada.",
+        "A workbook for a dataset that does not exist yet.",
+    ),
+)
+@option(
+    "--daftar",
+    metavar=HelpText("KODE", "CODE"),
+    help=HelpText(
+        "Entri Daftar Data yang dipenuhi (untuk --baru).",
+        "The Data List entry it fulfils (for --baru).",
+    ),
+)
 def lembar_command(
     dataset: str,
     repo_root: Path,
@@ -32,21 +65,34 @@ def lembar_command(
     repo = Repository.load(repo_root)
     target = output or Path(f"{dataset.replace('/', '-')}.xlsx")
     if target.exists() and not timpa:
-        click.echo(f"Galat: {target} sudah ada; tambahkan --timpa untuk menimpanya.", err=True)
+        print_error(
+            localized(
+                f"{target} sudah ada; tambahkan --timpa untuk menimpanya.",
+                f"{target} already exists; add --timpa to overwrite it.",
+            )
+        )
         return 2
     if baru:
         return _new_workbook(repo, dataset, target, daftar)
     entry = repo.datasets.get(dataset)
     if entry is None or entry.meta is None or entry.data_path is None:
-        click.echo(
-            f"Galat: dataset {dataset} tidak ada, atau metadata/datanya belum sah; "
-            "periksa dengan `satudata validate`.",
-            err=True,
+        print_error(
+            localized(
+                f"dataset {dataset} tidak ada, atau metadata/datanya belum sah; "
+                "periksa dengan `satudata validate`.",
+                f"dataset {dataset} does not exist, or its metadata/data are not valid yet; "
+                "check with `satudata validate`.",
+            )
         )
         return 2
     write_workbook(repo, entry, target)
-    click.echo(f"Lembar kerja ditulis: {target}")
-    click.echo("Sunting lembar Data dan Metadata, lalu unggah atau jalankan `satudata impor`.")
+    click.echo(localized("Lembar kerja ditulis", "Workbook written") + f": {target}")
+    click.echo(
+        localized(
+            "Sunting lembar Data dan Metadata, lalu unggah atau jalankan `satudata impor`.",
+            "Edit the Data and Metadata sheets, then upload it or run `satudata impor`.",
+        )
+    )
     return 0
 
 
@@ -59,7 +105,7 @@ def import_workbook(path: Path, repo_root: Path, report: Path | None = None) -> 
     try:
         result = read_workbook(repo, path)
     except WorkbookError as exc:
-        click.echo(f"Galat: {path.name}: {exc}", err=True)
+        print_error(f"{path.name}: {exc}")
         return 1
     text = render_report(result, path.name)
     click.echo(text, nl=False)
@@ -84,18 +130,34 @@ def _new_workbook(repo: Repository, dataset: str, target: Path, daftar: str | No
     from satudata.onboarding.workbook import write_new_workbook
 
     if not re.match(DATASET_ID_PATTERN, dataset):
-        raise click.BadParameter("tulis sebagai opd/nama-dataset", param_hint="OPD/DATASET")
+        raise click.BadParameter(dataset_id_advice(), param_hint="OPD/DATASET")
     if dataset in repo.datasets:
-        click.echo(f"Galat: {dataset} sudah ada; buat lembarnya tanpa --baru.", err=True)
+        print_error(
+            localized(
+                f"{dataset} sudah ada; buat lembarnya tanpa --baru.",
+                f"{dataset} already exists; create its workbook without --baru.",
+            )
+        )
         return 2
     planned = repo.daftar_index.get(daftar) if daftar else _planned_for(repo, dataset)
     if daftar and planned is None:
-        click.echo(f"Galat: entri Daftar Data {daftar} tidak ada.", err=True)
+        print_error(
+            localized(
+                f"entri Daftar Data {daftar} tidak ada.",
+                f"Data List entry {daftar} does not exist.",
+            )
+        )
         return 2
     write_new_workbook(repo, dataset, target, planned)
-    click.echo(f"Lembar kerja dataset baru ditulis: {target}")
+    click.echo(
+        localized("Lembar kerja dataset baru ditulis", "New dataset workbook written")
+        + f": {target}"
+    )
     if planned is not None:
-        click.echo(f"Diisi dari Daftar Data {planned.kode}: {planned.judul}")
+        click.echo(
+            localized("Diisi dari Daftar Data", "Filled from Data List entry")
+            + f" {planned.kode}: {planned.judul}"
+        )
     return 0
 
 

@@ -12,6 +12,14 @@ from rich.table import Table
 from satudata.cli.base import command, format_option, repo_option
 from satudata.load.repository import Repository
 from satudata.rules.periods import latest_period
+from satudata.util.language import localized
+
+_HEADERS = (
+    ("Pilar", "Pillar"),
+    ("Frekuensi", "Frequency"),
+    ("Klasifikasi", "Classification"),
+    ("Periode terakhir", "Latest period"),
+)
 
 
 def dataset_rows(repo: Repository) -> list[dict]:
@@ -41,7 +49,7 @@ def dataset_rows(repo: Repository) -> list[dict]:
     return rows
 
 
-@command("list")
+@command("list", english="Datasets per OPD: pillar, frequency, classification and latest period.")
 @repo_option
 @format_option("text", "json")
 def list_command(repo_root: Path, fmt: str) -> int:
@@ -65,8 +73,8 @@ def _print_text(repo: Repository, rows: list[dict]) -> None:
         title = f"{names[opd].nama} ({opd})" if opd in names else opd
         table = Table(title=title, title_justify="left", show_lines=False)
         table.add_column("Dataset", overflow="fold", ratio=3)
-        for header in ("Pilar", "Frekuensi", "Klasifikasi", "Periode terakhir"):
-            table.add_column(header, ratio=1)
+        for header in _HEADERS:
+            table.add_column(localized(*header), ratio=1)
         for row in items:
             table.add_row(
                 row["id"].split("/", 1)[1],
@@ -76,9 +84,21 @@ def _print_text(repo: Repository, rows: list[dict]) -> None:
                 row["periode_terakhir"] or "-",
             )
         console.print(table)
-    console.print(f"{len(rows)} dataset dari {len(by_opd)} OPD.")
+    console.print(
+        localized(
+            f"{len(rows)} dataset dari {len(by_opd)} OPD.",
+            f"{len(rows)} datasets from {len(by_opd)} OPDs.",
+        )
+    )
     if repo.problems:
+        problems = len(repo.problems)
         console.print(
-            f"[yellow]{len(repo.problems)} berkas metadata bermasalah; jalankan "
-            "`satudata validate` untuk rinciannya.[/yellow]"
+            "[yellow]"
+            + localized(
+                f"{problems} berkas metadata bermasalah; jalankan `satudata validate` untuk "
+                "rinciannya.",
+                f"{problems} metadata files have problems; run `satudata validate` for the "
+                "details.",
+            )
+            + "[/yellow]"
         )

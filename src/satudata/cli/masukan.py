@@ -6,21 +6,32 @@ from pathlib import Path
 
 import click
 
-from satudata.cli.base import command, repo_option
+from satudata.cli.base import HelpText, command, option, repo_option
+from satudata.cli.i18n import translated
 from satudata.onboarding.inbox import GitError, InboxError, commit, process, render, uploads
 from satudata.util.fs import write_atomic
+from satudata.util.language import localized
 
 
-@command("masukan")
-@repo_option
-@click.option(
-    "--laporan", type=click.Path(dir_okay=False, path_type=Path), help="Tulis laporan Markdown."
+@command(
+    "masukan",
+    english="Import the Excel/CSV files OPDs uploaded to masukan/<opd>/ into canonical CSV "
+    "and YAML.",
 )
-@click.option(
+@repo_option
+@option(
+    "--laporan",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=HelpText("Tulis laporan Markdown.", "Write the Markdown report."),
+)
+@option(
     "--commit",
     "make_commit",
     is_flag=True,
-    help="Commit hasil impor dan hapus berkas unggahan dari cabang ini (bukan main).",
+    help=HelpText(
+        "Commit hasil impor dan hapus berkas unggahan dari cabang ini (bukan main).",
+        "Commit the import results and remove the uploaded files from this branch (not main).",
+    ),
 )
 def masukan_command(repo_root: Path, laporan: Path | None, make_commit: bool) -> int:
     """Impor berkas Excel/CSV yang diunggah OPD ke masukan/<opd>/ menjadi CSV dan YAML baku."""
@@ -30,11 +41,15 @@ def masukan_command(repo_root: Path, laporan: Path | None, make_commit: bool) ->
         try:
             sha = commit(repo_root, done)
         except (InboxError, GitError) as exc:
-            text += f"\nGalat: {exc}\n"
+            text += "\n" + translated("Error: {message}").format(message=exc) + "\n"
             _finish(text, laporan)
             return 1
         if sha:
-            text += f"\nHasil impor di-commit ke cabang ini ({sha[:10]}).\n"
+            text += "\n" + localized(
+                f"Hasil impor di-commit ke cabang ini ({sha[:10]}).",
+                f"Import results committed to this branch ({sha[:10]}).",
+            )
+            text += "\n"
     _finish(text, laporan)
     return 0 if all(u.ok for u in done) else 1
 

@@ -11,6 +11,7 @@ from satudata.checks.runner import default_jobs, validate
 from satudata.cli.base import command, format_option, hari_ini_option, repo_option
 from satudata.load.repository import Repository
 from satudata.rules.timeliness import SEGERA, TERLAMBAT
+from satudata.util.language import localized
 
 
 def reminders(repo: Repository, today: dt.date) -> dict[str, list[dict]]:
@@ -33,12 +34,20 @@ def reminders(repo: Repository, today: dt.date) -> dict[str, list[dict]]:
 
 def render_markdown(repo: Repository, per_opd: dict[str, list[dict]], today: dt.date) -> str:
     opds = repo.organisasi.by_slug() if repo.organisasi else {}
-    lines = [f"## Pengingat pembaruan data — {today.isoformat()}", ""]
+    title = localized("Pengingat pembaruan data", "Data update reminder")
+    lines = [f"## {title} — {today.isoformat()}", ""]
     if not per_opd:
-        return "\n".join([*lines, "Semua dataset tepat waktu. Terima kasih!", ""])
+        done = localized(
+            "Semua dataset tepat waktu. Terima kasih!", "All datasets are on time. Thank you!"
+        )
+        return "\n".join([*lines, done, ""])
     lines += [
-        "Dataset berikut terlambat atau segera jatuh tempo menurut `frekuensi` dan "
-        "`jadwal_rilis` metadatanya. Serahkan data periode berikutnya melalui pull request.",
+        localized(
+            "Dataset berikut terlambat atau segera jatuh tempo menurut `frekuensi` dan "
+            "`jadwal_rilis` metadatanya. Serahkan data periode berikutnya melalui pull request.",
+            "The following datasets are late or due soon according to the `frekuensi` and "
+            "`jadwal_rilis` of their metadata. Submit the next period's data by pull request.",
+        ),
         "",
     ]
     for slug, items in per_opd.items():
@@ -46,14 +55,18 @@ def render_markdown(repo: Repository, per_opd: dict[str, list[dict]], today: dt.
         lines += [
             f"### {opd.nama if opd else slug} {opd.tim if opd else ''}".rstrip(),
             "",
-            "| Dataset | Periode terakhir | Tenggat | Status |",
+            localized(
+                "| Dataset | Periode terakhir | Tenggat | Status |",
+                "| Dataset | Latest period | Due date | Status |",
+            ),
             "|---|---|---|---|",
         ]
         for item in items:
+            days = item["hari"]
             status = (
-                f"terlambat {item['hari']} hari"
+                localized(f"terlambat {days} hari", f"{days} days late")
                 if item["status"] == TERLAMBAT
-                else f"{item['hari']} hari lagi"
+                else localized(f"{days} hari lagi", f"due in {days} days")
             )
             lines.append(
                 f"| `{item['id']}` {item['judul']} | {item['periode_terakhir']} | "
@@ -63,7 +76,10 @@ def render_markdown(repo: Repository, per_opd: dict[str, list[dict]], today: dt.
     return "\n".join(lines)
 
 
-@command("pengingat")
+@command(
+    "pengingat",
+    english="Datasets that are late or due soon, per OPD (for the weekly reminder issue).",
+)
 @repo_option
 @hari_ini_option
 @format_option("markdown", "text")

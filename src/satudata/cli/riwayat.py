@@ -9,17 +9,32 @@ import click
 
 from satudata.audit.git import read_git
 from satudata.audit.history import ShallowClone, versions
-from satudata.cli.base import command, format_option, repo_option
+from satudata.cli.base import HelpText, command, format_option, option, print_error, repo_option
+from satudata.util.language import localized
+
+# A version's `jenis` (a data word, as in the JSON) as the English text output says it.
+_KINDS_IN_ENGLISH = {
+    "ditambah": "added",
+    "diubah": "changed",
+    "dipindah": "moved",
+    "dihapus": "deleted",
+}
 
 
-@command("riwayat")
+@command(
+    "riwayat",
+    english="Change history of one dataset: date, author, pull request, approvers.",
+)
 @click.argument("dataset")
 @repo_option
-@click.option(
+@option(
     "--diff",
     "with_diff",
     is_flag=True,
-    help="Sertakan perubahan baris setiap versi (menurut kunci utama).",
+    help=HelpText(
+        "Sertakan perubahan baris setiap versi (menurut kunci utama).",
+        "Include the row changes of every version (by primary key).",
+    ),
 )
 @format_option("text", "json")
 def riwayat_command(dataset: str, repo_root: Path, with_diff: bool, fmt: str) -> int:
@@ -27,14 +42,24 @@ def riwayat_command(dataset: str, repo_root: Path, with_diff: bool, fmt: str) ->
     root = repo_root.resolve()
     git = read_git(root)
     if not git.available:
-        raise click.UsageError(f"{root} bukan repositori git (atau belum ada commit).")
+        raise click.UsageError(
+            localized(
+                f"{root} bukan repositori git (atau belum ada commit).",
+                f"{root} is not a git repository (or has no commit yet).",
+            )
+        )
     try:
         found = versions(git, dataset)
     except ShallowClone as exc:
-        click.echo(f"Galat: {exc}", err=True)
+        print_error(exc)
         return 2
     if not found:
-        raise click.UsageError(f"tidak ada riwayat untuk dataset '{dataset}'.")
+        raise click.UsageError(
+            localized(
+                f"tidak ada riwayat untuk dataset '{dataset}'.",
+                f"no history for dataset '{dataset}'.",
+            )
+        )
     diffs = [_diff(root, v, dataset) for v in found] if with_diff else [None] * len(found)
     if fmt == "json":
         items = [
@@ -46,15 +71,22 @@ def riwayat_command(dataset: str, repo_root: Path, with_diff: bool, fmt: str) ->
     for v, d in zip(found, diffs, strict=False):
         c = v.commit
         pr = f" PR #{c.pr}" if c.pr else ""
-        approvers = f"; disetujui oleh {', '.join(c.approvers)}" if c.approvers else ""
+        approved = localized("disetujui oleh", "approved by")
+        approvers = f"; {approved} {', '.join(c.approvers)}" if c.approvers else ""
         click.echo(
-            f"{c.date.date()} {c.sha[:10]} {v.jenis}{pr} — {', '.join(v.penulis)}"
+            f"{c.date.date()} {c.sha[:10]} {localized(v.jenis, _KINDS_IN_ENGLISH[v.jenis])}{pr} "
+            f"— {', '.join(v.penulis)}"
             f"{approvers}\n    {c.subject}"
         )
         if d is not None:
+            changes = f"+{d['baris_ditambah']} -{d['baris_dihapus']} ~{d['baris_diubah']}"
+            fields = len(d["metadata"])
             click.echo(
-                f"    +{d['baris_ditambah']} -{d['baris_dihapus']} "
-                f"~{d['baris_diubah']} baris; {len(d['metadata'])} isian metadata"
+                "    "
+                + localized(
+                    f"{changes} baris; {fields} isian metadata",
+                    f"{changes} rows; {fields} metadata fields",
+                )
             )
             for path, old, new in d["metadata"][:10]:
                 click.echo(f"      {path}: {old} → {new}")

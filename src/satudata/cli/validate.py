@@ -11,67 +11,99 @@ import click
 from satudata.audit.changes import datasets_for_paths, parse_shard, shard_of
 from satudata.audit.git import GitError, changed_files
 from satudata.checks.runner import default_jobs, validate
-from satudata.cli.base import command, hari_ini_option, repo_option
-from satudata.findings import language
+from satudata.cli.base import HelpText, argument, command, hari_ini_option, option, repo_option
 from satudata.load.repository import Repository
 from satudata.report import RENDERERS, render_markdown
+from satudata.util.language import language, localized
 
 
-@command("validate")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str), metavar="[JALUR]...")
+@command(
+    "validate",
+    english="Check data and metadata against the Satu Data principles and the BPS metadata "
+    "standard.",
+)
+@argument(
+    "paths",
+    nargs=-1,
+    type=click.Path(path_type=str),
+    metavar=HelpText("[JALUR]...", "[PATH]..."),
+)
 @repo_option
-@click.option(
+@option(
     "--changed-since",
     "changed_since",
     metavar="REF",
-    help="Hanya dataset yang berubah sejak REF git (mis. origin/main), ditambah "
-    "pemeriksaan tingkat repositori.",
+    help=HelpText(
+        "Hanya dataset yang berubah sejak REF git (mis. origin/main), ditambah "
+        "pemeriksaan tingkat repositori.",
+        "Only the datasets changed since git REF (e.g. origin/main), plus the "
+        "repository-level checks.",
+    ),
 )
-@click.option(
+@option(
     "--format",
     "fmt",
     type=click.Choice(sorted(RENDERERS)),
     default="text",
     show_default=True,
-    help="Bentuk laporan.",
+    help=HelpText("Bentuk laporan.", "Report format."),
 )
-@click.option(
+@option(
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
     metavar="N",
     default=None,
-    help="Jumlah proses paralel (bawaan: jumlah inti CPU).",
+    help=HelpText(
+        "Jumlah proses paralel (bawaan: jumlah inti CPU).",
+        "Number of parallel processes (default: number of CPU cores).",
+    ),
 )
-@click.option(
+@option(
     "--lang",
     type=click.Choice(["id", "en"]),
     default=None,
-    help="Bahasa pesan (bawaan: id; juga lewat SATUDATA_LANG).",
+    help=HelpText(
+        "Bahasa pesan (bawaan: id; juga lewat SATUDATA_LANG).",
+        "Message language (default: id; also via SATUDATA_LANG).",
+    ),
 )
-@click.option(
+@option(
     "--semua-sel",
     is_flag=True,
-    help="Tampilkan setiap sel bermasalah (bawaan: 20 contoh per kolom dan kode).",
+    help=HelpText(
+        "Tampilkan setiap sel bermasalah (bawaan: 20 contoh per kolom dan kode).",
+        "Show every problem cell (default: 20 examples per column and code).",
+    ),
 )
-@click.option(
+@option(
     "--shard",
     metavar="i/N",
-    help="Periksa bagian ke-i dari N (pembagian tetap per dataset), untuk matriks CI; "
-    "pemeriksaan tingkat repositori hanya di bagian 1.",
+    help=HelpText(
+        "Periksa bagian ke-i dari N (pembagian tetap per dataset), untuk matriks CI; "
+        "pemeriksaan tingkat repositori hanya di bagian 1.",
+        "Check part i of N (a fixed split by dataset), for a CI matrix; repository-level "
+        "checks only in part 1.",
+    ),
 )
-@click.option(
+@option(
     "--markdown",
     "markdown_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Tulis juga laporan Markdown ke berkas ini (komentar PR, ringkasan job).",
+    help=HelpText(
+        "Tulis juga laporan Markdown ke berkas ini (komentar PR, ringkasan job).",
+        "Also write the Markdown report to this file (PR comment, job summary).",
+    ),
 )
 @hari_ini_option
-@click.option(
+@option(
     "--output",
     "-o",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Tulis laporan ke berkas ini (selain ke layar untuk format text).",
+    help=HelpText(
+        "Tulis laporan ke berkas ini (selain ke layar untuk format text).",
+        "Write the report to this file (as well as to the screen for the text format).",
+    ),
 )
 def validate_command(
     paths: tuple[str, ...],
@@ -146,7 +178,7 @@ def _run(
     from rich.progress import Progress
 
     with Progress(transient=True) as progress:
-        task = progress.add_task("Memeriksa dataset", total=total)
+        task = progress.add_task(localized("Memeriksa dataset", "Checking datasets"), total=total)
         return validate(
             repo, only, jobs, cell_limit, **options, progress=lambda n: progress.advance(task, n)
         )
@@ -164,9 +196,13 @@ def _refuse_missing(repo: Repository, paths: tuple[str, ...]) -> None:
             if f is not None
         ]
         close = difflib.get_close_matches(_in_repo(repo, path), known, n=3, cutoff=0.6)
-        hint = f" Mungkin maksud Anda: {', '.join(close)}." if close else ""
+        hint = localized(" Mungkin maksud Anda: {}.", " Did you mean: {}?").format(", ".join(close))
         raise click.UsageError(
-            f"Tidak ada dataset yang cocok dengan {path}: berkas atau folder itu tidak ada.{hint}"
+            localized(
+                f"Tidak ada dataset yang cocok dengan {path}: berkas atau folder itu tidak ada.",
+                f"No dataset matches {path}: that file or folder does not exist.",
+            )
+            + (hint if close else "")
         )
 
 

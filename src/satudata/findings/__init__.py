@@ -3,20 +3,22 @@
 from satudata.findings.finding import (
     CHECK_FAMILIES,
     FAMILIES,
+    FAMILY_TITLES_IN_ENGLISH,
     REGISTRY,
     Code,
     Finding,
     Severity,
     count,
     has_errors,
-    language,
     register,
 )
 from satudata.findings.report import DatasetFacts, Report
+from satudata.util.language import language
 
 __all__ = [
     "CHECK_FAMILIES",
     "FAMILIES",
+    "FAMILY_TITLES_IN_ENGLISH",
     "REGISTRY",
     "Code",
     "DatasetFacts",

@@ -6,7 +6,6 @@ from the code's entry in the registry (`satudata.findings.codes`), in Bahasa Ind
 
 from __future__ import annotations
 
-import os
 import string
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -101,6 +100,18 @@ FAMILIES: dict[str, str] = {
     "penerbitan": "Penerbitan (alasan dataset tidak diterbitkan di katalog)",
     "selisih": "Tinjauan perubahan (`satudata diff`)",
 }
+# The same titles in English (`satudata --lang en kode`).
+FAMILY_TITLES_IN_ENGLISH: dict[str, str] = {
+    "metadata": "Metadata (BPS metadata standard and Standar Data)",
+    "struktur": "Data structure (CSV format, types, constraints)",
+    "referensi": "Reference codes",
+    "repositori": "Repository (layout, Data List)",
+    "kualitas": "Data quality",
+    "privasi": "Personal data protection",
+    "kebaruan": "Timeliness",
+    "penerbitan": "Publishing (why a dataset is not published in the catalog)",
+    "selisih": "Change review (`satudata diff`)",
+}
 
 REGISTRY: dict[str, Code] = {}
 
@@ -177,13 +188,6 @@ class Finding:
             "message": self.message(lang),
             "saran": self.saran(lang),
         }
-
-
-def language(explicit: str | None = None) -> str:
-    """`id` unless English is asked for (`--lang en` or SATUDATA_LANG=en). The system locale
-    is not consulted: OPD staff often run an English Windows but read Indonesian."""
-    chosen = explicit or os.environ.get("SATUDATA_LANG", "")
-    return "en" if chosen.lower().startswith("en") else "id"
 
 
 def count(findings: list[Finding]) -> dict[str, int]:

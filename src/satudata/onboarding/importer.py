@@ -22,10 +22,11 @@ from satudata.onboarding.layout import (
     text_of,
 )
 from satudata.onboarding.refusal import Refusal
-from satudata.onboarding.report import Ledger, reconcile
+from satudata.onboarding.report import Ledger, label_in_use, reconcile
 from satudata.onboarding.reshape import OutCell, find_wide, melt
 from satudata.onboarding.sheets import choose_sheet, read_sheets
 from satudata.onboarding.sniff import sniff
+from satudata.util.language import localized
 
 # Identifiers: numbers that name things (a school's NPSN, a row's id), never measures.
 _CODE_HEADER = re.compile(r"(^|_)(kode|kd|id|npsn|nip|nisn|nuptk|kodepos|nomor|no|no_[a-z]+)(_|$)")
@@ -79,22 +80,32 @@ class _Column:
 def import_table(path: Path, options: Options) -> Imported:
     data = path.read_bytes()
     if not data.strip():
-        raise Refusal("berkas kosong")
+        raise Refusal(localized("berkas kosong", "the file is empty"))
     sniffed = sniff(data)
     sheets = read_sheets(path, sniffed)
     sheet = choose_sheet(sheets, options.sheet)
     layout = find_layout(sheet, options.header_row)
     ledger = Ledger(notes=[f"format: {sniffed.label}"])
     if sniffed.kind != "csv":
-        ledger.notes.append(f"lembar: '{sheet.name}' (dari {len(sheets)} lembar)")
+        ledger.notes.append(
+            localized(
+                f"lembar: '{sheet.name}' (dari {len(sheets)} lembar)",
+                f"sheet: '{sheet.name}' (of {len(sheets)} sheets)",
+            )
+        )
     for d in layout.dropped:
         ledger.drop(d.row, d.column, d.value, d.reason, d.detail)
     for r, c in layout.header_cells:
         ledger.drop(r, c, layout.cells[r][c], "judul kolom")
     if not layout.data_rows:
+        heading = layout.header_rows[-1] + 1
         raise Refusal(
-            f"tabel tanpa baris data di bawah judul kolom (baris {layout.header_rows[-1] + 1}); "
-            "periksa lembarnya, atau sebutkan baris judul kolom dengan --baris-judul N"
+            localized(
+                f"tabel tanpa baris data di bawah judul kolom (baris {heading}); periksa "
+                "lembarnya, atau sebutkan baris judul kolom dengan --baris-judul N",
+                f"a table without data rows below the column headings (row {heading}); check "
+                "the sheet, or give the heading row with --baris-judul N",
+            )
         )
     positions = list(range(len(layout.columns)))
     counter = counter_column(layout)
@@ -114,9 +125,14 @@ def import_table(path: Path, options: Options) -> Imported:
     filled = [rc for rc in layout.merged_from if rc[0] in set(layout.data_rows)]
     if filled:
         r, c = filled[0]
+        example = f"{address(r, c)} = {address(*layout.merged_from[(r, c)])}"
         ledger.notes.append(
-            f"{len(filled)} sel kosong di dalam sel gabungan diisi nilai sel gabungannya "
-            f"(mis. {address(r, c)} = {address(*layout.merged_from[(r, c)])})"
+            localized(
+                f"{len(filled)} sel kosong di dalam sel gabungan diisi nilai sel gabungannya "
+                f"(mis. {example})",
+                f"{len(filled)} empty cells inside merged cells filled with the merged cell's "
+                f"value (e.g. {example})",
+            )
         )
     columns = [col for p in positions if (col := _typed(layout, p, options)) is not None]
     _read_numbers(layout, columns, options, ledger)
@@ -124,7 +140,12 @@ def import_table(path: Path, options: Options) -> Imported:
     _regions(layout, columns, options)
     names = [c.name for c in columns]
     if len(set(names)) != len(names):
-        raise Refusal(f"nama kolom ganda setelah konversi: {', '.join(names)}")
+        raise Refusal(
+            localized(
+                f"nama kolom ganda setelah konversi: {', '.join(names)}",
+                f"duplicate column names after conversion: {', '.join(names)}",
+            )
+        )
     rows = [[c.cells[k] for c in columns] for k in range(len(layout.data_rows))]
     info = {c.name: c.info for c in columns}
     header = names
@@ -213,9 +234,14 @@ def _code_cell(value: object, source, level: str | None) -> OutCell:
         code = regions.code_of(value)
         if code is None:
             raise Refusal(
-                f"sel {address(*source)} '{text}' bukan kode wilayah Kemendagri yang dikenal "
-                "(Kepmendagri 300.2.2-2138/2025), padahal kolomnya berisi kode wilayah; "
-                "perbaiki kodenya di berkas sumber"
+                localized(
+                    f"sel {address(*source)} '{text}' bukan kode wilayah Kemendagri yang dikenal "
+                    "(Kepmendagri 300.2.2-2138/2025), padahal kolomnya berisi kode wilayah; "
+                    "perbaiki kodenya di berkas sumber",
+                    f"cell {address(*source)} '{text}' is not a known Kemendagri region code "
+                    "(Kepmendagri 300.2.2-2138/2025), yet its column holds region codes; "
+                    "fix the code in the source file",
+                )
             )
         return OutCell(code, source, "" if code == text else "kode wilayah dibakukan")
     if re.fullmatch(r"\d+\.0", text):
@@ -236,10 +262,14 @@ def _refuse_mixed(layout, position, name, present, shapes) -> None:
     words would invent missing values, keeping them would leave numbers as text."""
     words = [text_of(v) for v in present if numbers.shape(v) == "bad" and cell_kind(v) != "dash"]
     if words and len(present) - len(words) >= 0.8 * len(present):
+        listed = ", ".join(repr(w) for w in words[:3])
         raise Refusal(
-            f"kolom '{name}' berisi angka dan juga teks ({', '.join(repr(w) for w in words[:3])}); "
-            "ganti teks itu dengan angka, atau kosongkan sel bila datanya memang tidak ada, lalu "
-            "impor lagi"
+            localized(
+                f"kolom '{name}' berisi angka dan juga teks ({listed}); ganti teks itu dengan "
+                "angka, atau kosongkan sel bila datanya memang tidak ada, lalu impor lagi",
+                f"column '{name}' holds numbers and also text ({listed}); replace that text with "
+                "numbers, or empty the cells whose data do not exist, then import again",
+            )
         )
 
 
@@ -279,9 +309,14 @@ def _read_numbers(layout: Layout, columns: list[_Column], options: Options, ledg
             raise Refusal(numbers.question(column.name, found))
         (locale,) = in_file
         decided[column.name] = locale
+        example = found.examples["both"]
         ledger.notes.append(
-            f"kolom '{column.name}' hanya berisi angka seperti '{found.examples['both']}'; "
-            f"dibaca dengan format '{locale}' seperti kolom angka lain di berkas ini"
+            localized(
+                f"kolom '{column.name}' hanya berisi angka seperti '{example}'; dibaca dengan "
+                f"format '{locale}' seperti kolom angka lain di berkas ini",
+                f"column '{column.name}' holds only numbers like '{example}'; read in the "
+                f"'{locale}' format like the other number columns of this file",
+            )
         )
     for column in numeric:
         column.locale = decided[column.name]
@@ -300,10 +335,14 @@ def _number_cells(layout: Layout, column: _Column, options: Options) -> list[Out
         else:
             reading = numbers.read(value, column.locale)
             if reading is None:
+                cell = f"{address(*source)} '{text_of(value)}'"
                 raise Refusal(
-                    f"sel {address(*source)} '{text_of(value)}' di kolom '{column.name}' tidak "
-                    f"dapat dibaca sebagai angka dengan --angka {column.locale}; periksa sel itu "
-                    "di sumbernya"
+                    localized(
+                        f"sel {cell} di kolom '{column.name}' tidak dapat dibaca sebagai angka "
+                        f"dengan --angka {column.locale}; periksa sel itu di sumbernya",
+                        f"cell {cell} in column '{column.name}' cannot be read as a number "
+                        f"with --angka {column.locale}; check that cell in the source",
+                    )
                 )
             cells.append(OutCell(reading.text, source, reading.conversion))
     return cells
@@ -312,10 +351,16 @@ def _number_cells(layout: Layout, column: _Column, options: Options) -> list[Out
 def _dash(value, source, name: str, options: Options) -> OutCell:
     if options.dash is None:
         raise Refusal(
-            f"kolom angka '{name}' berisi '-' (mis. sel {address(*source)}). Dalam tabel BPS '-' "
-            "berarti nol (tidak ada kejadian), tetapi kadang berarti data tidak tersedia. "
-            "Jawab dengan --tanda-strip nol (tulis 0) atau --tanda-strip kosong (sel kosong = "
-            "data tidak ada)"
+            localized(
+                f"kolom angka '{name}' berisi '-' (mis. sel {address(*source)}). Dalam tabel BPS "
+                "'-' berarti nol (tidak ada kejadian), tetapi kadang berarti data tidak "
+                "tersedia. Jawab dengan --tanda-strip nol (tulis 0) atau --tanda-strip kosong "
+                "(sel kosong = data tidak ada)",
+                f"number column '{name}' holds '-' (e.g. cell {address(*source)}). In BPS "
+                "tables '-' means zero (no occurrence), but sometimes it means the data are not "
+                "available. Answer with --tanda-strip nol (write 0) or --tanda-strip kosong "
+                "(empty cell = no data)",
+            )
         )
     text, conversion = _DASH[options.dash]
     return OutCell(text, source, conversion)
@@ -348,7 +393,11 @@ def _check_totals(layout: Layout, columns: list[_Column], ledger: Ledger) -> Non
     for t in sorted([*layout.total_rows, *layout.unlabelled_totals]):
         segment = [index_of[r] for r in layout.data_rows if previous < r < t]
         above = [index_of[r] for r in layout.data_rows if r < t]
-        label = "tanpa label" if t in layout.unlabelled_totals else "berlabel"
+        label = (
+            localized("tanpa label", "unlabelled")
+            if t in layout.unlabelled_totals
+            else localized("berlabel", "labelled")
+        )
         results = []
         matched = True
         for column in numeric:
@@ -358,22 +407,39 @@ def _check_totals(layout: Layout, columns: list[_Column], ledger: Ledger) -> Non
                 continue
             part, whole = _sums([column], segment)[column.name], _sums([column], above)[column.name]
             if total is not None and total in (part, whole):
-                results.append(f"{column.name} {total} = jumlah rincian")
+                results.append(
+                    f"{column.name} {total} = " + localized("jumlah rincian", "sum of the rows")
+                )
             else:
                 matched = False
+                written = text_of(layout.cells[t][c])
                 results.append(
-                    f"{column.name}: total {text_of(layout.cells[t][c])}, rincian {part}"
+                    f"{column.name}: "
+                    + localized(f"total {written}, rincian {part}", f"total {written}, rows {part}")
                 )
         if t in layout.unlabelled_totals and (not matched or not results):
             raise Refusal(
-                f"baris {t + 1} tidak berlabel dan angkanya bukan jumlah baris di atasnya; isi "
-                "kolom labelnya (mis. nama wilayah) atau hapus baris itu bila bukan data"
+                localized(
+                    f"baris {t + 1} tidak berlabel dan angkanya bukan jumlah baris di atasnya; "
+                    "isi kolom labelnya (mis. nama wilayah) atau hapus baris itu bila bukan data",
+                    f"row {t + 1} has no label and its numbers are not the sum of the rows above "
+                    "it; fill its label column (e.g. the region name) or delete the row if it is "
+                    "not data",
+                )
             )
-        verdict = "cocok" if matched else "TIDAK COCOK"
-        line = f"baris {t + 1} ({label}): {verdict} — {'; '.join(results) or 'tanpa angka'}"
-        ledger.totals.append(line)
+        verdict = "cocok" if matched else "TIDAK COCOK"  # recorded as a drop detail
+        shown = "; ".join(results) or localized("tanpa angka", "no numbers")
+        ledger.totals.append(
+            localized(f"baris {t + 1} ({label}): ", f"row {t + 1} ({label}): ")
+            + f"{label_in_use(verdict)} — {shown}"
+        )
         if not matched:
-            ledger.warnings.append(f"baris total {t + 1} tidak sama dengan jumlah rinciannya")
+            ledger.warnings.append(
+                localized(
+                    f"baris total {t + 1} tidak sama dengan jumlah rinciannya",
+                    f"total row {t + 1} does not equal the sum of its rows",
+                )
+            )
         for c, value in enumerate(layout.cells[t]):
             if value is not None:
                 ledger.drop(t, c, value, "baris total", verdict)
@@ -419,12 +485,20 @@ def _regions(layout: Layout, columns: list[_Column], options: Options) -> None:
     )
     if outside:
         listed = ", ".join(regions.describe(c) for c in outside[:5])
-        more = f" dan {len(outside) - 5} lainnya" if len(outside) > 5 else ""
+        others = len(outside) - 5
+        more = localized(f" dan {others} lainnya", f" and {others} more") if others > 0 else ""
+        scope = options.scope_name or localized("wilayah repositori", "the repository's region")
         raise Refusal(
-            f"data ini berisi wilayah di luar {options.scope_name or 'wilayah repositori'} "
-            f"({options.scope}): {listed}{more}. Repositori ini hanya memuat data wilayahnya "
-            "sendiri (kode_wilayah di metadata/portal.yaml); impor berkas ini di repositori "
-            "daerah tersebut, atau periksa kolom wilayahnya"
+            localized(
+                f"data ini berisi wilayah di luar {scope} ({options.scope}): {listed}{more}. "
+                "Repositori ini hanya memuat data wilayahnya sendiri (kode_wilayah di "
+                "metadata/portal.yaml); impor berkas ini di repositori daerah tersebut, atau "
+                "periksa kolom wilayahnya",
+                f"these data hold regions outside {scope} ({options.scope}): {listed}{more}. "
+                "This repository holds only its own region's data (kode_wilayah in "
+                "metadata/portal.yaml); import this file in that region's repository, or check "
+                "its region columns",
+            )
         )
 
 
@@ -456,10 +530,16 @@ class _Problems:
 
     def raise_if_any(self) -> None:
         if self.mismatch:
+            rows, examples = len(self.mismatch), "; ".join(list(self.mismatch.values())[:3])
             raise Refusal(
-                f"kode dan nama wilayah tidak cocok pada {len(self.mismatch)} baris, mis. "
-                f"{'; '.join(list(self.mismatch.values())[:3])}. Perbaiki kode atau namanya di berkas sumber "
-                "(kode menurut Kepmendagri 300.2.2-2138/2025), lalu impor lagi"
+                localized(
+                    f"kode dan nama wilayah tidak cocok pada {rows} baris, mis. {examples}. "
+                    "Perbaiki kode atau namanya di berkas sumber (kode menurut Kepmendagri "
+                    "300.2.2-2138/2025), lalu impor lagi",
+                    f"region codes and names do not match in {rows} rows, e.g. {examples}. "
+                    "Fix the code or the name in the source file (codes as in Kepmendagri "
+                    "300.2.2-2138/2025), then import again",
+                )
             )
         if self.ambiguous:
             listed = "; ".join(
@@ -467,15 +547,30 @@ class _Problems:
                 for n, codes in list(self.ambiguous.items())[:5]
             )
             raise Refusal(
-                f"nama wilayah yang cocok dengan lebih dari satu wilayah: {listed}. Tambahkan "
-                "kolom kode wilayah, atau kolom wilayah induknya (mis. kecamatan), lalu impor lagi"
+                localized(
+                    f"nama wilayah yang cocok dengan lebih dari satu wilayah: {listed}. "
+                    "Tambahkan kolom kode wilayah, atau kolom wilayah induknya (mis. kecamatan), "
+                    "lalu impor lagi",
+                    f"region names that match more than one region: {listed}. Add a region "
+                    "code column, or a column of the parent region (e.g. kecamatan), then "
+                    "import again",
+                )
             )
         if self.unknown:
-            listed = "; ".join(f"'{n}' (sel {a})" for n, a in list(self.unknown.items())[:10])
+            cell = localized("sel", "cell")
+            listed = "; ".join(f"'{n}' ({cell} {a})" for n, a in list(self.unknown.items())[:10])
+            unknown = len(self.unknown)
             raise Refusal(
-                f"{len(self.unknown)} nama wilayah tidak dikenal: {listed}. Perbaiki ejaannya "
-                "sesuai tabel wilayah Kemendagri, atau minta Walidata menambahkan ejaan lain ke "
-                "metadata/referensi/alias-wilayah.csv (kolom alias,kode). Tidak ada berkas yang ditulis"
+                localized(
+                    f"{unknown} nama wilayah tidak dikenal: {listed}. Perbaiki ejaannya sesuai "
+                    "tabel wilayah Kemendagri, atau minta Walidata menambahkan ejaan lain ke "
+                    "metadata/referensi/alias-wilayah.csv (kolom alias,kode). Tidak ada berkas "
+                    "yang ditulis",
+                    f"{unknown} unknown region names: {listed}. Fix the spelling to match the "
+                    "Kemendagri region table, or ask the Walidata to add the other spelling to "
+                    "metadata/referensi/alias-wilayah.csv (columns alias,kode). No file was "
+                    "written",
+                )
             )
 
 
@@ -494,10 +589,14 @@ def _resolve_names(column: _Column, known, coded, options: Options, problems: _P
         if has_code_here_or_below and level in known[k]:
             code = known[k][level]
             if not regions.same_place(cell.text, code) and cell.source:
+                region = regions.describe(code)
                 problems.mismatch.setdefault(
                     cell.source[0],
-                    f"sel {where} menulis '{cell.text}', sedangkan kode di baris itu adalah "
-                    f"{regions.describe(code)}",
+                    localized(
+                        f"sel {where} menulis '{cell.text}', sedangkan kode di baris itu adalah "
+                        f"{region}",
+                        f"cell {where} says '{cell.text}', while the code in that row is {region}",
+                    ),
                 )
             converted.append(cell)
             continue
@@ -541,7 +640,9 @@ def _to_long(layout, columns, rows, wide, ledger: Ledger, info):
         column = layout.columns[columns[position].position]
         for dim, label in labels.items():
             source = _header_source(layout, column, label, wide.labels[position])
-            conversion = f"judul kolom menjadi nilai '{dim}'"
+            conversion = localized(
+                f"judul kolom menjadi nilai '{dim}'", f"column heading made a value of '{dim}'"
+            )
             header_cells[(position, label)] = OutCell(label, source, conversion if source else "")
     header, long_rows = melt(names, rows, wide, header_cells)
     info = {n: i for n, i in info.items() if n in header}
@@ -549,9 +650,12 @@ def _to_long(layout, columns, rows, wide, ledger: Ledger, info):
     for dim in list(next(iter(wide.labels.values())))[1:]:
         info[dim] = ColumnInfo("kategori")
     info[wide.value_name] = ColumnInfo("angka")
+    periods, added = len(wide.value_columns), ", ".join(repr(h) for h in header if h not in names)
     ledger.notes.append(
-        f"{len(wide.value_columns)} kolom periode diubah ke format panjang: kolom "
-        f"{', '.join(repr(h) for h in header if h not in names)}"
+        localized(
+            f"{periods} kolom periode diubah ke format panjang: kolom {added}",
+            f"{periods} period columns turned into long format: columns {added}",
+        )
     )
     return header, long_rows, info
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from satudata.audit.git import GitError, run_git
 from satudata.load import paths
+from satudata.util.language import localized
 
 INBOX = paths.INBOX_DIR
 IGNORED = {"README.md", ".gitkeep"}
@@ -30,7 +31,7 @@ class Upload:
 
 
 class InboxError(Exception):
-    """Why the inbox cannot be processed at all (in Bahasa Indonesia)."""
+    """Why the inbox cannot be processed at all (in the language in use)."""
 
 
 def uploads(root: Path) -> list[Upload]:
@@ -53,8 +54,10 @@ def process(root: Path, upload: Upload) -> Upload:
 
     source = root / upload.path
     if not upload.opd:
-        upload.report = (
-            f"`{upload.path}`: letakkan berkas di folder OPD, mis. `{INBOX}/dinkes/{source.name}`."
+        example = f"`{INBOX}/dinkes/{source.name}`"
+        upload.report = f"`{upload.path}`: " + localized(
+            f"letakkan berkas di folder OPD, mis. {example}.",
+            f"put the file in an OPD folder, e.g. {example}.",
         )
         return upload
     before = _snapshot(root)
@@ -63,9 +66,12 @@ def process(root: Path, upload: Upload) -> Upload:
     if target is None:
         args += ["--ke", f"{upload.opd}/{_slug(source.stem)}", "--timpa"]
     elif not target.startswith(f"{upload.opd}/"):
-        upload.report = (
-            f"`{upload.path}`: lembar ini milik dataset `{target}`, bukan milik OPD "
-            f"`{upload.opd}`. Unggah ke `{INBOX}/{target.split('/')[0]}/`."
+        owner = f"`{INBOX}/{target.split('/')[0]}/`"
+        upload.report = f"`{upload.path}`: " + localized(
+            f"lembar ini milik dataset `{target}`, bukan milik OPD `{upload.opd}`. "
+            f"Unggah ke {owner}.",
+            f"this workbook belongs to dataset `{target}`, not to OPD `{upload.opd}`. "
+            f"Upload it to {owner}.",
         )
         return upload
     out, err = io.StringIO(), io.StringIO()
@@ -85,8 +91,12 @@ def commit(root: Path, done: list[Upload]) -> str | None:
     branch = run_git(root, "rev-parse", "--abbrev-ref", "HEAD").strip()
     if branch in PROTECTED_BRANCHES or branch == "HEAD":
         raise InboxError(
-            f"cabang `{branch}` tidak boleh diubah oleh impor otomatis; unggah lewat pull request "
-            "dari cabang baru"
+            localized(
+                f"cabang `{branch}` tidak boleh diubah oleh impor otomatis; unggah lewat pull "
+                "request dari cabang baru",
+                f"branch `{branch}` may not be changed by an automatic import; upload through a "
+                "pull request from a new branch",
+            )
         )
     imported = [u for u in done if u.ok]
     if not imported:
@@ -138,16 +148,24 @@ def _slug(text: str) -> str:
 
 
 def render(done: list[Upload]) -> str:
-    lines = ["## Impor berkas unggahan", ""]
+    lines = ["## " + localized("Impor berkas unggahan", "Import of uploaded files"), ""]
     if not done:
-        return "\n".join([*lines, f"Tidak ada berkas di `{INBOX}/`.", ""])
+        nothing = localized(f"Tidak ada berkas di `{INBOX}/`.", f"No files in `{INBOX}/`.")
+        return "\n".join([*lines, nothing, ""])
     ok = sum(u.ok for u in done)
-    lines.append(f"{ok} dari {len(done)} berkas diimpor.")
+    lines.append(
+        localized(f"{ok} dari {len(done)} berkas diimpor.", f"{ok} of {len(done)} files imported.")
+    )
     for upload in done:
-        mark = "diimpor" if upload.ok else "**ditolak**"
+        mark = (
+            localized("diimpor", "imported")
+            if upload.ok
+            else "**" + localized("ditolak", "refused") + "**"
+        )
         lines += ["", f"- `{upload.path}`: {mark}"]
         if upload.written:
-            lines.append("  - ditulis: " + ", ".join(f"`{p}`" for p in upload.written))
+            written = ", ".join(f"`{p}`" for p in upload.written)
+            lines.append("  - " + localized("ditulis", "written") + f": {written}")
     for upload in done:
         lines += ["", upload.report]
     return "\n".join([*lines, ""])

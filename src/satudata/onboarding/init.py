@@ -24,6 +24,7 @@ from satudata.load import paths
 from satudata.model.schema import write_schemas
 from satudata.reference import COLUMNS, Region, region_tree
 from satudata.util.fs import write_atomic
+from satudata.util.language import localized
 
 TEMPLATE = Path(__file__).parent / "repository"
 PLACEHOLDER_DOMAIN = "invalid"  # RFC 2606: never a real address
@@ -88,8 +89,12 @@ def create_repository(
     """Write the repository into `folder`; returns the files written."""
     if folder.exists() and any(folder.iterdir()) and not overwrite:
         raise InitError(
-            f"Folder {folder} tidak kosong. Pilih folder baru, atau tambahkan --timpa bila "
-            "isinya memang boleh ditimpa."
+            localized(
+                f"Folder {folder} tidak kosong. Pilih folder baru, atau tambahkan --timpa bila "
+                "isinya memang boleh ditimpa.",
+                f"Folder {folder} is not empty. Choose a new folder, or add --timpa if its "
+                "content may be overwritten.",
+            )
         )
     written: list[Path] = []
     for name, target in COPIED.items():
@@ -179,7 +184,12 @@ def _codeowners(folder: Path) -> Path:
 
     text = render_codeowners(Repository.load(folder))
     if text is None:  # the files just written are the engine's own: a defect, not bad input
-        raise InitError("CODEOWNERS tidak dapat disusun dari metadata yang baru ditulis.")
+        raise InitError(
+            localized(
+                "CODEOWNERS tidak dapat disusun dari metadata yang baru ditulis.",
+                "CODEOWNERS cannot be written from the metadata just written.",
+            )
+        )
     write_atomic(folder / FILENAME, text)
     return folder / FILENAME
 

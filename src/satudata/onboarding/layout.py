@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from satudata.onboarding.refusal import Refusal
 from satudata.onboarding.sheets import Sheet, is_pandas_leftover
+from satudata.util.language import localized
 
 MAX_HEADER_ROWS = 4
 _YEAR = re.compile(r"^(19|20)\d{2}$")
@@ -118,7 +119,9 @@ class Layout:
 def find_layout(sheet: Sheet, header_row: int | None = None) -> Layout:
     cells = _pad([list(r) for r in sheet.cells])
     if not any(v is not None for row in cells for v in row):
-        raise Refusal("tabel kosong: tidak ada sel yang terisi")
+        raise Refusal(
+            localized("tabel kosong: tidak ada sel yang terisi", "empty table: no cell is filled")
+        )
     dropped = _drop_leftovers(cells)
     filled, copies = _fill_merged(cells, sheet.merged)
     first_data = _first_data_row(filled, header_row)
@@ -126,7 +129,10 @@ def find_layout(sheet: Sheet, header_row: int | None = None) -> Layout:
     columns = _table_columns(cells, header_rows, first_data)
     if not header_rows:
         raise Refusal(
-            "baris judul kolom tidak ditemukan; sebutkan nomor barisnya dengan --baris-judul N"
+            localized(
+                "baris judul kolom tidak ditemukan; sebutkan nomor barisnya dengan --baris-judul N",
+                "the column heading row was not found; give its number with --baris-judul N",
+            )
         )
     parts = _compose(filled, header_rows, columns)
     names = _unique(
@@ -182,7 +188,12 @@ def _kinds(row: list[object]) -> list[str]:
 def _first_data_row(cells, header_row: int | None) -> int:
     if header_row is not None:
         if not 1 <= header_row <= len(cells):
-            raise Refusal(f"--baris-judul {header_row} di luar tabel ({len(cells)} baris)")
+            raise Refusal(
+                localized(
+                    f"--baris-judul {header_row} di luar tabel ({len(cells)} baris)",
+                    f"--baris-judul {header_row} is outside the table ({len(cells)} rows)",
+                )
+            )
         return next((r for r in range(header_row, len(cells)) if _filled(cells[r])), len(cells))
     for r, row in enumerate(cells):
         kinds = _kinds(row)
@@ -195,7 +206,12 @@ def _first_data_row(cells, header_row: int | None) -> int:
     for r, row in enumerate(cells):
         if len({v for v in row if v is not None}) >= 2:
             return r + 1
-    raise Refusal("baris judul kolom tidak ditemukan; sebutkan dengan --baris-judul N")
+    raise Refusal(
+        localized(
+            "baris judul kolom tidak ditemukan; sebutkan dengan --baris-judul N",
+            "the column heading row was not found; give it with --baris-judul N",
+        )
+    )
 
 
 def _filled(row: list[object]) -> int:
@@ -319,8 +335,13 @@ def _classify_body(layout: Layout, start: int) -> None:
                 and not _is_footer(texts, layout.columns, row)
             ):
                 raise Refusal(
-                    f"baris {r + 1} berisi angka di bawah catatan kaki (baris {footer_from + 1}); "
-                    "bila ini tabel kedua, pindahkan ke lembar lain lalu impor terpisah"
+                    localized(
+                        f"baris {r + 1} berisi angka di bawah catatan kaki (baris "
+                        f"{footer_from + 1}); bila ini tabel kedua, pindahkan ke lembar lain lalu "
+                        "impor terpisah",
+                        f"row {r + 1} holds numbers below a footnote (row {footer_from + 1}); if "
+                        "this is a second table, move it to another sheet and import it separately",
+                    )
                 )
             footer_from = r if footer_from is None else footer_from
             reason = "tanda tangan" if _SIGNATURE.search(" ".join(texts)) else "catatan kaki"

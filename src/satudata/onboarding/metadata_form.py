@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from satudata.model import Dataset, Kolom
+from satudata.util.language import localized
 
 LIST_SEPARATOR = "; "
 YES, NO = "ya", "tidak"
@@ -94,7 +95,7 @@ def to_cell(value: Any) -> str:
 
 
 def from_cell(text: Any, field: FormField) -> Any:
-    """The cell as a YAML value of the field's type; raises ValueError with an Indonesian
+    """The cell as a YAML value of the field's type; raises ValueError with a
     explanation when it cannot be one."""
     if text is None or (isinstance(text, str) and not text.strip()):
         return None
@@ -136,11 +137,21 @@ def _scalar(text: Any, kind: Any) -> Any:
             return True
         if word in (NO, "false", "n", "0"):
             return False
-        raise ValueError(f"isi dengan '{YES}' atau '{NO}', bukan '{text}'")
+        raise ValueError(
+            localized(
+                f"isi dengan '{YES}' atau '{NO}', bukan '{text}'",
+                f"fill in '{YES}' (yes) or '{NO}' (no), not '{text}'",
+            )
+        )
     if kind is int and not isinstance(text, bool):
         number = float(text) if isinstance(text, float) else float(str(text).strip())
         if not number.is_integer():
-            raise ValueError(f"isi dengan bilangan bulat, bukan '{text}'")
+            raise ValueError(
+                localized(
+                    f"isi dengan bilangan bulat, bukan '{text}'",
+                    f"fill in a whole number, not '{text}'",
+                )
+            )
         return int(number)
     if kind is dt.date:
         return dt.date.fromisoformat(str(text).strip())
@@ -167,7 +178,12 @@ def _number_or_date(text: str) -> Any:
             return parse(text)
         except ValueError:
             continue
-    raise ValueError(f"isi dengan angka atau tanggal TTTT-BB-HH, bukan '{text}'")
+    raise ValueError(
+        localized(
+            f"isi dengan angka atau tanggal TTTT-BB-HH, bukan '{text}'",
+            f"fill in a number or a YYYY-MM-DD date, not '{text}'",
+        )
+    )
 
 
 def _base(annotation: Any) -> Any:

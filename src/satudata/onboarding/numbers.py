@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from satudata.onboarding.layout import text_of
+from satudata.util.language import localized
 
 ID, EN = "id", "en"
 
@@ -170,9 +171,13 @@ class AmbiguousColumn(Exception):
 def question(column: str, found: Evidence) -> str:
     e = found.examples
     seen = ", ".join(f"'{e[k]}'" for k in ("both", "plain", EN, ID) if k in e)
-    return (
+    return localized(
         f"angka di kolom '{column}' tidak dapat dibaca dengan pasti (mis. {seen}): titik bisa "
         "pemisah ribuan (1.474 = seribu empat ratus tujuh puluh empat) atau desimal (1.474 = satu "
         "koma empat tujuh empat). Periksa sumbernya, lalu jawab dengan --angka id (titik = ribuan, "
-        "koma = desimal) atau --angka en (titik = desimal)"
+        "koma = desimal) atau --angka en (titik = desimal)",
+        f"the numbers in column '{column}' cannot be read with certainty (e.g. {seen}): a dot "
+        "may separate thousands (1.474 = one thousand four hundred seventy-four) or decimals "
+        "(1.474 = one point four seven four). Check the source, then answer with --angka id "
+        "(dot = thousands, comma = decimals) or --angka en (dot = decimals)",
     )

@@ -1,6 +1,8 @@
 """The import report: every non-empty source cell is either in the output (with its
 conversion) or dropped with its reason; the reconciliation proves it before anything is written.
-Rendered as a short Indonesian summary for the terminal and a full Markdown file for review."""
+Rendered as a short summary for the terminal and a full Markdown file for review, both in the
+language in use. The ledger records conversions and reasons by their Indonesian labels (code
+compares them); `label_in_use` shows one in the language in use."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from satudata.onboarding.layout import address, text_of
+from satudata.util.language import language, localized
+from satudata.util.numbers import number
 
 UNCHANGED = "tetap"
 
@@ -73,24 +77,44 @@ def reconcile(cells: list[list[object]], ledger: Ledger, header: list[str], rows
     missing = source - kept - dropped
     if missing:
         where = ", ".join(address(r, c) for r, c in sorted(missing)[:5])
-        raise ReconciliationError(f"{len(missing)} sel sumber tidak tercatat (mis. {where})")
+        raise ReconciliationError(
+            localized(
+                f"{len(missing)} sel sumber tidak tercatat (mis. {where})",
+                f"{len(missing)} source cells not recorded (e.g. {where})",
+            )
+        )
     if kept & dropped:
-        raise ReconciliationError("sel tercatat dua kali (disimpan dan dibuang)")
+        raise ReconciliationError(
+            localized(
+                "sel tercatat dua kali (disimpan dan dibuang)",
+                "cells recorded twice (kept and dropped)",
+            )
+        )
     for item in ledger.kept.values():
         if item.conversion in ("", UNCHANGED) and item.output != item.source:
             raise ReconciliationError(
-                f"sel {address(item.row, item.column)} berubah tanpa catatan: "
-                f"'{item.source}' → '{item.output}'"
+                _changed(
+                    item, "sel {} berubah tanpa catatan: {}", "cell {} changed without a record: {}"
+                )
             )
         if _is_number_conversion(item.conversion) and _digits(item.output) != _digits(item.source):
             raise ReconciliationError(
-                f"angka sel {address(item.row, item.column)} berubah: "
-                f"'{item.source}' → '{item.output}'"
+                _changed(item, "angka sel {} berubah: {}", "the number in cell {} changed: {}")
             )
     back = list(csv.reader(io.StringIO(csv_text)))
     expected = [header, *[[cell.text for cell in row] for row in rows]]
     if back != expected:
-        raise ReconciliationError("CSV yang akan ditulis tidak terbaca kembali sama persis")
+        raise ReconciliationError(
+            localized(
+                "CSV yang akan ditulis tidak terbaca kembali sama persis",
+                "the CSV to be written does not read back exactly",
+            )
+        )
+
+
+def _changed(item: Kept, indonesian: str, english: str) -> str:
+    change = f"'{item.source}' → '{item.output}'"
+    return localized(indonesian, english).format(address(item.row, item.column), change)
 
 
 NUMBER_CONVERSIONS = (
@@ -105,46 +129,99 @@ NUMBER_CONVERSIONS = (
 )
 
 
+# Every conversion, drop reason and total verdict the ledger records, in English.
+LABELS_IN_ENGLISH = {
+    "titik ribuan dihapus": "thousands dots removed",
+    "angka Excel berisi titik ribuan": "Excel number holding thousands dots",
+    "koma desimal menjadi titik": "decimal comma made a point",
+    "koma ribuan dihapus": "thousands commas removed",
+    "pecahan .0 dihapus": ".0 fraction removed",
+    "titik ribuan, nol akhir hilang": "thousands dot, trailing zero lost",
+    "angka dibakukan": "number normalised",
+    "spasi ribuan dihapus": "thousands spaces removed",
+    "kode wilayah dibakukan": "region code normalised",
+    "kode tertulis sebagai pecahan, .0 dihapus": "code written as a fraction, .0 removed",
+    "nama wilayah menjadi kode Kemendagri": "region name made a Kemendagri code",
+    "tanda strip menjadi 0": "dash made 0",
+    "tanda strip dikosongkan": "dash made empty",
+    UNCHANGED: "unchanged",
+    "judul tabel": "table title",
+    "judul kolom": "column heading",
+    "judul kolom berulang": "repeated column heading",
+    "nomor kolom": "column numbers",
+    "kolom nomor urut": "row number column",
+    "baris total": "total row",
+    "catatan kaki": "footnote",
+    "tanda tangan": "signature",
+    "sisa ekspor pandas": "pandas export leftover",
+    "di luar tabel": "outside the table",
+    "cocok": "matches",
+    "TIDAK COCOK": "DOES NOT MATCH",
+}
+
+
+def label_in_use(label: str) -> str:
+    """A ledger label in the language in use (one made in the language in use stays as is)."""
+    return localized(label, LABELS_IN_ENGLISH.get(label, label))
+
+
 def _is_number_conversion(conversion: str) -> bool:
     return conversion in NUMBER_CONVERSIONS
 
 
 def _label(conversion: str) -> str:
-    return conversion or "tanpa perubahan"
+    return label_in_use(conversion) if conversion else localized("tanpa perubahan", "unchanged")
 
 
 def summary(ledger: Ledger, rows: int, header: list[str]) -> list[str]:
-    """Short Indonesian summary: counts per conversion and per drop reason, one example each."""
+    """Short summary: counts per conversion and per drop reason, one example each."""
+    lang = language()
+    filled, kept, dropped = (
+        number(len(ledger.kept) + len(ledger.dropped), lang),
+        number(len(ledger.kept), lang),
+        number(len(ledger.dropped), lang),
+    )
     lines = [
-        f"{len(ledger.kept) + len(ledger.dropped)} sel sumber terisi: "
-        f"{len(ledger.kept)} masuk data, {len(ledger.dropped)} dibuang dengan alasan",
+        localized(
+            f"{filled} sel sumber terisi: {kept} masuk data, {dropped} dibuang dengan alasan",
+            f"{filled} filled source cells: {kept} went into the data, {dropped} dropped with "
+            "a reason",
+        )
     ]
     by_conversion: dict[str, list[Kept]] = defaultdict(list)
     for item in ledger.kept.values():
         by_conversion[item.conversion].append(item)
     for conversion, items in sorted(by_conversion.items(), key=lambda kv: -len(kv[1])):
-        example = items[0]
-        shown = (
-            f"'{example.source}'"
-            if not conversion
-            else f"'{example.source}' → {example.output or '(kosong)'}"
-        )
+        first = items[0]
+        shown = f"'{first.source}'"
+        if conversion:
+            shown += f" → {first.output or localized('(kosong)', '(empty)')}"
         lines.append(
-            f"  masuk, {_label(conversion)}: {len(items)} sel "
-            f"(mis. {address(example.row, example.column)} {shown})"
+            _count_line(localized("masuk", "kept"), _label(conversion), len(items), first, shown)
         )
     by_reason: dict[str, list[Drop]] = defaultdict(list)
     for drop in ledger.dropped.values():
         by_reason[drop.reason].append(drop)
     for reason, drops in sorted(by_reason.items(), key=lambda kv: -len(kv[1])):
-        first = drops[0]
+        shown = f"'{_short(drops[0].source)}'"
         lines.append(
-            f"  dibuang, {reason}: {len(drops)} sel (mis. {address(first.row, first.column)} "
-            f"'{_short(first.source)}')"
+            _count_line(
+                localized("dibuang", "dropped"), label_in_use(reason), len(drops), drops[0], shown
+            )
         )
-    lines.extend(f"  total diperiksa: {line}" for line in ledger.totals)
-    lines.extend(f"  PERHATIAN: {w}" for w in ledger.warnings)
+    checked = localized("total diperiksa", "total checked")
+    lines.extend(f"  {checked}: {line}" for line in ledger.totals)
+    attention = localized("PERHATIAN", "ATTENTION")
+    lines.extend(f"  {attention}: {w}" for w in ledger.warnings)
     return lines
+
+
+def _count_line(fate: str, label: str, count: int, first: Kept | Drop, shown: str) -> str:
+    """`  masuk, titik ribuan dihapus: 12 sel (mis. B3 '1.474' → 1474)`"""
+    where = address(first.row, first.column)
+    return f"  {fate}, {label}: {number(count, language())} " + localized(
+        f"sel (mis. {where} {shown})", f"cells (e.g. {where} {shown})"
+    )
 
 
 def _short(text: str, limit: int = 50) -> str:
@@ -157,27 +234,48 @@ def _md(text: str) -> str:
 
 def markdown(ledger: Ledger, source_name: str, dataset: str, rows: int, header: list[str]) -> str:
     """The full report: every conversion that changed a cell and every dropped cell, by cell."""
+    columns, rows_shown = ", ".join(f"`{h}`" for h in header), number(rows, language())
     out = [
-        f"# Laporan impor `{dataset}`",
+        "# " + localized(f"Laporan impor `{dataset}`", f"Import report `{dataset}`"),
         "",
-        f"Sumber: `{source_name}`. Hasil: {rows} baris, kolom {', '.join(f'`{h}`' for h in header)}.",
+        localized(
+            f"Sumber: `{source_name}`. Hasil: {rows_shown} baris, kolom {columns}.",
+            f"Source: `{source_name}`. Result: {rows_shown} rows, columns {columns}.",
+        ),
         "",
         *[f"- {note}" for note in ledger.notes],
         "",
-        "## Ringkasan",
+        "## " + localized("Ringkasan", "Summary"),
         "",
         "```",
         *summary(ledger, rows, header),
         "```",
         "",
-        "Rekonsiliasi: setiap sel sumber yang terisi tercatat tepat sekali (masuk data atau "
-        "dibuang); setiap angka memuat digit yang sama dengan sumbernya (hanya pemisah ribuan/"
-        "desimal yang berubah); teks yang tidak dikonversi sama persis; CSV terbaca kembali "
-        "sama dengan hasil.",
-        "",
-        "## Sel yang masuk data dengan konversi",
+        localized(
+            "Rekonsiliasi: setiap sel sumber yang terisi tercatat tepat sekali (masuk data atau "
+            "dibuang); setiap angka memuat digit yang sama dengan sumbernya (hanya pemisah "
+            "ribuan/desimal yang berubah); teks yang tidak dikonversi sama persis; CSV terbaca "
+            "kembali sama dengan hasil.",
+            "Reconciliation: every filled source cell is recorded exactly once (kept in the data "
+            "or dropped); every number shows the same digits as its source (only thousands/"
+            "decimal separators changed); text that was not converted is identical; the CSV "
+            "reads back the same as the result.",
+        ),
         "",
     ]
+    out += _kept_sections(ledger)
+    out += _dropped_section(ledger)
+    if ledger.totals or ledger.warnings:
+        out += ["", "## " + localized("Pemeriksaan", "Checks"), ""]
+        out += [f"- {line}" for line in ledger.totals]
+        attention = localized("Perhatian", "Attention")
+        out += [f"- **{attention}:** {w}" for w in ledger.warnings]
+    return "\n".join(out) + "\n"
+
+
+def _kept_sections(ledger: Ledger) -> list[str]:
+    out = ["## " + localized("Sel yang masuk data dengan konversi", "Cells kept with a conversion")]
+    out.append("")
     groups: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
     unchanged: Counter = Counter()
     for item in sorted(ledger.kept.values(), key=lambda k: (k.column, k.row)):
@@ -188,28 +286,43 @@ def markdown(ledger: Ledger, source_name: str, dataset: str, rows: int, header: 
         else:
             unchanged[item.target] += 1
     if groups:
-        out += ["| Kolom | Konversi | Sumber | Hasil | Sel |", "|---|---|---|---|---|"]
+        out += [
+            localized(
+                "| Kolom | Konversi | Sumber | Hasil | Sel |",
+                "| Column | Conversion | Source | Result | Cells |",
+            ),
+            "|---|---|---|---|---|",
+        ]
         for (target, conversion, source, output), cells in groups.items():
             out.append(
-                f"| `{target}` | {conversion} | `{_md(source)}` | `{_md(output)}` | "
+                f"| `{target}` | {label_in_use(conversion)} | `{_md(source)}` | `{_md(output)}` | "
                 f"{', '.join(cells)} |"
             )
     else:
-        out.append("Tidak ada: semua sel masuk tanpa perubahan.")
-    out += ["", "## Sel yang masuk tanpa perubahan", ""]
-    out += [f"- `{target}`: {count} sel" for target, count in unchanged.items()] or ["Tidak ada."]
-    out += ["", "## Sel yang dibuang", ""]
-    if ledger.dropped:
-        out += ["| Sel | Isi | Alasan | Keterangan |", "|---|---|---|---|"]
-        for drop in sorted(ledger.dropped.values(), key=lambda d: (d.row, d.column)):
-            out.append(
-                f"| {address(drop.row, drop.column)} | {_md(_short(drop.source, 80))} | "
-                f"{drop.reason} | {_md(drop.detail)} |"
+        out.append(
+            localized(
+                "Tidak ada: semua sel masuk tanpa perubahan.",
+                "None: every cell was kept unchanged.",
             )
-    else:
-        out.append("Tidak ada.")
-    if ledger.totals or ledger.warnings:
-        out += ["", "## Pemeriksaan", ""]
-        out += [f"- {line}" for line in ledger.totals]
-        out += [f"- **Perhatian:** {w}" for w in ledger.warnings]
-    return "\n".join(out) + "\n"
+        )
+    none = localized("Tidak ada.", "None.")
+    out += ["", "## " + localized("Sel yang masuk tanpa perubahan", "Cells kept unchanged"), ""]
+    unit = localized("sel", "cells")
+    out += [f"- `{target}`: {count} {unit}" for target, count in unchanged.items()] or [none]
+    return out
+
+
+def _dropped_section(ledger: Ledger) -> list[str]:
+    out = ["", "## " + localized("Sel yang dibuang", "Dropped cells"), ""]
+    if not ledger.dropped:
+        return [*out, localized("Tidak ada.", "None.")]
+    out += [
+        localized("| Sel | Isi | Alasan | Keterangan |", "| Cell | Content | Reason | Detail |"),
+        "|---|---|---|---|",
+    ]
+    for drop in sorted(ledger.dropped.values(), key=lambda d: (d.row, d.column)):
+        out.append(
+            f"| {address(drop.row, drop.column)} | {_md(_short(drop.source, 80))} | "
+            f"{label_in_use(drop.reason)} | {_md(label_in_use(drop.detail))} |"
+        )
+    return out

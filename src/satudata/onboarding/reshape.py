@@ -10,6 +10,7 @@ import pandas as pd
 
 from satudata.onboarding.layout import slug
 from satudata.onboarding.refusal import Refusal
+from satudata.util.language import localized
 
 _YEAR = re.compile(r"^(19|20)\d{2}$")
 _MONTHS = {
@@ -60,7 +61,10 @@ def _period(label: str, year: int | None) -> str | None:
     if word in _MONTHS:
         if year is None:
             raise Refusal(
-                f"kolom bulan '{label}' tanpa tahun; sebutkan tahunnya dengan --tahun TTTT"
+                localized(
+                    f"kolom bulan '{label}' tanpa tahun; sebutkan tahunnya dengan --tahun TTTT",
+                    f"month column '{label}' without a year; give the year with --tahun YYYY",
+                )
             )
         return f"{year}-{_MONTHS[word]:02d}"
     return None
@@ -136,8 +140,12 @@ def melt(
             else next(d for d in dims if d in id_names)
         )
         raise Refusal(
-            f"kolom hasil format panjang '{clash}' sudah ada di tabel; beri nama lain dengan "
-            "--nama-nilai atau --nama-dimensi"
+            localized(
+                f"kolom hasil format panjang '{clash}' sudah ada di tabel; beri nama lain dengan "
+                "--nama-nilai atau --nama-dimensi",
+                f"the long-format column '{clash}' already exists in the table; give another "
+                "name with --nama-nilai or --nama-dimensi",
+            )
         )
     long = long.rename(columns={"__nilai": wide.value_name})
     header = [*dims, *id_names, wide.value_name]

@@ -23,6 +23,7 @@ from satudata.model import (
 )
 from satudata.rules.drafts import DRAFT_TEXTS
 from satudata.util.fs import write_atomic
+from satudata.util.language import localized
 
 # Fields are written in the order the model declares them, so a new field never goes missing.
 DATASET_ORDER = tuple(Dataset.model_fields)
@@ -114,8 +115,12 @@ def kolom_from_spec(spec: str) -> dict:
     parts = spec.split(":")
     if len(parts) < 2:
         raise ScaffoldError(
-            f"kolom '{spec}' harus berbentuk nama:tipe[:peran[:satuan]], "
-            "mis. jumlah_pasien:bilangan-bulat:ukuran:orang"
+            localized(
+                f"kolom '{spec}' harus berbentuk nama:tipe[:peran[:satuan]], "
+                "mis. jumlah_pasien:bilangan-bulat:ukuran:orang",
+                f"column '{spec}' must have the form name:type[:role[:unit]], "
+                "e.g. jumlah_pasien:bilangan-bulat:ukuran:orang",
+            )
         )
     name, tipe = parts[0], parts[1]
     peran = parts[2] if len(parts) > 2 and parts[2] else "dimensi"
@@ -144,8 +149,12 @@ def scaffold(root: Path, dataset_id: str, values: dict, kolom: list[dict]) -> tu
     for path in (meta_path, csv_path):
         if path.exists():
             raise ScaffoldError(
-                f"{path.relative_to(root)} sudah ada; `satudata baru` tidak "
-                "menimpa berkas. Pilih nama lain atau sunting berkas itu."
+                localized(
+                    f"{path.relative_to(root)} sudah ada; `satudata baru` tidak "
+                    "menimpa berkas. Pilih nama lain atau sunting berkas itu.",
+                    f"{path.relative_to(root)} already exists; `satudata baru` does not "
+                    "overwrite files. Choose another name or edit that file.",
+                )
             )
     keys = [k["nama"] for k in kolom if k.get("peran") in ("periode", "dimensi")]
     document = {"id": dataset_id, "produsen": opd, **values, "kunci": keys, "kolom": kolom}

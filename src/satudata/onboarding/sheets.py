@@ -15,6 +15,7 @@ from pathlib import Path
 
 from satudata.onboarding.refusal import Refusal
 from satudata.onboarding.sniff import Sniffed
+from satudata.util.language import localized
 
 # Sheets that describe the data instead of holding it (portal workbooks put these first).
 _NOT_DATA = re.compile(
@@ -67,9 +68,14 @@ def _workbook_sheets(path: Path) -> list[Sheet]:
         book = python_calamine.CalamineWorkbook.from_path(str(path))
         frames = pd.read_excel(path, sheet_name=None, header=None, dtype=object, engine="calamine")
     except Exception as exc:  # calamine raises its own types for damaged files
+        problem = f"{type(exc).__name__}: {exc}"
         raise Refusal(
-            f"lembar kerja tidak dapat dibaca ({type(exc).__name__}: {exc}); buka di Excel, "
-            "simpan ulang sebagai .xlsx, lalu coba lagi"
+            localized(
+                f"lembar kerja tidak dapat dibaca ({problem}); buka di Excel, simpan ulang "
+                "sebagai .xlsx, lalu coba lagi",
+                f"the workbook cannot be read ({problem}); open it in Excel, save it again as "
+                ".xlsx, then try again",
+            )
         ) from exc
     visible = {
         meta.name
@@ -105,7 +111,12 @@ def _html_sheets(text: str) -> list[Sheet]:
             converters={i: str for i in range(width)},  # text as written: no number touched
         )
     except ValueError as exc:
-        raise Refusal(f"berkas HTML ini tidak berisi tabel yang terbaca ({exc})") from exc
+        raise Refusal(
+            localized(
+                f"berkas HTML ini tidak berisi tabel yang terbaca ({exc})",
+                f"this HTML file holds no readable table ({exc})",
+            )
+        ) from exc
     sheets = []
     for number, table in enumerate(tables, start=1):
         header_rows = _html_header_rows(table.columns)
@@ -137,17 +148,33 @@ def choose_sheet(sheets: list[Sheet], wanted: str | None) -> Sheet:
         for sheet in sheets:
             if sheet.name == wanted or sheet.name.strip().lower() == wanted.strip().lower():
                 return sheet
+        names = ", ".join(repr(s.name) for s in sheets)
         raise Refusal(
-            f"lembar '{wanted}' tidak ada; pilih salah satu dari: "
-            f"{', '.join(repr(s.name) for s in sheets)} (opsi --lembar)"
+            localized(
+                f"lembar '{wanted}' tidak ada; pilih salah satu dari: {names} (opsi --lembar)",
+                f"there is no sheet '{wanted}'; choose one of: {names} (option --lembar)",
+            )
         )
     data = [s for s in sheets if s.filled and not _NOT_DATA.match(s.name)]
     if not data:
-        raise Refusal("tidak ada lembar berisi tabel data (hanya lembar kosong atau metadata)")
-    if len(data) > 1:
-        listed = ", ".join(f"'{s.name}' ({s.filled} sel terisi)" for s in data)
         raise Refusal(
-            f"berkas ini berisi {len(data)} lembar data: {listed}. Sebutkan lembar yang diimpor "
-            f"dengan --lembar, mis. --lembar '{data[0].name}'; impor lembar lain ke dataset lain"
+            localized(
+                "tidak ada lembar berisi tabel data (hanya lembar kosong atau metadata)",
+                "no sheet holds a data table (only empty or metadata sheets)",
+            )
+        )
+    if len(data) > 1:
+        filled = localized("sel terisi", "cells filled")
+        listed = ", ".join(f"'{s.name}' ({s.filled} {filled})" for s in data)
+        first = data[0].name
+        raise Refusal(
+            localized(
+                f"berkas ini berisi {len(data)} lembar data: {listed}. Sebutkan lembar yang "
+                f"diimpor dengan --lembar, mis. --lembar '{first}'; impor lembar lain ke "
+                "dataset lain",
+                f"this file holds {len(data)} data sheets: {listed}. Name the sheet to import "
+                f"with --lembar, e.g. --lembar '{first}'; import the other sheets into other "
+                "datasets",
+            )
         )
     return data[0]

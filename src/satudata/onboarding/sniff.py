@@ -9,6 +9,7 @@ import zipfile
 from dataclasses import dataclass
 
 from satudata.onboarding.refusal import Refusal
+from satudata.util.language import localized
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: binary .xls (BIFF8)
 _BIFF = (b"\x09\x00", b"\x09\x02", b"\x09\x04", b"\x09\x08")  # bare BIFF2-5 streams
@@ -26,14 +27,24 @@ class Sniffed:
     @property
     def label(self) -> str:
         if self.kind == "csv":
-            names = {",": "koma", ";": "titik koma", "\t": "tab", "|": "garis tegak"}
-            return f"CSV ({self.encoding}, pemisah {names.get(self.delimiter or ',', '?')})"
+            name = _DELIMITER_NAMES.get(self.delimiter or ",", ("?", "?"))
+            return f"CSV ({self.encoding}, " + localized(
+                f"pemisah {name[0]})", f"separated by {name[1]})"
+            )
         return {
             "xlsx": "Excel (.xlsx)",
-            "xls": "Excel lama (.xls, BIFF)",
+            "xls": localized("Excel lama (.xls, BIFF)", "old Excel (.xls, BIFF)"),
             "ods": "OpenDocument (.ods)",
-            "html": "tabel HTML",
+            "html": localized("tabel HTML", "HTML table"),
         }[self.kind]
+
+
+_DELIMITER_NAMES = {
+    ",": ("koma", "commas"),
+    ";": ("titik koma", "semicolons"),
+    "\t": ("tab", "tabs"),
+    "|": ("garis tegak", "vertical bars"),
+}
 
 
 def sniff(data: bytes) -> Sniffed:
@@ -46,8 +57,12 @@ def sniff(data: bytes) -> Sniffed:
         return Sniffed("html", text, encoding)
     if "\x00" in text:
         raise Refusal(
-            "berkas ini bukan tabel yang dikenali (bukan Excel, ODS, HTML, maupun CSV); simpan "
-            "ulang sebagai .xlsx atau .csv lalu coba lagi"
+            localized(
+                "berkas ini bukan tabel yang dikenali (bukan Excel, ODS, HTML, maupun CSV); "
+                "simpan ulang sebagai .xlsx atau .csv lalu coba lagi",
+                "this file is not a known kind of table (not Excel, ODS, HTML or CSV); save it "
+                "again as .xlsx or .csv, then try again",
+            )
         )
     return Sniffed("csv", text, encoding, delimiter(text))
 
@@ -56,19 +71,31 @@ def _zip_kind(data: bytes) -> str:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except zipfile.BadZipFile as exc:
-        raise Refusal("berkas ZIP/Excel ini rusak; simpan ulang dari Excel lalu coba lagi") from exc
+        raise Refusal(
+            localized(
+                "berkas ZIP/Excel ini rusak; simpan ulang dari Excel lalu coba lagi",
+                "this ZIP/Excel file is damaged; save it again from Excel, then try again",
+            )
+        ) from exc
     if "xl/workbook.xml" in names:
         return "xlsx"
     if "content.xml" in names:
         return "ods"
-    raise Refusal("berkas ZIP ini bukan .xlsx maupun .ods; simpan ulang sebagai .xlsx")
+    raise Refusal(
+        localized(
+            "berkas ZIP ini bukan .xlsx maupun .ods; simpan ulang sebagai .xlsx",
+            "this ZIP file is neither .xlsx nor .ods; save it again as .xlsx",
+        )
+    )
 
 
 def decode(data: bytes) -> tuple[str, str]:
     """Text and the encoding it was in; a BOM names the encoding, else UTF-8, else Windows-1252
     (what Excel on Indonesian Windows writes)."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "UTF-8 dengan BOM"
+        return data[3:].decode("utf-8", errors="strict"), localized(
+            "UTF-8 dengan BOM", "UTF-8 with BOM"
+        )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), "UTF-16"
     for encoding in _ENCODINGS:

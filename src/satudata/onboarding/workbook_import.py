@@ -35,6 +35,7 @@ from satudata.onboarding.metadata_form import (
     to_cell,
 )
 from satudata.onboarding.workbook import DATA, FORMAT, INFO, KOLOM, METADATA, NUMERIC
+from satudata.util.language import localized
 
 
 class WorkbookError(Exception):
@@ -82,7 +83,13 @@ def read_workbook(repo: Repository, path: Path) -> WorkbookImport:
     if info.get("baru", ["tidak"])[0] == "ya" and (entry is None or entry.meta is None):
         return _read_new(repo, book, dataset_id, info)
     if entry is None or entry.meta is None or entry.metadata_path is None or not entry.data_path:
-        raise WorkbookError(f"dataset {dataset_id or '(kosong)'} tidak ada di repositori ini")
+        named = dataset_id or _empty()
+        raise WorkbookError(
+            localized(
+                f"dataset {named} tidak ada di repositori ini",
+                f"dataset {named} does not exist in this repository",
+            )
+        )
     yaml = _yaml()
     original_yaml = entry.metadata_path.read_text(encoding="utf-8")
     raw = yaml.load(original_yaml)
@@ -106,13 +113,21 @@ def _read_new(repo: Repository, book, dataset_id: str, info: dict) -> WorkbookIm
     from satudata.onboarding.scaffold import render_metadata
 
     if not re.match(DATASET_ID_PATTERN, dataset_id):
-        raise WorkbookError(f"nama dataset '{dataset_id}' tidak sah")
+        raise WorkbookError(
+            localized(
+                f"nama dataset '{dataset_id}' tidak sah",
+                f"dataset name '{dataset_id}' is not valid",
+            )
+        )
     opd, slug = dataset_id.split("/")
     data_path = repo.root / "data" / opd / f"{slug}.csv"
     metadata_path = repo.root / "metadata" / opd / f"{slug}.yaml"
     if data_path.exists() or metadata_path.exists():
         raise WorkbookError(
-            f"{dataset_id} sudah ada di repositori; unduh lembar kerjanya yang baru"
+            localized(
+                f"{dataset_id} sudah ada di repositori; unduh lembar kerjanya yang baru",
+                f"{dataset_id} already exists in the repository; download its new workbook",
+            )
         )
     raw: dict = {"kolom": []}
     result = WorkbookImport(dataset_id, "", "", data_path, metadata_path, new=True)
@@ -162,11 +177,17 @@ def _apply_metadata(book, raw: Any) -> list[tuple[str, str, str]]:
         if not name:
             continue
         if name not in fields:
-            raise WorkbookError(f"lembar {METADATA} baris {number}: isian '{name}' tidak dikenal")
+            raise WorkbookError(
+                _where(METADATA, number)
+                + localized(f": isian '{name}' tidak dikenal", f": unknown field '{name}'")
+            )
         existing_id = raw.get("id")
-        change = _set_field(raw, fields[name], row[1], f"lembar {METADATA} baris {number}")
+        change = _set_field(raw, fields[name], row[1], _where(METADATA, number))
         if change and name == "id" and existing_id is not None:
-            raise WorkbookError(f"lembar {METADATA} baris {number}: `id` tidak boleh diubah")
+            raise WorkbookError(
+                _where(METADATA, number)
+                + localized(": `id` tidak boleh diubah", ": `id` may not be changed")
+            )
         if change:
             changes.append(change)
     return changes
@@ -178,7 +199,12 @@ def _apply_columns(book, raw: Any) -> list[tuple[str, str, str]]:
     fields = {f.name: f for f in kolom_fields()}
     unknown = [n for n in names if n and n not in fields]
     if unknown:
-        raise WorkbookError(f"lembar {KOLOM}: judul kolom tidak dikenal: {', '.join(unknown)}")
+        raise WorkbookError(
+            localized(
+                f"lembar {KOLOM}: judul kolom tidak dikenal: {', '.join(unknown)}",
+                f"sheet {KOLOM}: unknown column headings: {', '.join(unknown)}",
+            )
+        )
     by_name = {str(k.get("nama")): k for k in raw.get("kolom") or []}
     seen, changes = [], []
     for number, row in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
@@ -191,17 +217,30 @@ def _apply_columns(book, raw: Any) -> list[tuple[str, str, str]]:
         if target is None:
             raw["kolom"].append({"nama": nama})
             target = raw["kolom"][-1]
-            changes.append((f"kolom {nama}", "", "ditambahkan"))
+            changes.append((_column(nama), "", localized("ditambahkan", "added")))
         for name, value in values.items():
             if name and name != "nama":
-                where = f"lembar {KOLOM} baris {number}"
-                change = _set_field(target, fields[name], value, where)
+                change = _set_field(target, fields[name], value, _where(KOLOM, number))
                 if change:
-                    changes.append((f"kolom {nama}: {change[0]}", change[1], change[2]))
+                    changes.append((f"{_column(nama)}: {change[0]}", change[1], change[2]))
     for nama in [n for n in by_name if n not in seen]:
         raw["kolom"].remove(by_name[nama])
-        changes.append((f"kolom {nama}", "ada", "dihapus"))
+        changes.append(
+            (_column(nama), localized("ada", "present"), localized("dihapus", "removed"))
+        )
     return changes
+
+
+def _where(sheet: str, row: int) -> str:
+    return localized(f"lembar {sheet} baris {row}", f"sheet {sheet} row {row}")
+
+
+def _column(name: str) -> str:
+    return localized(f"kolom {name}", f"column {name}")
+
+
+def _empty() -> str:
+    return localized("(kosong)", "(empty)")
 
 
 def _set_field(raw: Any, form: FormField, cell: Any, where: str) -> tuple[str, str, str] | None:
@@ -225,7 +264,7 @@ def _set_field(raw: Any, form: FormField, cell: Any, where: str) -> tuple[str, s
 
 
 def _show(value: Any) -> str:
-    return to_cell(value) if value is not None else "(kosong)"
+    return to_cell(value) if value is not None else _empty()
 
 
 # --- data --------------------------------------------------------------------------------------
@@ -251,7 +290,7 @@ def _merge_rows(
         try:
             values = [_text(row[i] if i < len(row) else None, kolom.get(header[i])) for i in keep]
         except ValueError as exc:
-            raise WorkbookError(f"lembar {DATA} baris {number}: {exc}") from exc
+            raise WorkbookError(f"{_where(DATA, number)}: {exc}") from exc
         if not any(values):
             continue
         key = _key(values, columns, key_columns)
@@ -340,10 +379,16 @@ def _text(value: Any, kolom: Kolom | None) -> str:
         return "true" if value else "false"
     if isinstance(value, dt.date) and tipe is Tipe.TEKS:
         # A spreadsheet turned typed text (a code such as 12.07.01) into a date: never guess.
+        name = kolom.nama if kolom else "?"
         raise ValueError(
-            f"kolom {kolom.nama if kolom else '?'} berisi tanggal {value:%Y-%m-%d}, padahal "
-            "kolom ini teks; Excel mengubah ketikan menjadi tanggal. Ketik ulang dengan tanda "
-            "petik di depan (mis. '12.71.01) atau pilih dari daftar."
+            localized(
+                f"kolom {name} berisi tanggal {value:%Y-%m-%d}, padahal kolom ini teks; Excel "
+                "mengubah ketikan menjadi tanggal. Ketik ulang dengan tanda petik di depan (mis. "
+                "'12.71.01) atau pilih dari daftar.",
+                f"column {name} holds the date {value:%Y-%m-%d}, but this column is text; Excel "
+                "turned what was typed into a date. Type it again with a quote in front (e.g. "
+                "'12.71.01) or choose from the list.",
+            )
         )
     if isinstance(value, dt.datetime):
         if tipe is Tipe.TAHUN_BULAN:
@@ -365,29 +410,49 @@ EXAMPLES = 20
 
 def render_report(result: WorkbookImport, source: str) -> str:
     """The import report in Markdown: every row and field accounted for."""
-    lines = [f"## Impor lembar kerja `{source}` → `{result.dataset}`", ""]
+    title = localized("Impor lembar kerja", "Workbook import")
+    lines = [f"## {title} `{source}` → `{result.dataset}`", ""]
     if result.stale:
         lines += [
-            "> **Perhatian:** data di repositori berubah sejak lembar ini dibuat; baris yang "
-            "diubah orang lain sejak itu tampil di bawah sebagai perubahan. Periksa dengan teliti.",
+            localized(
+                "> **Perhatian:** data di repositori berubah sejak lembar ini dibuat; baris yang "
+                "diubah orang lain sejak itu tampil di bawah sebagai perubahan. Periksa dengan "
+                "teliti.",
+                "> **Attention:** the data in the repository changed since this workbook was "
+                "made; rows others changed since then show below as changes. Check carefully.",
+            ),
             "",
         ]
+    unchanged, changed, added = result.unchanged, len(result.changed), len(result.added)
+    removed, fields = len(result.removed), len(result.fields)
     lines.append(
-        f"Baris: {result.unchanged} tetap, {len(result.changed)} diubah, "
-        f"{len(result.added)} ditambah, {len(result.removed)} dihapus. "
-        f"Isian metadata diubah: {len(result.fields)}."
+        localized(
+            f"Baris: {unchanged} tetap, {changed} diubah, {added} ditambah, {removed} dihapus. "
+            f"Isian metadata diubah: {fields}.",
+            f"Rows: {unchanged} unchanged, {changed} changed, {added} added, {removed} removed. "
+            f"Metadata fields changed: {fields}.",
+        )
     )
     if not result.any:
-        return "\n".join([*lines, "", "Tidak ada yang berubah; tidak ada berkas yang ditulis.", ""])
-    lines += _section("Baris ditambah (kunci)", [f"`{k}`" for k in result.added])
+        nothing = localized(
+            "Tidak ada yang berubah; tidak ada berkas yang ditulis.",
+            "Nothing changed; no file was written.",
+        )
+        return "\n".join([*lines, "", nothing, ""])
     lines += _section(
-        "Baris diubah",
+        localized("Baris ditambah (kunci)", "Rows added (key)"), [f"`{k}`" for k in result.added]
+    )
+    lines += _section(
+        localized("Baris diubah", "Rows changed"),
         [
             f"`{key}`: " + "; ".join(f"{c}: {old or '∅'} → {new or '∅'}" for c, old, new in diff)
             for key, diff in result.changed
         ],
     )
-    lines += _section("Baris dihapus (kunci)", [f"`{k}`" for k in result.removed])
+    lines += _section(
+        localized("Baris dihapus (kunci)", "Rows removed (key)"),
+        [f"`{k}`" for k in result.removed],
+    )
     lines += _section("Metadata", [f"`{name}`: {old} → {new}" for name, old, new in result.fields])
     return "\n".join([*lines, ""])
 
@@ -397,5 +462,6 @@ def _section(title: str, items: list[str]) -> list[str]:
         return []
     shown = [f"- {item}" for item in items[:EXAMPLES]]
     if len(items) > EXAMPLES:
-        shown.append(f"- … dan {len(items) - EXAMPLES} lainnya")
+        others = len(items) - EXAMPLES
+        shown.append("- … " + localized(f"dan {others} lainnya", f"and {others} more"))
     return ["", f"### {title}", "", *shown]

@@ -2,37 +2,59 @@
 
 from __future__ import annotations
 
-from satudata.findings import FAMILIES, REGISTRY
+from satudata.findings import FAMILIES, FAMILY_TITLES_IN_ENGLISH, REGISTRY, Code
 
-_SEVERITY = {"error": "galat (menghalangi penggabungan)", "warning": "peringatan", "info": "info"}
-
-
-def codes_markdown() -> str:
-    lines = [
+_SEVERITY = {
+    "id": {"error": "galat (menghalangi penggabungan)", "warning": "peringatan", "info": "info"},
+    "en": {"error": "error (blocks merging)", "warning": "warning", "info": "info"},
+}
+_HEAD = {
+    "id": [
         "# Arti pesan validasi",
         "",
         "Halaman ini dihasilkan dari daftar kode temuan di `src/satudata/findings/codes.py` "
         "(`satudata kode`); jangan diubah dengan tangan.",
         "",
-    ]
+    ],
+    "en": [
+        "# What the validation messages mean",
+        "",
+        "This page is generated from the finding codes in `src/satudata/findings/codes.py` "
+        "(`satudata --lang en kode`); do not edit it by hand.",
+        "",
+    ],
+}
+_MESSAGE = {"id": ("Pesan", "Cara memperbaiki"), "en": ("Message", "How to fix")}
+
+
+def codes_markdown(lang: str = "id") -> str:
+    lines = list(_HEAD[lang])
     for family, title in FAMILIES.items():
         if not any(c.family == family for c in REGISTRY.values()):
             continue
-        lines += [f"## {title}", ""]
+        shown = FAMILY_TITLES_IN_ENGLISH[family] if lang == "en" else title
+        lines += [f"## {shown}", ""]
         for code in sorted(
             (c for c in REGISTRY.values() if c.family == family), key=lambda c: c.code
         ):
-            lines += [
-                f"### `{code.code}`",
-                "",
-                f"**{code.judul}** — {_SEVERITY[code.severity.value]}.",
-                "",
-                f"Pesan: {_example(code.pesan)}",
-                "",
-                f"Cara memperbaiki: {_example(code.saran)}",
-                "",
-            ]
+            lines += _entry(code, lang)
     return "\n".join(lines)
+
+
+def _entry(code: Code, lang: str) -> list[str]:
+    message, fix = code.templates(lang)
+    message_label, fix_label = _MESSAGE[lang]
+    title = code.title if lang == "en" else code.judul
+    return [
+        f"### `{code.code}`",
+        "",
+        f"**{title}** — {_SEVERITY[lang][code.severity.value]}.",
+        "",
+        f"{message_label}: {_example(message)}",
+        "",
+        f"{fix_label}: {_example(fix)}",
+        "",
+    ]
 
 
 def _example(template: str) -> str:

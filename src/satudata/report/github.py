@@ -23,7 +23,8 @@ def annotation(finding: Finding, lang: str = "id") -> str:
         if finding.line:
             props.append(f"line={finding.line}")
     props.append(f"title={_escape_property(finding.code)}")
-    message = f"{finding.message(lang)} Saran: {finding.saran(lang)}"
+    fix = "Fix" if lang == "en" else "Saran"
+    message = f"{finding.message(lang)} {fix}: {finding.saran(lang)}"
     return f"::{_COMMAND[finding.severity]} {','.join(props)}::{_escape_data(message)}"
 
 

@@ -48,7 +48,7 @@ def render_markdown(
     reserve = 400  # room for the truncation note
     for dataset, findings in report.by_dataset().items():
         section = [
-            f"### `{dataset or '(repositori)'}`",
+            f"### `{dataset or ('(repository)' if en else '(repositori)')}`",
             "",
             "| | Lokasi | Pesan dan saran | Kode |"
             if not en

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import gc
 import importlib
 import os
 import sys
@@ -166,6 +167,10 @@ def _run(args: list[str]) -> int:
 def entry_point() -> None:
     if next((a for a in sys.argv[1:] if a in COMMANDS), None) == "validate":
         _without_pandas()
+        # A validation run is short and makes few reference cycles, but thousands of models
+        # and tables: the cycle collector's passes over them cost a tenth of its CPU time,
+        # and turning it off did not raise the memory peak (2,000 datasets; 1,000,000 rows).
+        gc.disable()
     sys.exit(main())
 
 

@@ -31,6 +31,7 @@ from satudata.model import (
     TemaDcat,
 )
 from satudata.model.errors import validation_findings
+from satudata.util.collector import paused_gc
 from satudata.util.parallel import fork_map
 
 _SLUG = re.compile(paths.SLUG_PATTERN)
@@ -112,11 +113,12 @@ class Repository:
     @classmethod
     def load(cls, root: Path | str, jobs: int = 1) -> Repository:
         repo = cls(Path(root).resolve())
-        repo._cache = YamlCache(repo.root)
-        repo._load_governance()
-        repo._discover()
-        repo._load_datasets(jobs)
-        repo._cache.save()
+        with paused_gc():
+            repo._cache = YamlCache(repo.root)
+            repo._load_governance()
+            repo._discover()
+            repo._load_datasets(jobs)
+            repo._cache.save()
         return repo
 
     def _load_datasets(self, jobs: int) -> None:

@@ -1,7 +1,7 @@
 """Downloads of a published dataset: CSV (the committed bytes), XLSX, JSON, with sha256.
 
 Every file is byte-identical across builds of one commit: dates come from git, and the XLSX
-writer (situs/xlsx.py) uses fixed zip timestamps.
+writer (satudata.util.xlsx) uses fixed zip timestamps.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from pathlib import Path
 
 from satudata.catalog.names import NamedColumn, with_names
 from satudata.catalog.views import Download, PublishedDataset
-from satudata.catalog.xlsx import xlsx
 from satudata.load.table import read_tabel
 from satudata.model import Dataset, Tipe
 from satudata.model.types import parse
+from satudata.util.xlsx import xlsx
 
 MEDIATYPES = {
     "csv": "text/csv",

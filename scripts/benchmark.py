@@ -13,6 +13,7 @@ engines report the same bad cells.
     python scripts/benchmark.py                        # the targets: 2000 datasets, 1M rows
     python scripts/benchmark.py --datasets 50 --big-rows 20000 --skip-frictionless  # quick
     python scripts/benchmark.py --riwayat 19 --situs   # + 20 versions each, and the site
+    python scripts/benchmark.py --lembar --datasets 50  # the OPD workbook, per dataset
 """
 
 from __future__ import annotations
@@ -486,9 +487,18 @@ def main() -> None:
         help="only benchmark `satudata impor`: every file in FOLDER (e.g. the development "
         "set), then a generated 10,000-row workbook",
     )
+    parser.add_argument(
+        "--lembar",
+        action="store_true",
+        help="only time `satudata lembar` (the workbook each dataset page offers) on --datasets "
+        "generated datasets, in this process",
+    )
     args = parser.parse_args()
     if args.impor:
         impor_benchmark(args.impor)
+        return
+    if args.lembar:
+        lembar_benchmark(args.datasets, args.seed)
         return
 
     root = args.keep or Path(tempfile.mkdtemp(prefix="satudata-bench-"))
@@ -835,6 +845,38 @@ def impor_benchmark(folder: Path) -> None:
         shutil.rmtree(work, ignore_errors=True)
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+
+
+def lembar_benchmark(datasets: int, seed: int) -> None:
+    """CPU time of the OPD workbook per dataset (504 rows × 7 columns, two referenced code
+    columns), as the catalog build makes one for every published dataset."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from satudata.load.repository import Repository
+    from satudata.onboarding.workbook import dataset_workbook
+
+    root = Path(tempfile.mkdtemp(prefix="satudata-lembar-"))
+    try:
+        generate(root, datasets, seed)
+        git(root, "init", "-q")
+        git(root, "add", "-A")
+        git(root, "commit", "-qm", "bench")
+        repair(root)  # the planted bad cells would take the slow path for their column
+        repo = Repository.load(root)
+        entries = [e for e in repo.datasets.values() if e.meta and e.data_path]
+        dataset_workbook(repo, entries[0])  # imports and per-process caches
+        started, wall = time.process_time(), time.perf_counter()
+        size = sum(len(dataset_workbook(repo, entry)) for entry in entries)
+        cpu, wall = time.process_time() - started, time.perf_counter() - wall
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    print(
+        f"lembar: {len(entries)} workbooks in {cpu:.2f} s CPU ({wall:.2f} s wall), "
+        f"{cpu / len(entries) * 1000:.2f} ms CPU each, {size / len(entries) / 1000:.1f} KB each"
+    )
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, load average "
+        f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}, Python {platform.python_version()}"
     )
 
 

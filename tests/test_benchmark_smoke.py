@@ -34,3 +34,21 @@ def test_benchmark_script_runs_on_a_tiny_repository():
     assert "errors found, as planted; big file 0 = clean): 1, 1, 0" in out
     assert "planted bad cells: 6; satudata reports 6" in out
     assert "frictionless reports 6; identical cells: True" in out
+
+
+def test_benchmark_times_the_opd_workbook():
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(REPO_ROOT / "scripts" / "benchmark.py"),
+            "--lembar",
+            "--datasets",
+            "3",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "lembar: 3 workbooks in" in result.stdout and "ms CPU each" in result.stdout

@@ -135,6 +135,31 @@ def test_xlsx_and_json_downloads_hold_the_typed_data(built):
         assert [*cells[:2], *cells[3:]] == plain.split(",")  # every value exactly as committed
 
 
+def test_each_dataset_page_offers_the_opd_the_workbook_satudata_lembar_writes(built, tmp_path):
+    from satudata.cli import main
+
+    root, result = built
+    site = result.output
+    page = (site / "dataset/dinkes/puskesmas/index.html").read_text(encoding="utf-8")
+    section = page[page.index('id="perbarui-data"') : page.index('id="cara-mengutip"')]
+    assert 'href="../../../unduh/dinkes/puskesmas/puskesmas-lembar.xlsx" download' in section
+    assert "<code>masukan/dinkes/</code>" in section
+    assert 'href="../../../panduan/kontributor/#lewat-excel"' in section
+    guide = (site / "panduan/kontributor/index.html").read_text(encoding="utf-8")
+    assert 'id="lewat-excel"' in guide and "Perbarui data ini" in guide
+    assert 'href="#perbarui-data"' in page  # pointed to from the buttons at the top
+    published = json.loads((site / MARKER).read_text(encoding="utf-8"))["dataset"]
+    for dataset_id in published:
+        assert (site / "unduh" / dataset_id / f"{dataset_id.split('/')[1]}-lembar.xlsx").exists()
+    target = tmp_path / "lembar.xlsx"
+    assert main(["lembar", "dinkes/puskesmas", "--repo", str(root), "-o", str(target)]) == 0
+    served = site / "unduh/dinkes/puskesmas/puskesmas-lembar.xlsx"
+    assert served.read_bytes() == target.read_bytes()  # one writer, the same bytes
+    # An editing tool, not a distribution: no feed or Data Package lists it.
+    for feed in [*site.rglob("*.json"), *site.rglob("*.jsonld"), site / "feed.xml"]:
+        assert "-lembar.xlsx" not in feed.read_text(encoding="utf-8"), feed
+
+
 def test_second_build_is_byte_identical_and_failed_build_keeps_previous(built, tmp_path):
     root, result = built
     first = _digest(result.output)

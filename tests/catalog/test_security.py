@@ -145,6 +145,10 @@ def test_a_formula_cell_never_reaches_a_csv_download(repo):
 
 # --- payloads in every field of every file, audited in every output ---------------------------
 
+# The one formula a workbook on the site may hold: the lembar's name beside a referenced code.
+LOOKUP = re.compile(
+    r'=IFERROR\(VLOOKUP\([A-Z]+[0-9]+,Daftar!\$[A-Z]+\$2:\$[A-Z]+\$[0-9]+,2,FALSE\),""\)'
+)
 # A file name is data too: it would become a page, a link text and a URL.
 HOSTILE_FILE_NAME = "x](javascript:alert(15)) [y <img src=x onerror=alert(16)>"
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset"}
@@ -330,9 +334,21 @@ def test_machine_readable_files_parse_and_carry_the_text_verbatim(planted_site):
     dcat = json.loads((output / "dcat.jsonld").read_text(encoding="utf-8"))
     assert dcat["dct:title"]["@value"] == f"nama_portal {PAYLOAD}"
     assert dcat["dct:license"]["@id"].startswith("https://spdx.org/licenses/lisensi_bawaan%20")
-    for path in output.rglob("*.xlsx"):
-        sheets = load_workbook(path)
-        assert all(c.data_type != "f" for ws in sheets for row in ws.iter_rows() for c in row)
+    workbooks = sorted(output.rglob("*.xlsx"))
+    assert any(p.name.endswith("-lembar.xlsx") for p in workbooks)
+    for path in workbooks:
+        book = load_workbook(path)
+        formulas = [c for ws in book for row in ws.iter_rows() for c in row if c.data_type == "f"]
+        if not path.name.endswith("-lembar.xlsx"):
+            assert formulas == [], path
+            continue
+        # The lembar's only formulas: the name beside a referenced code, looked up in the
+        # workbook's own list sheet. Every planted value, the payload cell too, stays text.
+        data = book["Data"]
+        for cell in formulas:
+            assert cell.parent is data and data.cell(1, cell.column).value.endswith(" (nama)")
+            assert LOOKUP.fullmatch(cell.value), cell.value
+        assert CELL_PAYLOAD in [c.value for c in data["B"]]
 
 
 def test_every_link_from_metadata_is_http(planted_site):

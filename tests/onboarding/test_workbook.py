@@ -4,6 +4,7 @@ The round trip is exact, and an edit made in the workbook arrives as exactly tha
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 
 import pytest
@@ -160,3 +161,100 @@ def test_a_code_the_spreadsheet_turned_into_a_date_is_refused_not_guessed(repo, 
     book.save(target)
     with pytest.raises(WorkbookError, match="lembar Data baris 6: kolom kode_kecamatan berisi"):
         read_workbook(Repository.load(repo.root), target)
+
+
+# --- the writer (satudata.util.xlsx): exact for every kind of cell, the same bytes every time --
+
+
+def test_an_untouched_workbook_of_every_example_dataset_changes_nothing(tmp_path):
+    for name in ("metadata", "data"):
+        shutil.copytree(REPO_ROOT / name, tmp_path / name)
+    repo = Repository.load(tmp_path)
+    exported = 0
+    for dataset_id, entry in repo.datasets.items():
+        if entry.meta is None or entry.data_path is None:
+            continue
+        target = tmp_path / f"{dataset_id.replace('/', '-')}.xlsx"
+        write_workbook(repo, entry, target)
+        result = read_workbook(repo, target)
+        assert not result.any and not result.stale, dataset_id
+        assert result.csv_text.encode("utf-8") == entry.data_path.read_bytes(), dataset_id
+        exported += 1
+    assert exported >= 30
+
+
+def test_every_kind_of_cell_comes_back_exact(repo, tmp_path):
+    repo.replace(
+        "metadata/dinkes/puskesmas.yaml",
+        "  - nama: jumlah_puskesmas\n",
+        "  - nama: tanggal_data\n    judul: Tanggal data\n    tipe: tanggal\n    peran: atribut\n"
+        "  - nama: rasio\n    judul: Rasio\n    tipe: bilangan\n    peran: ukuran\n"
+        "  - nama: aktif\n    judul: Aktif\n    tipe: boolean\n    peran: atribut\n"
+        "  - nama: catatan\n    judul: Catatan\n    tipe: teks\n    peran: atribut\n"
+        "  - nama: jumlah_puskesmas\n",
+    )
+    csv_bytes = (
+        b"tahun,kode_kecamatan,tanggal_data,rasio,aktif,catatan,jumlah_puskesmas\r\n"
+        b'2024,12.71.01,2024-02-29,1.50,true,"=1+1 bukan rumus",3\r\n'
+        b"2024,12.71.02,,0.1,false,- lainnya,\r\n"
+        b'2025,12.71.01,2025-13-01,1e3,,"baris ""dikutip"", dengan koma",3\r\n'
+        b"2025,12.71.02,2025-01-31,12345678901234567.5,true,@SUM(A1) _x0041_,0004"
+    )
+    repo.write("data/dinkes/puskesmas.csv", csv_bytes)
+    target = _export(repo, tmp_path)
+    data = load_workbook(target)["Data"]
+    assert data["D2"].value == dt.datetime(2024, 2, 29) and data["D4"].value == "2025-13-01"
+    assert data["G2"].value == "=1+1 bukan rumus" and data["G2"].data_type == "s"
+    result = read_workbook(Repository.load(repo.root), target)
+    assert not result.any
+    assert result.csv_text.encode() == csv_bytes
+
+
+def test_a_yaml_1_1_boolean_in_the_metadata_round_trips_unchanged(repo, tmp_path):
+    # The repository reads `yes` as true (YAML 1.1), ruamel as the text "yes" (YAML 1.2).
+    repo.replace("metadata/dinkes/puskesmas.yaml", "    wajib: true\n", "    wajib: yes\n")
+    before = repo.read("metadata/dinkes/puskesmas.yaml")
+    target = _export(repo, tmp_path)
+    kolom = load_workbook(target)["Kolom"]
+    names = [c.value for c in kolom[1]]
+    assert kolom.cell(row=2, column=names.index("wajib") + 1).value == "ya"
+    result = read_workbook(Repository.load(repo.root), target)
+    assert not result.any and result.yaml_text == before
+
+
+def test_the_same_dataset_gives_the_same_bytes(repo, tmp_path):
+    first = _export(repo, tmp_path).read_bytes()
+    again = tmp_path / "lagi.xlsx"
+    assert main(["lembar", "dinkes/puskesmas", "--repo", str(repo.root), "-o", str(again)]) == 0
+    assert again.read_bytes() == first  # no clock inside: the site serves these bytes too
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) tidak ada")
+def test_a_workbook_opened_and_saved_by_libreoffice_imports_unchanged(tmp_path):
+    for name in ("metadata", "data"):
+        shutil.copytree(REPO_ROOT / name, tmp_path / name)
+    repo = Repository.load(tmp_path)
+    entry = repo.datasets["dinkes/kasus-dbd"]
+    source = tmp_path / "lembar" / "kasus-dbd.xlsx"
+    write_workbook(repo, entry, source)
+    saved = _libreoffice(source, tmp_path, "xlsx")
+    result = read_workbook(repo, saved)
+    assert not result.any and not result.stale
+    assert result.csv_text.encode("utf-8") == entry.data_path.read_bytes()
+    # LibreOffice computes the names beside the codes from the hidden Daftar sheet.
+    shown = _libreoffice(source, tmp_path, "csv").read_text(encoding="utf-8").splitlines()
+    assert shown[0].startswith("bulan,kode_kecamatan,kode_kecamatan (nama),")
+    assert shown[1].split(",")[1:3] == ["12.71.01", "Medan Kota"]
+
+
+def _libreoffice(source, tmp_path, kind: str):
+    import subprocess
+
+    out = tmp_path / f"lo-{kind}"
+    profile = (tmp_path / "lo-profil").as_uri()  # own profile: other runs may use soffice
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", kind,
+         "--outdir", str(out), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    return out / f"{source.stem}.{kind}"

@@ -23,7 +23,7 @@ import yaml
 from satudata import __version__
 from satudata.audit.git import GitInfo, read_blobs, read_git
 from satudata.catalog import mkdocs_hooks
-from satudata.catalog.downloads import write_downloads, write_file
+from satudata.catalog.downloads import write_downloads, write_file, write_lembar
 from satudata.catalog.feeds import bps
 from satudata.catalog.feeds.atom import atom_feed
 from satudata.catalog.feeds.common import license_url
@@ -160,9 +160,10 @@ def render(
 
 
 def _downloads(t, situs: Site, docs: Path, when: dt.datetime):
-    """Write one dataset's files (CSV, XLSX, JSON, datapackage.json):
+    """Write one dataset's files (CSV, XLSX, JSON, datapackage.json, the OPD workbook):
     (berkas, tambahan, typed rows)."""
     data = write_downloads(t, docs, when, named_columns(situs.repo, t.meta))
+    write_lembar(t, situs.repo, docs)
     descriptor = dataset_package(situs, t)
     path = f"unduh/{t.id}/datapackage.json"
     _checked(descriptor, path)

@@ -1,7 +1,8 @@
-"""Downloads of a published dataset: CSV (the committed bytes), XLSX, JSON, with sha256.
+"""Downloads of a published dataset: CSV (the committed bytes), XLSX, JSON, with sha256; and the
+OPD team's workbook (`satudata lembar`) to update it.
 
 Every file is byte-identical across builds of one commit: dates come from git, and the XLSX
-writer (situs/xlsx.py) uses fixed zip timestamps.
+writer (satudata.util.xlsx) uses fixed zip timestamps.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from pathlib import Path
 
 from satudata.catalog.names import NamedColumn, with_names
 from satudata.catalog.views import Download, PublishedDataset
-from satudata.catalog.xlsx import xlsx
+from satudata.load.repository import Repository
 from satudata.load.table import read_tabel
 from satudata.model import Dataset, Tipe
 from satudata.model.types import parse
+from satudata.onboarding.workbook import dataset_workbook
+from satudata.util.xlsx import xlsx
 
 MEDIATYPES = {
     "csv": "text/csv",
@@ -27,6 +30,7 @@ MEDIATYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "json": "application/json",
     "datapackage": "application/json",
+    "lembar": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
 
@@ -146,3 +150,13 @@ def write_downloads(
             docs, f"{folder}/{slug}-dengan-nama.csv", csv_bytes(wide_header, wide_texts), "csv-nama"
         )
     return rows
+
+
+def write_lembar(t: PublishedDataset, repo: Repository, docs: Path) -> None:
+    """The workbook an OPD team edits and uploads to `masukan/<opd>/` (the bytes `satudata
+    lembar` writes), under docs/unduh/<opd>/<slug>/. An editing tool, not a distribution: it
+    stays out of the Data Package and DCAT. Its rows are read from the CSV download just
+    written, so it holds nothing the site does not already publish."""
+    data = (docs / t.berkas["csv"].path).read_bytes()
+    path = f"unduh/{t.id}/{t.meta.slug}-lembar.xlsx"
+    t.tambahan["lembar"] = write_file(docs, path, dataset_workbook(repo, t.entry, data), "lembar")

@@ -37,6 +37,7 @@ LABEL_BERKAS = {
     "json": "JSON",
     "datapackage": "datapackage.json (Frictionless)",
     "csv-nama": "CSV dengan nama",
+    "lembar": "Lembar kerja OPD (Excel)",
 }
 
 
@@ -278,7 +279,9 @@ class Pages:
             berkas=[
                 {"label": LABEL_BERKAS[b.jenis], **vars(b)}
                 for b in [*t.berkas.values(), *t.tambahan.values()]
+                if b.jenis != "lembar"  # offered to the OPD team in its own section
             ],
+            lembar=t.tambahan.get("lembar"),
             kutipan=self._citation(t),
             lapor_url=self._report_url(t),
             riwayat=self._history(t),

@@ -18,7 +18,7 @@ from satudata.rules.publishing import publication_blockers
 class Download:
     """One downloadable file of a published dataset."""
 
-    jenis: str  # csv | xlsx | json | datapackage | csv-nama
+    jenis: str  # csv | xlsx | json | datapackage | csv-nama | lembar
     path: str  # relative to the site root, e.g. unduh/dinkes/puskesmas/puskesmas.csv
     sha256: str
     bytes: int
@@ -35,7 +35,8 @@ class PublishedDataset:
     facts: DatasetFacts
     diubah: Commit | None
     berkas: dict[str, Download] = field(default_factory=dict)
-    # Downloads for readers only, outside the feeds: "csv-nama" (the CSV with names).
+    # Files outside the feeds: "csv-nama" (the CSV with names) for readers, "lembar" (the
+    # workbook `satudata lembar` writes) for the OPD team.
     tambahan: dict[str, Download] = field(default_factory=dict)
     versi: list = field(default_factory=list)  # riwayat.Version, newest first
     berkas_versi: dict[str, Download] = field(default_factory=dict)  # commit sha → past CSV

@@ -34,7 +34,15 @@ from satudata.onboarding.metadata_form import (
     same,
     to_cell,
 )
-from satudata.onboarding.workbook import DATA, FORMAT, INFO, KOLOM, METADATA, NUMERIC
+from satudata.onboarding.workbook import (
+    DATA,
+    FORMAT,
+    INFO,
+    KOLOM,
+    METADATA,
+    NUMERIC,
+    form_values,
+)
 from satudata.util.language import localized
 
 
@@ -93,8 +101,11 @@ def read_workbook(repo: Repository, path: Path) -> WorkbookImport:
     yaml = _yaml()
     original_yaml = entry.metadata_path.read_text(encoding="utf-8")
     raw = yaml.load(original_yaml)
+    # The form shows the validated model (YAML 1.1: `wajib: yes` is true), ruamel reads
+    # YAML 1.2 (`yes` is text): a cell matching either is untouched.
+    shown = form_values(entry.meta)
     result = WorkbookImport(dataset_id, "", original_yaml, entry.data_path, entry.metadata_path)
-    result.fields = _apply_metadata(book, raw) + _apply_columns(book, raw)
+    result.fields = _apply_metadata(book, raw, shown) + _apply_columns(book, raw, shown)
     if result.fields:
         buffer = io.StringIO()
         yaml.dump(raw, buffer)
@@ -169,7 +180,7 @@ def _info(book) -> dict[str, list[str]]:
 
 
 # --- metadata ----------------------------------------------------------------------------------
-def _apply_metadata(book, raw: Any) -> list[tuple[str, str, str]]:
+def _apply_metadata(book, raw: Any, shown: Any = None) -> list[tuple[str, str, str]]:
     fields = {f.name: f for f in dataset_fields()}
     changes = []
     for number, row in enumerate(book[METADATA].iter_rows(min_row=2, values_only=True), start=2):
@@ -182,7 +193,7 @@ def _apply_metadata(book, raw: Any) -> list[tuple[str, str, str]]:
                 + localized(f": isian '{name}' tidak dikenal", f": unknown field '{name}'")
             )
         existing_id = raw.get("id")
-        change = _set_field(raw, fields[name], row[1], _where(METADATA, number))
+        change = _set_field(raw, fields[name], row[1], _where(METADATA, number), shown)
         if change and name == "id" and existing_id is not None:
             raise WorkbookError(
                 _where(METADATA, number)
@@ -193,7 +204,7 @@ def _apply_metadata(book, raw: Any) -> list[tuple[str, str, str]]:
     return changes
 
 
-def _apply_columns(book, raw: Any) -> list[tuple[str, str, str]]:
+def _apply_columns(book, raw: Any, shown: Any = None) -> list[tuple[str, str, str]]:
     sheet = book[KOLOM]
     names = [str(c.value).strip() if c.value else "" for c in sheet[1]]
     fields = {f.name: f for f in kolom_fields()}
@@ -206,6 +217,9 @@ def _apply_columns(book, raw: Any) -> list[tuple[str, str, str]]:
             )
         )
     by_name = {str(k.get("nama")): k for k in raw.get("kolom") or []}
+    shown_by_name = {
+        str(k.get("nama")): k for k in (shown or {}).get("kolom") or [] if isinstance(k, dict)
+    }
     seen, changes = [], []
     for number, row in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
         values = dict(zip(names, row, strict=False))
@@ -220,7 +234,8 @@ def _apply_columns(book, raw: Any) -> list[tuple[str, str, str]]:
             changes.append((_column(nama), "", localized("ditambahkan", "added")))
         for name, value in values.items():
             if name and name != "nama":
-                change = _set_field(target, fields[name], value, _where(KOLOM, number))
+                where = _where(KOLOM, number)
+                change = _set_field(target, fields[name], value, where, shown_by_name.get(nama))
                 if change:
                     changes.append((f"{_column(nama)}: {change[0]}", change[1], change[2]))
     for nama in [n for n in by_name if n not in seen]:
@@ -243,13 +258,15 @@ def _empty() -> str:
     return localized("(kosong)", "(empty)")
 
 
-def _set_field(raw: Any, form: FormField, cell: Any, where: str) -> tuple[str, str, str] | None:
+def _set_field(
+    raw: Any, form: FormField, cell: Any, where: str, shown: Any = None
+) -> tuple[str, str, str] | None:
     try:
         value = from_cell(cell, form)
     except ValueError as exc:
         raise WorkbookError(f"{where} ({form.name}): {exc}") from exc
     current = get_path(raw, form.path)
-    if same(value, current):
+    if same(value, current) or (shown is not None and same(value, get_path(shown, form.path))):
         return None
     parent = raw
     for key in form.path[:-1]:

@@ -43,7 +43,7 @@ def datasets_for_paths(repo: Repository, paths: list[str]) -> set[str]:
         if everything or any(f in exact or f.startswith(folders) for f in files):
             selected.add(dataset_id)
     tables = {Path(t).stem for t in targets if t.startswith(f"{layout.REFERENCE_DIR}/")}
-    for dataset_id, entry in repo.datasets.items():
+    for dataset_id, entry in repo.datasets.items() if tables else ():
         if entry.meta and any(
             k.referensi and k.referensi.tabel in tables for k in entry.meta.kolom
         ):

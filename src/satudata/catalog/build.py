@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import logging
 import os
@@ -47,6 +48,7 @@ from satudata.load.repository import Repository
 from satudata.util.parallel import fork_map
 
 MARKER = "satudata-build.json"
+DOWNLOADS = "unduh"  # every dataset file under docs/unduh/<opd>/<dataset>/
 
 
 class BuildError(Exception):
@@ -87,9 +89,17 @@ def build(
     try:
         situs = render(root, staging, jobs=jobs, phases=phases)
         config = _mkdocs_config(situs, staging)
+        # The downloads (a gigabyte in ~34,000 files at 2,000 datasets × 20 versions) are linked
+        # from HTML only: MkDocs need not see them, and copying them doubled the bytes written.
+        # They wait beside docs/ and are renamed into the site afterwards.
+        downloads = staging / "docs" / DOWNLOADS
+        if downloads.exists():
+            downloads.rename(staging / DOWNLOADS)
         with _timed(phases, "mkdocs"):
             _run_mkdocs(config, strict, _when(situs))
         _prune(staging / "site")
+        if (staging / DOWNLOADS).exists():
+            (staging / DOWNLOADS).rename(staging / "site" / DOWNLOADS)
         _write_marker(situs, staging / "site")
         pages = sum(1 for _ in (staging / "docs").rglob("*.md"))
         _swap(staging / "site", output)
@@ -134,17 +144,11 @@ def render(
     docs = staging / "docs"
     shutil.rmtree(docs, ignore_errors=True)
     when = _when(situs)
-    with _timed(phases, "unduhan"):
-        rows = {}
-        for t, (berkas, tambahan, data) in zip(
-            situs.terbitan, _map_downloads(situs, docs, when, jobs), strict=False
-        ):
-            t.berkas, t.tambahan, rows[t.id] = berkas, tambahan, data
-    with _timed(phases, "riwayat"):
-        _past_versions(situs, docs, jobs)
+    pages = Pages(situs, docs)  # before the workers fork: they inherit it
+    with _timed(phases, "dataset"):
+        row_counts = _render_datasets(situs, pages, docs, when, jobs)
     with _timed(phases, "halaman"):
-        pages = Pages(situs, docs)
-        pages.render_all(rows)
+        pages.site_pages(row_counts)
         _write_feeds(situs, docs, pages.kinerja)
     return situs
 
@@ -167,17 +171,6 @@ def _checked(descriptor: dict, path: str) -> None:
         raise BuildError(str(exc)) from exc
 
 
-def _map_downloads(situs: Site, docs: Path, when: dt.datetime, jobs: int) -> list:
-    """Downloads are independent per dataset and cost most of the build before MkDocs."""
-    published = situs.terbitan  # workers get indices: they already hold the model (fork)
-    return fork_map(
-        lambda i: _downloads(published[i], situs, docs, when),
-        list(range(len(published))),
-        jobs,
-        minimum=100,
-    )
-
-
 def _check_output(output: Path, timpa: bool) -> None:
     if output.exists() and any(output.iterdir()) and not (output / MARKER).exists() and not timpa:
         raise BuildError(
@@ -193,32 +186,78 @@ def _when(situs: Site) -> dt.datetime:
     return dt.datetime.combine(situs.tanggal, dt.time(), dt.UTC)
 
 
-def _past_versions(situs: Site, docs: Path, jobs: int = 1) -> None:
-    """The CSV as of each version, from git, the rows each version added and removed, and
-    which versions may not be published (`past_versions`): those are never written. Datasets
-    go in chunks, each with one `cat-file --batch` (memory stays bounded on long histories),
-    spread over `jobs` processes."""
+@dataclass
+class _Written:
+    """What a worker wrote for one dataset, for the parent's catalog, feeds and build log."""
+
+    berkas: dict[str, Download]
+    tambahan: dict[str, Download]
+    berkas_versi: dict[str, Download]
+    baris_versi: dict[str, tuple[int, int]]
+    versi_ditarik: dict
+    jumlah_baris: int
+    cakupan: dict[str, list[str]]
+
+
+def _render_datasets(
+    situs: Site, pages: Pages, docs: Path, when: dt.datetime, jobs: int
+) -> dict[str, int]:
+    """Everything of each dataset, in one pass over it: downloads, past versions (the CSV as of
+    each version, from git, the rows each version added and removed, and which versions may
+    not be published: `past_versions`; those are never written) and its page, so its rows are
+    read once and never sent between processes. Datasets go in chunks, each with one
+    `cat-file --batch` (memory stays bounded on long histories), spread over `jobs` processes;
+    the output does not depend on `jobs`. Returns the number of rows of each dataset."""
     published = situs.terbitan
     chunks = [
         range(start, min(start + _HISTORY_CHUNK, len(published)))
         for start in range(0, len(published), _HISTORY_CHUNK)
     ]
-    results = fork_map(lambda c: _chunk_versions(situs, c, docs), chunks, jobs, minimum=2)
-    for chunk, found in zip(chunks, results, strict=True):
-        for index, (files, counts, withdrawn) in zip(chunk, found, strict=True):
+    results = fork_map(
+        lambda c: _render_chunk(situs, pages, c, docs, when), chunks, jobs, minimum=2
+    )
+    row_counts = {}
+    for chunk, written in zip(chunks, results, strict=True):
+        for index, w in zip(chunk, written, strict=True):
             t = published[index]
-            t.berkas_versi, t.baris_versi, t.versi_ditarik = files, counts, withdrawn
+            t.berkas, t.tambahan = w.berkas, w.tambahan
+            t.berkas_versi, t.baris_versi, t.versi_ditarik = (
+                w.berkas_versi,
+                w.baris_versi,
+                w.versi_ditarik,
+            )
+            row_counts[t.id] = w.jumlah_baris
+            pages.add_coverage(t.id, w.cakupan)
+    return row_counts
 
 
 _HISTORY_CHUNK = 100
 
 
-def _chunk_versions(situs: Site, chunk: range, docs: Path) -> list[tuple[dict, dict, dict]]:
+def _render_chunk(
+    situs: Site, pages: Pages, chunk: range, docs: Path, when: dt.datetime
+) -> list[_Written]:
     datasets = [situs.terbitan[i] for i in chunk]
     blobs = read_blobs(
         situs.repo.root, [v.data.blob for t in datasets for v in t.versi if v.data and v.data.blob]
     )
-    return [_dataset_versions(situs, t, blobs, docs) for t in datasets]
+    written = []
+    for t in datasets:
+        t.berkas, t.tambahan, rows = _downloads(t, situs, docs, when)
+        t.berkas_versi, t.baris_versi, t.versi_ditarik = _dataset_versions(situs, t, blobs, docs)
+        cakupan = pages.dataset_page(t, rows)
+        written.append(
+            _Written(
+                t.berkas,
+                t.tambahan,
+                t.berkas_versi,
+                t.baris_versi,
+                t.versi_ditarik,
+                len(rows),
+                cakupan,
+            )
+        )
+    return written
 
 
 def _dataset_versions(
@@ -235,6 +274,8 @@ def _dataset_versions(
     files: dict[str, Download] = {}
     counts: dict[str, tuple[int, int]] = {}
     written: dict[str, Download] = {}  # versions sharing a blob share one file
+    current = t.berkas.get("csv")  # the committed CSV, written by write_downloads just before
+    current_blob = _blob_id((docs / current.path).read_bytes()) if current else None
     older: set[bytes] = set()
     for v in reversed(t.versi):  # oldest first
         blob = v.data.blob if v.data else None
@@ -245,10 +286,31 @@ def _dataset_versions(
         if blob is None or blob not in contents or v.commit.sha in withdrawn:
             continue
         if blob not in written:
-            name = f"{v.commit.date:%Y%m%d}-{v.commit.sha[:10]}.csv"
-            written[blob] = write_file(docs, f"unduh/{t.id}/versi/{name}", contents[blob], "csv")
+            name = f"unduh/{t.id}/versi/{v.commit.date:%Y%m%d}-{v.commit.sha[:10]}.csv"
+            if current is not None and blob == current_blob:
+                written[blob] = _link(docs, current, name)
+            else:
+                written[blob] = write_file(docs, name, contents[blob], "csv")
         files[v.commit.sha] = written[blob]
     return files, counts, withdrawn
+
+
+def _blob_id(data: bytes) -> str:
+    """The id git gives these bytes as a blob (SHA-1 repositories)."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def _link(docs: Path, source: Download, relative: str) -> Download:
+    """`source`'s file under a second name, without writing its bytes again: a version that
+    is the current CSV keeps its own stable address (a reader cites it) by a hard link, or a
+    copy where the file system has none."""
+    path = docs / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(docs / source.path, path)
+    except OSError:
+        shutil.copyfile(docs / source.path, path)
+    return Download(source.jenis, relative, source.sha256, source.bytes, source.mediatype)
 
 
 def _write_marker(situs: Site, site: Path) -> None:

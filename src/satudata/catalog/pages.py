@@ -105,14 +105,11 @@ class Pages:
         return opd.nama if opd else self.situs.portal.walidata.opd
 
     # --- pages ------------------------------------------------------------------------------
-    def render_all(self, rows: dict[str, list[list]]) -> None:
-        for t in self.situs.terbitan:
-            header = [k.nama for k in t.meta.kolom]
-            self._coverage(t, header, rows[t.id], self.named(t))
-        self.home_page(rows)
+    def site_pages(self, row_counts: dict[str, int]) -> None:
+        """Every page but the dataset pages, after them: the catalog lists the names each
+        dataset page found (`add_coverage` when a worker process wrote that page)."""
+        self.home_page(row_counts)
         self.catalog_page()
-        for t in self.situs.terbitan:
-            self.dataset_page(t, rows[t.id])
         self.opd_pages()
         self.performance_page()
         self.reference_pages()
@@ -122,7 +119,7 @@ class Pages:
         (self.docs / "panduan" / "kode-temuan.md").write_text(codes_markdown(), encoding="utf-8")
         self.static_assets()
 
-    def home_page(self, rows: dict[str, list[list]]) -> None:
+    def home_page(self, row_counts: dict[str, int]) -> None:
         terbitan = self.situs.terbitan
         pilar = [
             {
@@ -143,7 +140,7 @@ class Pages:
             terbitan=terbitan,
             pilar_list=pilar,
             terbaru=terbaru,
-            jumlah_baris=sum(len(r) for r in rows.values()),
+            jumlah_baris=sum(row_counts.values()),
             jumlah_opd=len({t.meta.produsen for t in terbitan}),
             kinerja=self.kinerja,
         )
@@ -227,12 +224,16 @@ class Pages:
             self._named[t.id] = named_columns(self.situs.repo, t.meta)
         return self._named[t.id]
 
+    def add_coverage(self, dataset_id: str, coverage: dict[str, list[str]]) -> None:
+        self._covered[dataset_id] = coverage
+
     def covered_names(self, t: PublishedDataset) -> list[str]:
         """Names of the areas/categories a dataset covers (for search), when few enough."""
         values = self._covered.get(t.id, {})
         return [name for names in values.values() for name in names]
 
-    def dataset_page(self, t: PublishedDataset, rows: list[list]) -> None:
+    def dataset_page(self, t: PublishedDataset, rows: list[list]) -> dict[str, list[str]]:
+        """Write the page of `t`; returns the names it covers (for the catalog's search)."""
         header = [k.nama for k in t.meta.kolom]
         named = self.named(t)
         wide_header, wide_rows = with_names(header, rows[:PREVIEW_ROWS], named)
@@ -284,6 +285,7 @@ class Pages:
             riwayat=self._history(t),
             dangkal=self.situs.git.shallow,
         )
+        return self._covered[t.id]
 
     def opd_pages(self) -> None:
         repo = self.situs.repo

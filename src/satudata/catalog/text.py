@@ -11,6 +11,9 @@ of them on its way out:
   again (a visible `&amp;`).
 - `feeds.formats.script_json`: JSON inside `<script type="application/ld+json">`.
 - XML (Atom) and JSON files are written by ElementTree and `json`, which escape for their format.
+
+`{% filter blok_html %}…{% endfilter %}` wraps a finished HTML block that Markdown must not
+parse and the search index must not hold (`mkdocs_hooks.html_block`).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from satudata.catalog.mkdocs_hooks import html_block
 from satudata.util.numbers import number
 
 # One entity table for HTML and Markdown syntax, applied in one pass (two passes would
@@ -111,5 +115,6 @@ def environment(templates: list[Path]) -> jinja2.Environment:
         ukuran_berkas=ukuran_berkas,
         front_matter=front_matter,
         raw_front_matter=raw_front_matter,
+        blok_html=html_block,
     )
     return env

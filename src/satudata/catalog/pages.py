@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -292,7 +293,13 @@ class Pages:
         numbers = {row["opd"]: row for row in self.kinerja["opd"]}
         fulfilled = repo.fulfilment()
         published = {t.id: t for t in self.situs.terbitan}
-        for opd in repo.organisasi.organisasi if repo.organisasi else []:
+        opds = repo.organisasi.organisasi if repo.organisasi else []
+        count = Counter(t.meta.produsen for t in self.situs.terbitan)
+        daftar = [
+            {**numbers[opd.slug], "slug": opd.slug, "terbitan": count[opd.slug]} for opd in opds
+        ]
+        self.write("opd/index.md", "opd-daftar.md.j2", daftar=daftar)
+        for opd in opds:
             entri = []
             for e in repo.daftar_data.entri if repo.daftar_data else []:
                 if e.produsen != opd.slug:

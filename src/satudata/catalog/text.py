@@ -31,7 +31,7 @@ from satudata.util.numbers import number
 
 # One entity table for HTML and Markdown syntax, applied in one pass (two passes would
 # re-escape each other's ampersands and hashes).
-_ENTITIES = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#!|~=&<>\"'"}
+_ENTITIES = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()#!|~=&<>\"'"}
 BULAN = [
     "Januari",
     "Februari",
@@ -51,7 +51,7 @@ BULAN = [
 def md(value: object) -> Markup:
     """Text safe in Markdown and HTML: escaped, Markdown punctuation as entities, one line."""
     text = " ".join(("" if value is None else str(value)).split())
-    return Markup("".join(_ENTITIES.get(c, c) for c in text))
+    return Markup(text.translate(_ENTITIES))
 
 
 def html_text(value: object) -> str:

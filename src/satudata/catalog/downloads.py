@@ -12,6 +12,7 @@ import functools
 import hashlib
 import io
 import json
+import os
 from pathlib import Path
 
 from satudata.catalog.names import NamedColumn, with_names
@@ -35,9 +36,14 @@ def sha256(data: bytes) -> str:
 
 
 def write_file(docs: Path, relative: str, data: bytes, kind: str) -> Download:
-    path = docs / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    path = f"{docs}/{relative}"
+    try:  # the folder is usually there already: one system call instead of three
+        out = open(path, "wb")  # noqa: SIM115
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        out = open(path, "wb")  # noqa: SIM115
+    with out:
+        out.write(data)
     return Download(kind, relative, sha256(data), len(data), MEDIATYPES[kind])
 
 
@@ -52,10 +58,22 @@ def text_rows(t: PublishedDataset) -> tuple[list[str], list[list[str]]]:
 
 
 def typed(t: PublishedDataset, header: list[str], rows: list[list[str]]) -> list[list]:
-    """Rows with values converted to the declared types (empty cells → None)."""
-    converters = [_converter(t.meta, name) for name in header]
+    """Rows with values converted to the declared types (empty cells → None). A column at a
+    time, each distinct literal parsed once: a column repeats few values (years, codes)."""
+    if not rows:
+        return []
+    columns = [
+        _typed_column(_converter(t.meta, name), column)
+        for name, column in zip(header, zip(*rows, strict=True), strict=False)
+    ]
+    return [list(row) for row in zip(*columns, strict=True)]
+
+
+def _typed_column(convert, literals: tuple[str, ...]) -> list:
+    values: dict[str, object] = {}
     return [
-        [convert(value) for convert, value in zip(converters, row, strict=False)] for row in rows
+        values[literal] if literal in values else values.setdefault(literal, convert(literal))
+        for literal in literals
     ]
 
 
@@ -80,9 +98,11 @@ def _converter(meta: Dataset, name: str):
 
 
 def json_bytes(t: PublishedDataset, header: list[str], rows: list[list]) -> bytes:
-    """The dataset as JSON, one row object a line. Rows are encoded one by one with the C
-    encoder: `indent` for the whole document falls back to the pure-Python encoder, which took
-    most of the download phase (measured: 300 datasets × 500 rows, 6.8 s under cProfile)."""
+    """The dataset as JSON, one row object a line, each row the bytes
+    `JSONEncoder(ensure_ascii=False).encode(dict(zip(header, row)))` writes. `indent` for the
+    whole document would fall back to the pure-Python encoder (measured: 300 datasets × 500
+    rows, 6.8 s under cProfile), and one `encode` a row still cost ~2.6 ms a dataset: the rows
+    are filled into one template from columns whose numbers the C encoder writes in one call."""
     document = {
         "dataset": t.id,
         "judul": t.meta.judul,
@@ -92,8 +112,27 @@ def json_bytes(t: PublishedDataset, header: list[str], rows: list[list]) -> byte
     encode = json.JSONEncoder(ensure_ascii=False).encode
     head = json.dumps(document, ensure_ascii=False, indent=1)
     assert head.endswith("\n}")
-    data = ",\n".join("  " + encode(dict(zip(header, row, strict=False))) for row in rows)
+    if header and len(set(header)) == len(header) and all(len(r) == len(header) for r in rows):
+        template = "  {" + ", ".join(encode(k).replace("%", "%%") + ": %s" for k in header) + "}"
+        cells = [_json_values(encode, list(column)) for column in zip(*rows, strict=True)]
+        data = ",\n".join([template % row for row in zip(*cells, strict=True)])
+    else:  # ragged rows or a repeated column name: row by row, exactly as the dict says
+        data = ",\n".join("  " + encode(dict(zip(header, row, strict=False))) for row in rows)
     return (head[:-2] + ',\n "data": [\n' + data + "\n ]\n}\n").encode("utf-8")
+
+
+def _json_values(encode, values: list) -> list[str]:
+    """Each value as `encode` writes it. Numbers and nulls in one call to the C encoder (a
+    number's text never holds ", "), a text once per distinct text."""
+    if all(v is None or type(v) is int or type(v) is float for v in values):
+        return encode(values)[1:-1].split(", ")
+    texts: dict[str, str] = {}
+    return [
+        (texts[v] if v in texts else texts.setdefault(v, encode(v)))
+        if type(v) is str
+        else encode(v)
+        for v in values
+    ]
 
 
 def xlsx_bytes(

@@ -88,7 +88,6 @@ def build(
     phases: dict[str, float] = {}
     try:
         situs = render(root, staging, jobs=jobs, phases=phases)
-        config = _mkdocs_config(situs, staging)
         # The downloads (a gigabyte in ~34,000 files at 2,000 datasets × 20 versions) are linked
         # from HTML only: MkDocs need not see them, and copying them doubled the bytes written.
         # They wait beside docs/ and are renamed into the site afterwards.
@@ -96,7 +95,7 @@ def build(
         if downloads.exists():
             downloads.rename(staging / DOWNLOADS)
         with _timed(phases, "mkdocs"):
-            _run_mkdocs(config, strict, _when(situs))
+            _run_mkdocs_parts(situs, staging, strict, jobs)
         _prune(staging / "site")
         if (staging / DOWNLOADS).exists():
             (staging / DOWNLOADS).rename(staging / "site" / DOWNLOADS)
@@ -216,8 +215,13 @@ def _render_datasets(
         range(start, min(start + _HISTORY_CHUNK, len(published)))
         for start in range(0, len(published), _HISTORY_CHUNK)
     ]
+    # One chunk a task: with a few large tasks one worker was left alone with the last one.
     results = fork_map(
-        lambda c: _render_chunk(situs, pages, c, docs, when), chunks, jobs, minimum=2
+        lambda c: _render_chunk(situs, pages, c, docs, when),
+        chunks,
+        jobs,
+        minimum=2,
+        chunks_per_job=len(chunks),
     )
     row_counts = {}
     for chunk, written in zip(chunks, results, strict=True):
@@ -234,7 +238,7 @@ def _render_datasets(
     return row_counts
 
 
-_HISTORY_CHUNK = 100
+_HISTORY_CHUNK = 25
 
 
 def _render_chunk(
@@ -365,10 +369,74 @@ def _feed_writers(situs: Site, docs: Path, kinerja: dict) -> list:
     ]
 
 
-def _mkdocs_config(situs: Site, staging: Path, extra: dict | None = None) -> Path:
-    """The mkdocs.yml of one build. MkDocs and Material print site_name, site_description and
-    nav titles raw into HTML, so every value from metadata goes in HTML-escaped (`html_text`);
-    the hooks keep Material from escaping it twice."""
+# From this many dataset pages on, MkDocs runs in `jobs` processes (below, starting a second
+# MkDocs costs more than it saves).
+MKDOCS_PARTS_MINIMUM = 300
+
+
+def _run_mkdocs_parts(situs: Site, staging: Path, strict: bool, jobs: int) -> None:
+    """`mkdocs build` into staging/site. MkDocs renders one page after another, which at
+    2,000 dataset pages was the longest part of the build left on one core: with `jobs` > 1
+    there are as many MkDocs processes over the same docs, each writing its share of the
+    dataset pages (part 0 also every other page, the assets, sitemap and 404 page; the hooks
+    skip the rest, `mkdocs_hooks.on_files`), and their search indexes are merged in page
+    order. Every page is rendered by the same theme from the same nav, so the site is the
+    same byte for byte as from one process."""
+    parts = max(1, jobs) if len(situs.terbitan) >= MKDOCS_PARTS_MINIMUM else 1
+    configs = [_mkdocs_config(situs, staging, part=(k, parts)) for k in range(parts)]
+    when = _when(situs)
+    fork_map(
+        lambda k: _run_mkdocs(configs[k], strict, when),
+        range(parts),
+        jobs,
+        minimum=2,
+        chunks_per_job=parts,
+    )
+    if parts > 1:
+        others = [_part_site(staging, k) for k in range(1, parts)]
+        _merge_parts(staging / "site", others, situs.base_url)
+
+
+def _part_site(staging: Path, part: int) -> Path:
+    return staging / ("site" if part == 0 else f"site-{part}")
+
+
+def _merge_parts(site: Path, others: list[Path], base_url: str) -> None:
+    """Move the pages the other MkDocs processes wrote into `site` and put their search
+    entries among `site`'s in the order one process would have written them: the order of
+    the pages (as in sitemap.xml), each page's entries as they come."""
+    import xml.etree.ElementTree as ET
+
+    urls = [
+        loc.text or ""
+        for loc in ET.parse(site / "sitemap.xml").getroot().iter(f"{{{_SITEMAP_NS}}}loc")
+    ]
+    order = {url.removeprefix(base_url): i for i, url in enumerate(urls)}
+    index_path = site / "search" / "search_index.json"
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    for other in others:
+        index["docs"] += json.loads(
+            (other / "search" / "search_index.json").read_text(encoding="utf-8")
+        )["docs"]
+        for page in sorted((other / "dataset").rglob("*.html")):
+            target = site / page.relative_to(other)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            page.rename(target)
+    index["docs"].sort(key=lambda e: order.get(e["location"].split("#")[0], len(order)))
+    # The search plugin's own serialisation (material/plugins/search/plugin.py).
+    index_path.write_text(json.dumps(index, separators=(",", ":"), default=str), "utf-8")
+
+
+_SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def _mkdocs_config(
+    situs: Site, staging: Path, extra: dict | None = None, part: tuple[int, int] = (0, 1)
+) -> Path:
+    """The mkdocs.yml of one build (of part `part[0]` of `part[1]`, `_run_mkdocs_parts`).
+    MkDocs and Material print site_name, site_description and nav titles raw into HTML, so
+    every value from metadata goes in HTML-escaped (`html_text`); the hooks keep Material from
+    escaping it twice."""
     root, portal = situs.repo.root, situs.portal
     base = base_config(root)
     theme = dict(base.get("theme") or {"name": "material"})
@@ -381,7 +449,7 @@ def _mkdocs_config(situs: Site, staging: Path, extra: dict | None = None) -> Pat
         "site_url": str(portal.url_situs),
         "site_description": html_text(f"Katalog data {portal.nama}"),
         "docs_dir": str(staging / "docs"),
-        "site_dir": str(staging / "site"),
+        "site_dir": str(_part_site(staging, part[0])),
         "theme": theme,
         "nav": [
             {"Beranda": "index.md"},
@@ -403,11 +471,15 @@ def _mkdocs_config(situs: Site, staging: Path, extra: dict | None = None) -> Pat
         # Dataset pages stay out of the navigation tree: listing 2,000 of them in `nav`
         # multiplies every page's size (DESIGN §5).
         "not_in_nav": "/dataset/\n/referensi/*.md\n/opd/*.md\n",
-        "extra": {**(base.get("extra") or {}), "satudata": _identity(situs)},
+        "extra": {
+            **(base.get("extra") or {}),
+            "satudata": _identity(situs),
+            **({"satudata_bagian": list(part)} if part[1] > 1 else {}),
+        },
         **extra,
         "hooks": [*hooks, *extra.get("hooks", [])],
     }
-    path = staging / "mkdocs.yml"
+    path = staging / ("mkdocs.yml" if part[0] == 0 else f"mkdocs-{part[0]}.yml")
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 

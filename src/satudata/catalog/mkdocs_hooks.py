@@ -16,6 +16,10 @@
    charts: all `data-search-exclude`). Without this hook the Markdown renders the same, only
    slower: the block is plain raw HTML between two comments.
 3. The theme's indentation is dropped from every page (`compact`): a third of each page's bytes.
+4. One MkDocs process of several (`extra.satudata_bagian: [part, parts]`, set by
+   `catalog.build._run_mkdocs_parts`) writes only its share of the dataset pages, and part 0
+   every other page and file: the other pages are read as empty with an empty template, so
+   MkDocs neither converts, renders, indexes nor writes them.
 
 MkDocs loads this file by path as a module of its own, so it imports nothing from the package.
 """
@@ -33,12 +37,18 @@ _BLOCK = re.compile(re.escape(_OPEN) + r"\n(.*?)\n" + re.escape(_CLOSE), re.DOTA
 _PLACE = re.compile(r"<!--satudata-html:(\d+)-->")
 # The blocks of each page between on_page_markdown and on_post_page, by source path.
 _blocks: dict[str, list[str]] = {}
+_DATASETS = "dataset/"  # where the dataset pages are, shared among the parts
+_EMPTY = "satudata-kosong.html"  # an empty template (site/overrides)
+_part = (0, 1)
+_elsewhere: set[str] = set()  # source paths of the pages another part writes
 # Whitespace is meaningful inside these: left exactly as the theme wrote it.
 _VERBATIM = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
 _INDENT = re.compile(r"[ \t]*\n\s*")
 
 
 def on_config(config, **kwargs):
+    global _part
+    _part = tuple((config.get("extra") or {}).get("satudata_bagian") or (0, 1))
     for key in CONFIG_TEXT:
         if isinstance(config.get(key), str):
             config[key] = Markup(config[key])
@@ -47,7 +57,28 @@ def on_config(config, **kwargs):
     return config
 
 
+def on_files(files, **kwargs):
+    part, parts = _part
+    _elsewhere.clear()
+    if parts == 1:
+        return files
+    pages = [f.src_uri for f in files.documentation_pages()]
+    datasets = sorted(uri for uri in pages if uri.startswith(_DATASETS))
+    mine = set(datasets[part::parts])
+    _elsewhere.update(
+        uri for uri in pages if uri not in mine and (part > 0 or uri.startswith(_DATASETS))
+    )
+    if part > 0:  # assets and downloads are part 0's to copy
+        for file in [f for f in files if not f.is_documentation_page()]:
+            files.remove(file)
+    return files
+
+
 def on_page_markdown(markdown, page, **kwargs):
+    if page.file.src_uri in _elsewhere:
+        page.meta["template"] = _EMPTY
+        _blocks[page.file.src_uri] = []
+        return ""
     for key in PAGE_TEXT:
         if isinstance(page.meta.get(key), str):
             page.meta[key] = Markup(page.meta[key])

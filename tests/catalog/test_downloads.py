@@ -74,3 +74,37 @@ def test_typed_parses_each_cell_as_its_column_declares():
         ["x", 1000.0, "b"],  # not a valid literal: the text itself
     ]
     assert typed(_dataset(columns), ["n"], []) == []
+
+
+def test_downloads_a_column_at_a_time_are_the_bytes_of_the_row_functions(tmp_path):
+    """write_downloads builds its files from columns; the public row functions over
+    `with_names` are the reference, for every dataset of the example repository."""
+    import datetime as dt
+
+    from conftest import REPO_ROOT
+    from satudata.catalog.downloads import csv_bytes, text_rows, write_downloads, xlsx_bytes
+    from satudata.catalog.names import named_columns, with_names
+    from satudata.catalog.views import PublishedDataset
+    from satudata.findings import DatasetFacts
+    from satudata.load.repository import Repository
+
+    repo = Repository.load(REPO_ROOT, 1)
+    when = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
+    checked = 0
+    for entry in repo.datasets.values():
+        if entry.meta is None or entry.data_path is None:
+            continue
+        t = PublishedDataset(entry, entry.meta, None, DatasetFacts(), None)
+        named = named_columns(repo, t.meta)
+        rows = write_downloads(t, tmp_path, when, named)
+        header, texts = text_rows(t)
+        assert rows == typed(t, header, texts)
+        wide_header, wide_rows = with_names(header, rows, named)
+        files = {b.jenis: (tmp_path / b.path).read_bytes() for b in t.berkas.values()}
+        assert files["xlsx"] == xlsx_bytes(t, wide_header, wide_rows, when)
+        assert files["json"] == json_bytes(t, wide_header, wide_rows)
+        if named:
+            named_csv = (tmp_path / t.tambahan["csv-nama"].path).read_bytes()
+            assert named_csv == csv_bytes(*with_names(header, texts, named))
+        checked += 1
+    assert checked >= 30

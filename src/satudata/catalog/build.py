@@ -313,6 +313,7 @@ def _link(docs: Path, source: Download, relative: str) -> Download:
     copy where the file system has none."""
     path = docs / relative
     path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)  # written by an earlier render into the same folder
     try:
         os.link(docs / source.path, path)
     except OSError:

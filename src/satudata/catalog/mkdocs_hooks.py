@@ -42,8 +42,8 @@ _EMPTY = "satudata-kosong.html"  # an empty template (site/overrides)
 _part = (0, 1)
 _elsewhere: set[str] = set()  # source paths of the pages another part writes
 # Whitespace is meaningful inside these: left exactly as the theme wrote it.
-_VERBATIM = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
-_INDENT = re.compile(r"[ \t]*\n\s*")
+_VERBATIM = re.compile(r"<(pre|textarea|script|style)\b.*?</\1>", re.DOTALL)
+_SPACE = " \t\r\f\v"  # ASCII only: a no-break space is text
 
 
 def on_config(config, **kwargs):
@@ -116,12 +116,21 @@ def compact(html: str) -> str:
     words or tags as one space, so the page looks and reads the same. By hand: an HTML
     minifier would be a dependency for this one substitution, and rewrites more than
     whitespace."""
-    parts = _VERBATIM.split(html)
-    # split() yields text, whole verbatim element, its tag name, text, …
-    return "".join(
-        _INDENT.sub("\n", part) if i % 3 == 0 else part if i % 3 == 1 else ""
-        for i, part in enumerate(parts)
-    )
+    out, end = [], 0
+    for verbatim in _VERBATIM.finditer(html):
+        out += [_squeeze(html[end : verbatim.start()]), verbatim.group(0)]
+        end = verbatim.end()
+    out.append(_squeeze(html[end:]))
+    return "".join(out)
+
+
+def _squeeze(text: str) -> str:
+    """Line by line (a regular expression over every space was three times slower)."""
+    if "\n" not in text:
+        return text
+    first, *middle, last = text.split("\n")
+    lines = [first.rstrip(_SPACE), *filter(None, (line.strip(_SPACE) for line in middle))]
+    return "\n".join([*lines, last.lstrip(_SPACE)])
 
 
 def _mark_titles(items):

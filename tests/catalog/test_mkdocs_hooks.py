@@ -70,3 +70,42 @@ def test_each_part_writes_its_share_of_the_dataset_pages_and_part_0_the_rest():
     assert written[0] & written[1] == set() and written[0] | written[1] == set(pages)
     assert {"index.md", "katalog.md"} <= written[0]
     assert len(written[0] - {"index.md", "katalog.md"}) == 3 and len(written[1]) == 2
+
+
+def test_an_html_page_gets_the_headings_and_contents_markdown_would_give_it():
+    import markdown
+
+    body = (
+        "# Metadata\n\n"
+        '<div class="x" data-search-exclude><p>a</p></div>\n\n'
+        "<p>Teks.</p>\n\n"
+        '## Metadata { #metadata data-search-exclude="1" }\n\n'
+        "<p>b</p>\n\n"
+        "## Kamus &#40;kolom&#41; &#38; lain\n\n"
+        "### Kamus kolom\n"
+    )
+    expected = markdown.Markdown(extensions=["attr_list", "toc"])
+    want = expected.convert(body)
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="dataset/opd/a.md"), meta={})
+    hooks.on_config({"mdx_configs": {"toc": {"permalink": False}}})
+    assert hooks.on_page_markdown(str(hooks.html_page(body)), page) == ""
+    got = hooks.on_page_content("", page)
+    assert got.split() == want.split()  # the same up to line breaks between blocks
+
+    def flat(items):
+        return [(i.level, i.id, i.title, flat(i.children)) for i in items]
+
+    from mkdocs.structure.toc import get_toc
+
+    assert flat(page.toc) == flat(get_toc(expected.toc_tokens))
+    assert page.toc.items[0].id == "metadata_1"  # `metadata` is taken
+
+
+def test_with_a_toc_setting_it_does_not_follow_the_page_goes_through_markdown():
+    body = "# Judul\n\n<p>a</p>\n"
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="dataset/opd/b.md"), meta={})
+    try:
+        hooks.on_config({"mdx_configs": {"toc": {"permalink": True}}})
+        assert hooks.on_page_markdown(str(hooks.html_page(body)), page).strip() == body.strip()
+    finally:
+        hooks.on_config({})

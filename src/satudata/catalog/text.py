@@ -13,7 +13,8 @@ of them on its way out:
 - XML (Atom) and JSON files are written by ElementTree and `json`, which escape for their format.
 
 `{% filter blok_html %}…{% endfilter %}` wraps a finished HTML block that Markdown must not
-parse and the search index must not hold (`mkdocs_hooks.html_block`).
+parse and the search index must not hold (`mkdocs_hooks.html_block`); `{% filter halaman_html %}`
+a page body of `#` headings and HTML only (`mkdocs_hooks.html_page`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from satudata.catalog.mkdocs_hooks import html_block
+from satudata.catalog.mkdocs_hooks import html_block, html_page
 from satudata.util.numbers import number
 
 # One entity table for HTML and Markdown syntax, applied in one pass (two passes would
@@ -116,5 +117,6 @@ def environment(templates: list[Path]) -> jinja2.Environment:
         front_matter=front_matter,
         raw_front_matter=raw_front_matter,
         blok_html=html_block,
+        halaman_html=html_page,
     )
     return env

@@ -327,3 +327,20 @@ def test_dataset_page_chart_and_preview_come_with_their_data(built):
     assert '<td class="sd-n" data-sort="29573">29.573</td>' in puskesmas
     assert "<td>Medan Kota</td>" in puskesmas  # names beside codes in the preview
     assert "<table class=" not in page  # every table gets Material's table style
+
+
+def test_a_build_in_several_processes_is_the_same_byte_for_byte(built, tmp_path, monkeypatch):
+    """Datasets in chunks over worker processes, feeds side by side, MkDocs in two parts whose
+    pages and search indexes are merged: the same files as one process writes."""
+    from satudata.catalog import build as build_module
+
+    root, _ = built
+    sequential = _digest(build(root, tmp_path / "satu", jobs=1).output)
+    monkeypatch.setattr(build_module, "_HISTORY_CHUNK", 4)
+    monkeypatch.setattr(build_module, "MKDOCS_PARTS_MINIMUM", 1)
+    parallel = build(root, tmp_path / "dua", jobs=2)
+    assert _digest(parallel.output) == sequential
+    index = json.loads((parallel.output / "search/search_index.json").read_text("utf-8"))
+    assert {d["location"].split("#")[0] for d in index["docs"]} >= {
+        t.url_path for t in parallel.situs.terbitan
+    }

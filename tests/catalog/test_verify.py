@@ -13,6 +13,8 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import REPO_ROOT, make_repo
+from satudata.catalog import build as build_module
+from satudata.catalog import downloads as downloads_module
 from satudata.catalog.build import MARKER, build
 from satudata.catalog.verify import verify
 from satudata.cli import main
@@ -159,7 +161,7 @@ def test_a_folder_that_is_not_a_build_is_refused(built, tmp_path, capsys):
     assert code == 1 and f"{MARKER} tidak ada" in out
 
 
-def test_versions_sharing_bytes_share_one_file(tmp_path):
+def test_versions_sharing_bytes_share_one_file(tmp_path, monkeypatch):
     """A change reverted makes a version whose CSV is an earlier one's: written once, linked
     from both versions, and the site still verifies."""
     repo = make_repo(tmp_path)
@@ -170,9 +172,25 @@ def test_versions_sharing_bytes_share_one_file(tmp_path):
     _commit(tmp_path, "Ubah (#2)")
     repo.replace("data/dinkes/puskesmas.csv", "2025,12.71.02,5", "2025,12.71.02,4")
     _commit(tmp_path, "Kembalikan (#3)")
+    written: list[bytes] = []
+    for module in (build_module, downloads_module):
+        monkeypatch.setattr(module, "write_file", _spy(module.write_file, written))
     result = build(tmp_path, tmp_path / "public", jobs=1)
     (t,) = [t for t in result.situs.terbitan if t.id == "dinkes/puskesmas"]
     first, changed, reverted = [t.berkas_versi[v.commit.sha] for v in reversed(t.versi)]
     assert reverted.path == first.path != changed.path
-    assert len(list((result.output / DATASET / "versi").glob("*.csv"))) == 2
+    versions = sorted((result.output / DATASET / "versi").glob("*.csv"))
+    assert len(versions) == 2
+    # The reverted version is the current CSV: its file is the download's, linked, not copied.
+    current = result.output / DATASET / "puskesmas.csv"
+    assert (result.output / first.path).stat().st_ino == current.stat().st_ino
+    assert len(written) == len(set(written))  # the build never wrote the same bytes twice
     assert main(["verifikasi", str(result.output), "--repo", str(tmp_path)]) == 0
+
+
+def _spy(write_file, written: list[bytes]):
+    def spy(docs, relative, data, kind):
+        written.append(data)
+        return write_file(docs, relative, data, kind)
+
+    return spy

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import logging
 import os
@@ -48,6 +49,7 @@ from satudata.util.language import localized
 from satudata.util.parallel import fork_map
 
 MARKER = "satudata-build.json"
+DOWNLOADS = "unduh"  # every dataset file under docs/unduh/<opd>/<dataset>/
 
 
 class BuildError(Exception):
@@ -87,10 +89,17 @@ def build(
     phases: dict[str, float] = {}
     try:
         situs = render(root, staging, jobs=jobs, phases=phases)
-        config = _mkdocs_config(situs, staging)
+        # The downloads (a gigabyte in ~34,000 files at 2,000 datasets × 20 versions) are linked
+        # from HTML only: MkDocs need not see them, and copying them doubled the bytes written.
+        # They wait beside docs/ and are renamed into the site afterwards.
+        downloads = staging / "docs" / DOWNLOADS
+        if downloads.exists():
+            downloads.rename(staging / DOWNLOADS)
         with _timed(phases, "mkdocs"):
-            _run_mkdocs(config, strict, _when(situs))
+            _run_mkdocs_parts(situs, staging, strict, jobs)
         _prune(staging / "site")
+        if (staging / DOWNLOADS).exists():
+            (staging / DOWNLOADS).rename(staging / "site" / DOWNLOADS)
         _write_marker(situs, staging / "site")
         pages = sum(1 for _ in (staging / "docs").rglob("*.md"))
         _swap(staging / "site", output)
@@ -143,19 +152,16 @@ def render(
     situs = build_model(repo, report, git, tanggal)
     docs = staging / "docs"
     shutil.rmtree(docs, ignore_errors=True)
+    docs.mkdir(parents=True)
     when = _when(situs)
-    with _timed(phases, "unduhan"):
-        rows = {}
-        for t, (berkas, tambahan, data) in zip(
-            situs.terbitan, _map_downloads(situs, docs, when, jobs), strict=False
-        ):
-            t.berkas, t.tambahan, rows[t.id] = berkas, tambahan, data
-    with _timed(phases, "riwayat"):
-        _past_versions(situs, docs, jobs)
+    pages = Pages(situs, docs)  # before the workers fork: they inherit it
+    with _timed(phases, "dataset"):
+        row_counts = _render_datasets(situs, pages, docs, when, jobs)
     with _timed(phases, "halaman"):
-        pages = Pages(situs, docs)
-        pages.render_all(rows)
-        _write_feeds(situs, docs, pages.kinerja)
+        # Independent of each other: side by side in `jobs` processes (checking the catalog's
+        # Data Package alone takes seconds at 2,000 datasets).
+        tasks = [lambda: pages.site_pages(row_counts), *_feed_writers(situs, docs, pages.kinerja)]
+        fork_map(lambda i: tasks[i](), range(len(tasks)), jobs, minimum=2)
     return situs
 
 
@@ -178,17 +184,6 @@ def _checked(descriptor: dict, path: str) -> None:
         raise BuildError(str(exc)) from exc
 
 
-def _map_downloads(situs: Site, docs: Path, when: dt.datetime, jobs: int) -> list:
-    """Downloads are independent per dataset and cost most of the build before MkDocs."""
-    published = situs.terbitan  # workers get indices: they already hold the model (fork)
-    return fork_map(
-        lambda i: _downloads(published[i], situs, docs, when),
-        list(range(len(published))),
-        jobs,
-        minimum=100,
-    )
-
-
 def _check_output(output: Path, timpa: bool) -> None:
     if output.exists() and any(output.iterdir()) and not (output / MARKER).exists() and not timpa:
         raise BuildError(
@@ -208,32 +203,83 @@ def _when(situs: Site) -> dt.datetime:
     return dt.datetime.combine(situs.tanggal, dt.time(), dt.UTC)
 
 
-def _past_versions(situs: Site, docs: Path, jobs: int = 1) -> None:
-    """The CSV as of each version, from git, the rows each version added and removed, and
-    which versions may not be published (`past_versions`): those are never written. Datasets
-    go in chunks, each with one `cat-file --batch` (memory stays bounded on long histories),
-    spread over `jobs` processes."""
+@dataclass
+class _Written:
+    """What a worker wrote for one dataset, for the parent's catalog, feeds and build log."""
+
+    berkas: dict[str, Download]
+    tambahan: dict[str, Download]
+    berkas_versi: dict[str, Download]
+    baris_versi: dict[str, tuple[int, int]]
+    versi_ditarik: dict
+    jumlah_baris: int
+    cakupan: dict[str, list[str]]
+
+
+def _render_datasets(
+    situs: Site, pages: Pages, docs: Path, when: dt.datetime, jobs: int
+) -> dict[str, int]:
+    """Everything of each dataset, in one pass over it: downloads, past versions (the CSV as of
+    each version, from git, the rows each version added and removed, and which versions may
+    not be published: `past_versions`; those are never written) and its page, so its rows are
+    read once and never sent between processes. Datasets go in chunks, each with one
+    `cat-file --batch` (memory stays bounded on long histories), spread over `jobs` processes;
+    the output does not depend on `jobs`. Returns the number of rows of each dataset."""
     published = situs.terbitan
     chunks = [
         range(start, min(start + _HISTORY_CHUNK, len(published)))
         for start in range(0, len(published), _HISTORY_CHUNK)
     ]
-    results = fork_map(lambda c: _chunk_versions(situs, c, docs), chunks, jobs, minimum=2)
-    for chunk, found in zip(chunks, results, strict=True):
-        for index, (files, counts, withdrawn) in zip(chunk, found, strict=True):
+    # One chunk a task: with a few large tasks one worker was left alone with the last one.
+    results = fork_map(
+        lambda c: _render_chunk(situs, pages, c, docs, when),
+        chunks,
+        jobs,
+        minimum=2,
+        chunks_per_job=len(chunks),
+    )
+    row_counts = {}
+    for chunk, written in zip(chunks, results, strict=True):
+        for index, w in zip(chunk, written, strict=True):
             t = published[index]
-            t.berkas_versi, t.baris_versi, t.versi_ditarik = files, counts, withdrawn
+            t.berkas, t.tambahan = w.berkas, w.tambahan
+            t.berkas_versi, t.baris_versi, t.versi_ditarik = (
+                w.berkas_versi,
+                w.baris_versi,
+                w.versi_ditarik,
+            )
+            row_counts[t.id] = w.jumlah_baris
+            pages.add_coverage(t.id, w.cakupan)
+    return row_counts
 
 
-_HISTORY_CHUNK = 100
+_HISTORY_CHUNK = 25
 
 
-def _chunk_versions(situs: Site, chunk: range, docs: Path) -> list[tuple[dict, dict, dict]]:
+def _render_chunk(
+    situs: Site, pages: Pages, chunk: range, docs: Path, when: dt.datetime
+) -> list[_Written]:
     datasets = [situs.terbitan[i] for i in chunk]
     blobs = read_blobs(
         situs.repo.root, [v.data.blob for t in datasets for v in t.versi if v.data and v.data.blob]
     )
-    return [_dataset_versions(situs, t, blobs, docs) for t in datasets]
+    written = []
+    for t in datasets:
+        t.berkas, t.tambahan, rows = _downloads(t, situs, docs, when)
+        t.berkas_versi, t.baris_versi, t.versi_ditarik = _dataset_versions(situs, t, blobs, docs)
+        cakupan = pages.dataset_page(t, rows)
+        written.append(
+            _Written(
+                t.berkas,
+                t.tambahan,
+                t.berkas_versi,
+                t.baris_versi,
+                t.versi_ditarik,
+                len(rows),
+                cakupan,
+            )
+        )
+    return written
 
 
 def _dataset_versions(
@@ -250,6 +296,8 @@ def _dataset_versions(
     files: dict[str, Download] = {}
     counts: dict[str, tuple[int, int]] = {}
     written: dict[str, Download] = {}  # versions sharing a blob share one file
+    current = t.berkas.get("csv")  # the committed CSV, written by write_downloads just before
+    current_blob = _blob_id((docs / current.path).read_bytes()) if current else None
     older: set[bytes] = set()
     for v in reversed(t.versi):  # oldest first
         blob = v.data.blob if v.data else None
@@ -260,10 +308,32 @@ def _dataset_versions(
         if blob is None or blob not in contents or v.commit.sha in withdrawn:
             continue
         if blob not in written:
-            name = f"{v.commit.date:%Y%m%d}-{v.commit.sha[:10]}.csv"
-            written[blob] = write_file(docs, f"unduh/{t.id}/versi/{name}", contents[blob], "csv")
+            name = f"unduh/{t.id}/versi/{v.commit.date:%Y%m%d}-{v.commit.sha[:10]}.csv"
+            if current is not None and blob == current_blob:
+                written[blob] = _link(docs, current, name)
+            else:
+                written[blob] = write_file(docs, name, contents[blob], "csv")
         files[v.commit.sha] = written[blob]
     return files, counts, withdrawn
+
+
+def _blob_id(data: bytes) -> str:
+    """The id git gives these bytes as a blob (SHA-1 repositories)."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def _link(docs: Path, source: Download, relative: str) -> Download:
+    """`source`'s file under a second name, without writing its bytes again: a version that
+    is the current CSV keeps its own stable address (a reader cites it) by a hard link, or a
+    copy where the file system has none."""
+    path = docs / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)  # written by an earlier render into the same folder
+    try:
+        os.link(docs / source.path, path)
+    except OSError:
+        shutil.copyfile(docs / source.path, path)
+    return Download(source.jenis, relative, source.sha256, source.bytes, source.mediatype)
 
 
 def _write_marker(situs: Site, site: Path) -> None:
@@ -293,27 +363,100 @@ def _json_bytes(data: dict) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
 
 
-def _write_feeds(situs: Site, docs: Path, kinerja: dict) -> None:
-    package = catalog_package(situs)
-    _checked(package, "datapackage.json")
-    (docs / "datapackage.json").write_bytes(_json_bytes(package))
-    (docs / "dcat.jsonld").write_bytes(_json_bytes(dcat_catalog(situs)))
-    (docs / "data.json").write_bytes(_json_bytes(pod_catalog(situs)))
-    (docs / "feed.xml").write_text(atom_feed(situs), encoding="utf-8")
-    for path, content in bps.files(situs).items():
-        write_file(docs, path, _json_bytes(content), "json")
-    (docs / "kinerja.json").write_bytes(_json_bytes(kinerja))  # the numbers the page shows
+def _feed_writers(situs: Site, docs: Path, kinerja: dict) -> list:
+    """One function a feed file (or set of files), each writing into docs."""
+
+    def package() -> None:
+        descriptor = catalog_package(situs)
+        _checked(descriptor, "datapackage.json")
+        (docs / "datapackage.json").write_bytes(_json_bytes(descriptor))
+
+    def others() -> None:
+        (docs / "data.json").write_bytes(_json_bytes(pod_catalog(situs)))
+        (docs / "feed.xml").write_text(atom_feed(situs), encoding="utf-8")
+        for path, content in bps.files(situs).items():
+            write_file(docs, path, _json_bytes(content), "json")
+        (docs / "kinerja.json").write_bytes(_json_bytes(kinerja))  # the numbers the page shows
+
+    return [
+        package,
+        lambda: (docs / "dcat.jsonld").write_bytes(_json_bytes(dcat_catalog(situs))),
+        others,
+    ]
 
 
-def _mkdocs_config(situs: Site, staging: Path, extra: dict | None = None) -> Path:
-    """The mkdocs.yml of one build. MkDocs and Material print site_name, site_description and
-    nav titles raw into HTML, so every value from metadata goes in HTML-escaped (`html_text`);
-    the hooks keep Material from escaping it twice."""
+# From this many dataset pages on, MkDocs runs in `jobs` processes (below, starting a second
+# MkDocs costs more than it saves).
+MKDOCS_PARTS_MINIMUM = 300
+
+
+def _run_mkdocs_parts(situs: Site, staging: Path, strict: bool, jobs: int) -> None:
+    """`mkdocs build` into staging/site. MkDocs renders one page after another, which at
+    2,000 dataset pages was the longest part of the build left on one core: with `jobs` > 1
+    there are as many MkDocs processes over the same docs, each writing its share of the
+    dataset pages (part 0 also every other page, the assets, sitemap and 404 page; the hooks
+    skip the rest, `mkdocs_hooks.on_files`), and their search indexes are merged in page
+    order. Every page is rendered by the same theme from the same nav, so the site is the
+    same byte for byte as from one process."""
+    parts = max(1, jobs) if len(situs.terbitan) >= MKDOCS_PARTS_MINIMUM else 1
+    configs = [_mkdocs_config(situs, staging, part=(k, parts)) for k in range(parts)]
+    when = _when(situs)
+    fork_map(
+        lambda k: _run_mkdocs(configs[k], strict, when),
+        range(parts),
+        jobs,
+        minimum=2,
+        chunks_per_job=parts,
+    )
+    if parts > 1:
+        others = [_part_site(staging, k) for k in range(1, parts)]
+        _merge_parts(staging / "site", others, situs.base_url)
+
+
+def _part_site(staging: Path, part: int) -> Path:
+    return staging / ("site" if part == 0 else f"site-{part}")
+
+
+def _merge_parts(site: Path, others: list[Path], base_url: str) -> None:
+    """Move the pages the other MkDocs processes wrote into `site` and put their search
+    entries among `site`'s in the order one process would have written them: the order of
+    the pages (as in sitemap.xml), each page's entries as they come."""
+    import xml.etree.ElementTree as ET
+
+    urls = [
+        loc.text or ""
+        for loc in ET.parse(site / "sitemap.xml").getroot().iter(f"{{{_SITEMAP_NS}}}loc")
+    ]
+    order = {url.removeprefix(base_url): i for i, url in enumerate(urls)}
+    index_path = site / "search" / "search_index.json"
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    for other in others:
+        index["docs"] += json.loads(
+            (other / "search" / "search_index.json").read_text(encoding="utf-8")
+        )["docs"]
+        for page in sorted((other / "dataset").rglob("*.html")):
+            target = site / page.relative_to(other)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            page.rename(target)
+    index["docs"].sort(key=lambda e: order.get(e["location"].split("#")[0], len(order)))
+    # The search plugin's own serialisation (material/plugins/search/plugin.py).
+    index_path.write_text(json.dumps(index, separators=(",", ":"), default=str), "utf-8")
+
+
+_SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def _mkdocs_config(
+    situs: Site, staging: Path, extra: dict | None = None, part: tuple[int, int] = (0, 1)
+) -> Path:
+    """The mkdocs.yml of one build (of part `part[0]` of `part[1]`, `_run_mkdocs_parts`).
+    MkDocs and Material print site_name, site_description and nav titles raw into HTML, so
+    every value from metadata goes in HTML-escaped (`html_text`); the hooks keep Material from
+    escaping it twice."""
     root, portal = situs.repo.root, situs.portal
     base = base_config(root)
     theme = dict(base.get("theme") or {"name": "material"})
     theme["custom_dir"] = str(merge_layer("overrides", root, staging / "overrides"))
-    opds = situs.repo.organisasi.organisasi if situs.repo.organisasi else []
     extra = dict(extra or {})
     hooks = [*base.get("hooks", []), str(Path(mkdocs_hooks.__file__).resolve())]
     config = {
@@ -322,12 +465,14 @@ def _mkdocs_config(situs: Site, staging: Path, extra: dict | None = None) -> Pat
         "site_url": str(portal.url_situs),
         "site_description": html_text(f"Katalog data {portal.nama}"),
         "docs_dir": str(staging / "docs"),
-        "site_dir": str(staging / "site"),
+        "site_dir": str(_part_site(staging, part[0])),
         "theme": theme,
         "nav": [
             {"Beranda": "index.md"},
             {"Katalog": "katalog.md"},
-            {"OPD": [{html_text(opd.singkatan): f"opd/{opd.slug}.md"} for opd in opds]},
+            # One page listing the OPDs: 40 of them in the menu of every page were a tenth of
+            # each page's bytes and of MkDocs' time.
+            {"OPD": "opd/index.md"},
             {"Kinerja Data": "kinerja.md"},
             {"Kode Referensi": "referensi.md"},
             {
@@ -341,12 +486,16 @@ def _mkdocs_config(situs: Site, staging: Path, extra: dict | None = None) -> Pat
         ],
         # Dataset pages stay out of the navigation tree: listing 2,000 of them in `nav`
         # multiplies every page's size (DESIGN §5).
-        "not_in_nav": "/dataset/\n/referensi/*.md\n",
-        "extra": {**(base.get("extra") or {}), "satudata": _identity(situs)},
+        "not_in_nav": "/dataset/\n/referensi/*.md\n/opd/*.md\n",
+        "extra": {
+            **(base.get("extra") or {}),
+            "satudata": _identity(situs),
+            **({"satudata_bagian": list(part)} if part[1] > 1 else {}),
+        },
         **extra,
         "hooks": [*hooks, *extra.get("hooks", [])],
     }
-    path = staging / "mkdocs.yml"
+    path = staging / ("mkdocs.yml" if part[0] == 0 else f"mkdocs-{part[0]}.yml")
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -106,14 +107,11 @@ class Pages:
         return opd.nama if opd else self.situs.portal.walidata.opd
 
     # --- pages ------------------------------------------------------------------------------
-    def render_all(self, rows: dict[str, list[list]]) -> None:
-        for t in self.situs.terbitan:
-            header = [k.nama for k in t.meta.kolom]
-            self._coverage(t, header, rows[t.id], self.named(t))
-        self.home_page(rows)
+    def site_pages(self, row_counts: dict[str, int]) -> None:
+        """Every page but the dataset pages, after them: the catalog lists the names each
+        dataset page found (`add_coverage` when a worker process wrote that page)."""
+        self.home_page(row_counts)
         self.catalog_page()
-        for t in self.situs.terbitan:
-            self.dataset_page(t, rows[t.id])
         self.opd_pages()
         self.performance_page()
         self.reference_pages()
@@ -123,7 +121,7 @@ class Pages:
         (self.docs / "panduan" / "kode-temuan.md").write_text(codes_markdown(), encoding="utf-8")
         self.static_assets()
 
-    def home_page(self, rows: dict[str, list[list]]) -> None:
+    def home_page(self, row_counts: dict[str, int]) -> None:
         terbitan = self.situs.terbitan
         pilar = [
             {
@@ -144,7 +142,7 @@ class Pages:
             terbitan=terbitan,
             pilar_list=pilar,
             terbaru=terbaru,
-            jumlah_baris=sum(len(r) for r in rows.values()),
+            jumlah_baris=sum(row_counts.values()),
             jumlah_opd=len({t.meta.produsen for t in terbitan}),
             kinerja=self.kinerja,
         )
@@ -228,12 +226,16 @@ class Pages:
             self._named[t.id] = named_columns(self.situs.repo, t.meta)
         return self._named[t.id]
 
+    def add_coverage(self, dataset_id: str, coverage: dict[str, list[str]]) -> None:
+        self._covered[dataset_id] = coverage
+
     def covered_names(self, t: PublishedDataset) -> list[str]:
         """Names of the areas/categories a dataset covers (for search), when few enough."""
         values = self._covered.get(t.id, {})
         return [name for names in values.values() for name in names]
 
-    def dataset_page(self, t: PublishedDataset, rows: list[list]) -> None:
+    def dataset_page(self, t: PublishedDataset, rows: list[list]) -> dict[str, list[str]]:
+        """Write the page of `t`; returns the names it covers (for the catalog's search)."""
         header = [k.nama for k in t.meta.kolom]
         named = self.named(t)
         wide_header, wide_rows = with_names(header, rows[:PREVIEW_ROWS], named)
@@ -287,13 +289,20 @@ class Pages:
             riwayat=self._history(t),
             dangkal=self.situs.git.shallow,
         )
+        return self._covered[t.id]
 
     def opd_pages(self) -> None:
         repo = self.situs.repo
         numbers = {row["opd"]: row for row in self.kinerja["opd"]}
         fulfilled = repo.fulfilment()
         published = {t.id: t for t in self.situs.terbitan}
-        for opd in repo.organisasi.organisasi if repo.organisasi else []:
+        opds = repo.organisasi.organisasi if repo.organisasi else []
+        count = Counter(t.meta.produsen for t in self.situs.terbitan)
+        daftar = [
+            {**numbers[opd.slug], "slug": opd.slug, "terbitan": count[opd.slug]} for opd in opds
+        ]
+        self.write("opd/index.md", "opd-daftar.md.j2", daftar=daftar)
+        for opd in opds:
             entri = []
             for e in repo.daftar_data.entri if repo.daftar_data else []:
                 if e.produsen != opd.slug:

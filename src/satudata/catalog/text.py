@@ -11,6 +11,10 @@ of them on its way out:
   again (a visible `&amp;`).
 - `feeds.formats.script_json`: JSON inside `<script type="application/ld+json">`.
 - XML (Atom) and JSON files are written by ElementTree and `json`, which escape for their format.
+
+`{% filter blok_html %}…{% endfilter %}` wraps a finished HTML block that Markdown must not
+parse and the search index must not hold (`mkdocs_hooks.html_block`); `{% filter halaman_html %}`
+a page body of `#` headings and HTML only (`mkdocs_hooks.html_page`).
 """
 
 from __future__ import annotations
@@ -23,11 +27,12 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from satudata.catalog.mkdocs_hooks import html_block, html_page
 from satudata.util.numbers import number
 
 # One entity table for HTML and Markdown syntax, applied in one pass (two passes would
 # re-escape each other's ampersands and hashes).
-_ENTITIES = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#!|~=&<>\"'"}
+_ENTITIES = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()#!|~=&<>\"'"}
 BULAN = [
     "Januari",
     "Februari",
@@ -47,7 +52,7 @@ BULAN = [
 def md(value: object) -> Markup:
     """Text safe in Markdown and HTML: escaped, Markdown punctuation as entities, one line."""
     text = " ".join(("" if value is None else str(value)).split())
-    return Markup("".join(_ENTITIES.get(c, c) for c in text))
+    return Markup(text.translate(_ENTITIES))
 
 
 def html_text(value: object) -> str:
@@ -111,5 +116,7 @@ def environment(templates: list[Path]) -> jinja2.Environment:
         ukuran_berkas=ukuran_berkas,
         front_matter=front_matter,
         raw_front_matter=raw_front_matter,
+        blok_html=html_block,
+        halaman_html=html_page,
     )
     return env

@@ -93,5 +93,6 @@ def latest_of(values: list[str]) -> str | None:
 
 def ordered_periods(values: list[str]) -> list[str]:
     """Distinct period values, oldest first (non-periods dropped)."""
-    dated = {(end, v) for v in values if (end := period_end(v)) is not None}
+    # Each distinct value once: a dataset repeats its few periods on every row.
+    dated = {(end, v) for v in set(values) if (end := period_end(v)) is not None}
     return [v for _, v in sorted(dated)]

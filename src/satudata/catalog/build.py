@@ -89,23 +89,39 @@ def build(
     phases: dict[str, float] = {}
     try:
         situs = render(root, staging, jobs=jobs, phases=phases)
-        # The downloads (a gigabyte in ~34,000 files at 2,000 datasets × 20 versions) are linked
-        # from HTML only: MkDocs need not see them, and copying them doubled the bytes written.
-        # They wait beside docs/ and are renamed into the site afterwards.
-        downloads = staging / "docs" / DOWNLOADS
-        if downloads.exists():
-            downloads.rename(staging / DOWNLOADS)
+        aside = _set_aside(staging / "docs", staging / "aside")
         with _timed(phases, "mkdocs"):
             _run_mkdocs_parts(situs, staging, strict, jobs)
         _prune(staging / "site")
-        if (staging / DOWNLOADS).exists():
-            (staging / DOWNLOADS).rename(staging / "site" / DOWNLOADS)
+        for path in aside:
+            target = staging / "site" / path.relative_to(staging / "aside")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            path.rename(target)
         _write_marker(situs, staging / "site")
         pages = sum(1 for _ in (staging / "docs").rglob("*.md"))
         _swap(staging / "site", output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return BuildResult(output, situs, pages, phases)
+
+
+# Written for readers and machines, linked from HTML only: MkDocs need not see them, and its
+# copy of them (a gigabyte in ~36,000 files at 2,000 datasets × 20 versions) doubled what the
+# build wrote. bps/katalog.json stays: a Markdown page links it.
+SET_ASIDE = (DOWNLOADS, "bps/*/")
+
+
+def _set_aside(docs: Path, aside: Path) -> list[Path]:
+    """Move what `SET_ASIDE` names from docs to `aside` (renames, no copies); returns the
+    moved paths, to be renamed into the site after MkDocs."""
+    moved = []
+    for pattern in SET_ASIDE:
+        for path in sorted(docs.glob(pattern)):
+            target = aside / path.relative_to(docs)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            path.rename(target)
+            moved.append(target)
+    return moved
 
 
 @contextlib.contextmanager

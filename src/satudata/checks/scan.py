@@ -214,11 +214,12 @@ def _text_patterns(
     cells = _concat(c.values for c in columns)
     encoded = pc.dictionary_encode(cells)
     distinct, indices = encoded.dictionary, encoded.indices.to_numpy()
-    _keep_codes(columns, scans, indices, pc.index(distinct, "").as_py())
-    per_table = np.zeros(len(scans), dtype=np.int64)
-    for column in columns:
-        per_table[column.table] += len(column.values)
-    spans = _spans(per_table)  # the columns are in table order, so each table is one span
+    codes = indices.astype(np.int64)
+    empty = pc.index(distinct, "").as_py()
+    if empty >= 0:
+        codes[codes == empty] = -1
+    _give_codes([c for c in columns if c.keyed], columns, codes, scans)
+    spans = _table_spans(columns, len(scans))
     for pattern in TEXT_PATTERNS:
         hits = _bool_array(pattern(distinct, batch))
         if not hits.any():
@@ -227,17 +228,24 @@ def _text_patterns(
             scans[table].found.add(pattern)
 
 
-def _keep_codes(
-    columns: list[_Column], scans: list[TableScan], indices: np.ndarray, empty: int
+def _table_spans(columns: list[_Column], tables: int) -> np.ndarray:
+    """Where each table's cells start in the concatenation of `columns` (which are in table
+    order, so each table is one span)."""
+    per_table = np.zeros(tables, dtype=np.int64)
+    for column in columns:
+        per_table[column.table] += len(column.values)
+    return _spans(per_table)
+
+
+def _give_codes(
+    keyed: list[_Column], columns: list[_Column], codes: np.ndarray, scans: list[TableScan]
 ) -> None:
-    """Each key or dimension column's slice of the batch's dictionary indices."""
-    codes = indices.astype(np.int64)
-    if empty >= 0:
-        codes[codes == empty] = -1
+    """Each of the `keyed` columns its slice of `codes`, one code per cell of `columns`."""
+    wanted = {id(c) for c in keyed}
     start = 0
     for column in columns:
         end = start + len(column.values)
-        if column.keyed:
+        if id(column) in wanted:
             scans[column.table].codes[column.name] = codes[start:end]
         start = end
 
@@ -248,12 +256,7 @@ def _plain_codes(columns: list[_Column], scans: list[TableScan]) -> None:
     if not columns:
         return
     indices = pc.dictionary_encode(_concat(c.values for c in columns)).indices.to_numpy()
-    codes = indices.astype(np.int64)
-    start = 0
-    for column in columns:
-        end = start + len(column.values)
-        scans[column.table].codes[column.name] = codes[start:end]
-        start = end
+    _give_codes(columns, columns, indices.astype(np.int64), scans)
 
 
 def _decimal_patterns(
@@ -262,10 +265,7 @@ def _decimal_patterns(
     if not columns or not DECIMAL_PATTERNS:
         return
     cells = _concat(c.values for c in columns)
-    per_table = np.zeros(len(scans), dtype=np.int64)
-    for column in columns:
-        per_table[column.table] += len(column.values)
-    spans = _spans(per_table)
+    spans = _table_spans(columns, len(scans))
     for pattern in DECIMAL_PATTERNS:
         for table in np.flatnonzero(_counts(_bool_array(pattern(cells, batch)), spans)):
             scans[table].found.add(pattern)

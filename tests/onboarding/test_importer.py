@@ -36,7 +36,8 @@ def _rows(path):
         return list(csv.reader(handle))
 
 
-def test_xlsx_with_title_rows_footnotes_and_years_as_columns(repo, tmp_path, capsys):
+def _import_messy_xlsx(repo, tmp_path) -> None:
+    """The messy workbook imported into dinkes/posyandu, which must succeed."""
     _messy_xlsx(tmp_path / "tabel.xlsx")
     assert (
         main(
@@ -51,6 +52,10 @@ def test_xlsx_with_title_rows_footnotes_and_years_as_columns(repo, tmp_path, cap
         )
         == 0
     )
+
+
+def test_xlsx_with_title_rows_footnotes_and_years_as_columns(repo, tmp_path, capsys):
+    _import_messy_xlsx(repo, tmp_path)
     rows = _rows(repo.root / "data/dinkes/posyandu.csv")
     assert rows == [
         ["tahun", "kode_kecamatan", "jumlah"],
@@ -134,20 +139,7 @@ def test_impor_refuses_to_overwrite_without_timpa(repo, tmp_path, capsys):
 
 def test_messy_spreadsheet_to_a_clean_dataset(repo, tmp_path):
     """impor → fill in what only a person knows (the Standar Data of the measure) → validate."""
-    _messy_xlsx(tmp_path / "tabel.xlsx")
-    assert (
-        main(
-            [
-                "impor",
-                str(tmp_path / "tabel.xlsx"),
-                "--ke",
-                "dinkes/posyandu",
-                "--repo",
-                str(repo.root),
-            ]
-        )
-        == 0
-    )
+    _import_messy_xlsx(repo, tmp_path)
     path = "metadata/dinkes/posyandu.yaml"
     repo.replace(
         path,

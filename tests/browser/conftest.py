@@ -22,6 +22,7 @@ CHROMIUM = os.environ.get("SATUDATA_CHROMIUM", "/usr/bin/chromium")
 AXE = REPO_ROOT / ".ci" / "tools" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = REPO_ROOT / "screenshots"
 PAYLOAD = Path(__file__).parent / "payload"
+PLANTED_VERSIONS = 7  # versions of the payload dataset in the planted site's history
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -95,6 +96,11 @@ def planted_site(tmp_path_factory) -> Path:
 
     root = _example_repository(tmp_path_factory.mktemp("katalog-muatan"))
     _commit(root, GIT_NAME, GIT_MESSAGE)
+    # More versions than the page lists: the rest are shown by riwayat.js, from riwayat.json.
+    metadata = root / "metadata/diskominfo/uji-keamanan.yaml"
+    for n in range(1, PLANTED_VERSIONS):
+        metadata.write_text(metadata.read_text(encoding="utf-8") + f"# revisi {n}\n", "utf-8")
+        _commit(root, GIT_NAME, f"{GIT_MESSAGE} {n}")
     planted: list[str] = []
     with planting(planted):
         return build(root, root / "public", jobs=2).output

@@ -138,15 +138,18 @@ def test_dataset_page_shows_preview_chart_and_matching_downloads(page):
     page.goto("dataset/dinkes/puskesmas/")
     assert page.locator(".sd-pratinjau tbody tr").count() == 20
     assert page.locator(".sd-grafik canvas").first.is_visible()
-    rows = page.locator(".sd-unduh tbody tr")
+    links = page.locator(".sd-unduh li a")
+    sums = page.locator(".sd-unduh pre.sd-checksum").text_content().splitlines()
+    assert len(sums) == links.count()
     kinds = set()
-    for i in range(rows.count()):
-        link = rows.nth(i).locator("a")
-        expected = rows.nth(i).locator("code").text_content()
-        response = page.request.get(link.evaluate("a => a.href"))
+    for i, line in enumerate(sums):
+        expected, name = line.split("  ")
+        url = links.nth(i).evaluate("a => a.href")
+        assert url.endswith("/" + name)
+        response = page.request.get(url)
         assert response.ok
         assert hashlib.sha256(response.body()).hexdigest() == expected
-        kinds.add(link.evaluate("a => a.href").rsplit(".", 1)[-1])
+        kinds.add(url.rsplit(".", 1)[-1])
     assert {"csv", "xlsx", "json"} <= kinds
     screenshot(page, "dataset")
 

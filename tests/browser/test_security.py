@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import screenshot
+from .conftest import PLANTED_VERSIONS, screenshot
 
 # Recorded before any script of the page runs; the original is still called so that a real
 # dialog would also show up in `page.dialogs`.
@@ -139,3 +139,20 @@ def test_search_and_filters_with_payload_words_run_nothing(attacked):
     ran_katalog = _what_ran(attacked)
     assert ran == {"dialog": [], "dipanggil": [], "dom": []}
     assert ran_katalog == {"dialog": [], "dipanggil": [], "dom": []}
+
+
+def test_full_history_loaded_by_script_shows_commit_text_as_text(attacked):
+    """riwayat.js builds rows from riwayat.json, whose commit messages and author names carry
+    payloads: they must arrive as text."""
+    from payloads import GIT_MESSAGE
+
+    attacked.goto("dataset/diskominfo/uji-keamanan/")
+    table = attacked.locator("table.sd-riwayat tbody tr")
+    assert table.count() == 5  # the newest versions, written into the page
+    attacked.get_by_role("button", name=f"Tampilkan semua {PLANTED_VERSIONS} versi").click()
+    attacked.locator(".sd-riwayat-status", has_text="Semua").wait_for()
+    assert table.count() == PLANTED_VERSIONS
+    oldest = table.last.text_content()
+    assert GIT_MESSAGE in oldest and "&lt;" not in oldest
+    assert table.first.locator("a code").count() == 1  # the commit link, as on the page
+    assert _what_ran(attacked) == {"dialog": [], "dipanggil": [], "dom": []}

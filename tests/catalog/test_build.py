@@ -7,6 +7,7 @@ import html
 import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -78,18 +79,27 @@ def test_pages_exist_with_their_content(built):
 
 
 def test_downloads_match_the_checksums_on_the_page(built):
+    """The page's checksum lines are `sha256sum -c` input for the files its list links."""
     _, result = built
     site = result.output
     page = (site / "dataset/dinkes/puskesmas/index.html").read_text(encoding="utf-8")
-    pairs = re.findall(
-        r'<tr><td><a href="\.\./\.\./\.\./(unduh/[^"]+)" download>[^<]*</a></td>'
-        r'<td[^>]*>[^<]*</td><td><code class="sd-hash">([0-9a-f]{64})</code>',
-        page,
-    )
-    assert {Path(p).suffix for p, _ in pairs} == {".csv", ".xlsx", ".json"}
-    assert len(pairs) == 5  # CSV, CSV with names, XLSX, JSON, datapackage.json
-    for path, digest in pairs:
+    linked = re.findall(r'<li><a href="\.\./\.\./\.\./(unduh/[^"]+)" download>', page)
+    sums = re.search(r'<pre class="sd-checksum"><code class="sd-hash">([^<]*)</code></pre>', page)
+    assert sums is not None
+    lines = [line.split("  ") for line in sums.group(1).splitlines()]
+    assert [name for _, name in lines] == [Path(p).name for p in linked]
+    assert {Path(p).suffix for p in linked} == {".csv", ".xlsx", ".json"}
+    assert len(lines) == 5  # CSV, CSV with names, XLSX, JSON, datapackage.json
+    for path, (digest, _) in zip(linked, lines, strict=True):
         assert hashlib.sha256((site / path).read_bytes()).hexdigest() == digest
+    checked = subprocess.run(
+        ["sha256sum", "-c", "-"],
+        input=sums.group(1),
+        cwd=site / "unduh/dinkes/puskesmas",
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0 and checked.stdout.count(": OK") == 5, checked.stdout
     original = (REPO_ROOT / "data/dinkes/puskesmas.csv").read_bytes()
     assert (site / "unduh/dinkes/puskesmas/puskesmas.csv").read_bytes() == original
 

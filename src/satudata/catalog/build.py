@@ -38,7 +38,7 @@ from satudata.catalog.feeds.dcat import dcat_catalog
 from satudata.catalog.feeds.pod import pod_catalog
 from satudata.catalog.names import named_columns
 from satudata.catalog.pages import Pages
-from satudata.catalog.past_versions import withdrawn_versions
+from satudata.catalog.past_versions import history_document, history_rows, withdrawn_versions
 from satudata.catalog.sources import base_config, merge_layer
 from satudata.catalog.text import html_text
 from satudata.catalog.views import Download, PublishedDataset, Site, build_model
@@ -283,7 +283,15 @@ def _render_chunk(
     for t in datasets:
         t.berkas, t.tambahan, rows = _downloads(t, situs, docs, when)
         t.berkas_versi, t.baris_versi, t.versi_ditarik = _dataset_versions(situs, t, blobs, docs)
-        cakupan = pages.dataset_page(t, rows)
+        history = history_rows(situs, t)
+        if history:
+            t.tambahan["riwayat"] = write_file(
+                docs,
+                f"unduh/{t.id}/riwayat.json",
+                _json_bytes(history_document(t, history)),
+                "riwayat",
+            )
+        cakupan = pages.dataset_page(t, rows, history)
         written.append(
             _Written(
                 t.berkas,

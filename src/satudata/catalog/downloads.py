@@ -32,6 +32,7 @@ MEDIATYPES = {
     "json": "application/json",
     "datapackage": "application/json",
     "lembar": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "riwayat": "application/json",
 }
 
 

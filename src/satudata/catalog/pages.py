@@ -19,13 +19,18 @@ from satudata.load import paths
 from satudata.model import Pilar
 from satudata.report.codes_doc import codes_markdown
 from satudata.rules.performance import performance
-from satudata.rules.personal_data import mask_personal
 from satudata.rules.timeliness import Kebaruan
 
-PREVIEW_ROWS = 20
+# Rows written into the page: what a reader without JavaScript sees (and the first screen);
+# with it, pratinjau.js loads every row from the JSON download.
+PREVIEW_ROWS = 10
 # The whole dataset is shown on the page (paged, filterable) by loading the JSON download; above
 # this size the page keeps the first rows only and points to the downloads.
 PREVIEW_MAX_BYTES = 3_000_000
+# Versions listed on the page, newest first; all of them are in riwayat.json, which the page
+# loads on request. Each row is ~0.5 KB, and histories only grow: 20 versions were a fifth of
+# a dataset page.
+HISTORY_ROWS = 5
 MAX_NAMES_LISTED = 40  # names of covered areas/categories written on the page (and so indexed)
 PILAR_JUDUL = {
     Pilar.SEKTORAL: "Data sektoral",
@@ -39,6 +44,7 @@ LABEL_BERKAS = {
     "datapackage": "datapackage.json (Frictionless)",
     "csv-nama": "CSV dengan nama",
     "lembar": "Lembar kerja OPD (Excel)",
+    "riwayat": "Riwayat versi (JSON)",
 }
 
 
@@ -234,8 +240,11 @@ class Pages:
         values = self._covered.get(t.id, {})
         return [name for names in values.values() for name in names]
 
-    def dataset_page(self, t: PublishedDataset, rows: list[list]) -> dict[str, list[str]]:
-        """Write the page of `t`; returns the names it covers (for the catalog's search)."""
+    def dataset_page(
+        self, t: PublishedDataset, rows: list[list], history: list[dict]
+    ) -> dict[str, list[str]]:
+        """Write the page of `t` (`history`: `past_versions.history_rows`); returns the names
+        it covers (for the catalog's search)."""
         header = [k.nama for k in t.meta.kolom]
         named = self.named(t)
         wide_header, wide_rows = with_names(header, rows[:PREVIEW_ROWS], named)
@@ -281,12 +290,14 @@ class Pages:
             berkas=[
                 {"label": LABEL_BERKAS[b.jenis], **vars(b)}
                 for b in [*t.berkas.values(), *t.tambahan.values()]
-                if b.jenis != "lembar"  # offered to the OPD team in its own section
+                if b.jenis not in ("lembar", "riwayat")  # each linked from its own section
             ],
             lembar=t.tambahan.get("lembar"),
             kutipan=self._citation(t),
             lapor_url=self._report_url(t),
-            riwayat=self._history(t),
+            riwayat=history[:HISTORY_ROWS],
+            jumlah_versi=len(history),
+            riwayat_lengkap=t.tambahan.get("riwayat"),
             dangkal=self.situs.git.shallow,
         )
         return self._covered[t.id]
@@ -450,34 +461,3 @@ class Pages:
 
     def _report_url(self, t: PublishedDataset) -> str:
         return report_url(self.situs.portal, t.id, t.meta.judul)
-
-    def _history(self, t: PublishedDataset) -> list[dict]:
-        forge = self.situs.portal.forge
-        base = str(forge.url).rstrip("/")
-        commit_part, pr_part = (
-            ("/-/commit/", "/-/merge_requests/")
-            if forge.jenis == "gitlab"
-            else ("/commit/", "/pull/")
-        )
-        rows = []
-        for v in t.versi:
-            c = v.commit
-            counts = t.baris_versi.get(c.sha)
-            withdrawn = t.versi_ditarik.get(c.sha)
-            rows.append(
-                {
-                    "tanggal": c.date,
-                    "penulis": ", ".join(v.penulis),
-                    "jenis": v.jenis,
-                    "pesan": mask_personal(c.subject),  # commit messages are not validated
-                    "sha": c.sha[:10],
-                    "commit_url": base + commit_part + c.sha,
-                    "pr": c.pr,
-                    "pr_url": f"{base}{pr_part}{c.pr}" if c.pr else None,
-                    "penyetuju": ", ".join(c.approvers),
-                    "baris": f"+{counts[0]} / -{counts[1]} baris" if counts else "metadata",
-                    "unduh": None if withdrawn else t.berkas_versi.get(c.sha),
-                    "ditarik": withdrawn.teks if withdrawn else None,
-                }
-            )
-        return rows

@@ -18,10 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from satudata.audit.history import Version, versions_matching
+from satudata.catalog.views import PublishedDataset, Site
 from satudata.checks.privasi import csv_findings
 from satudata.findings import REGISTRY, Finding
 from satudata.load.repository import DatasetFiles, Repository
 from satudata.model import Dataset, Klasifikasi
+from satudata.rules.personal_data import mask_personal
 
 _SHOWN_LINES = 5  # row numbers named per finding code in a reason
 
@@ -148,3 +150,57 @@ def _reason(located: list[tuple[int | None, Finding]]) -> str:
     if unreadable:
         parts.append("tidak dapat diperiksa: " + "; ".join(unreadable))
     return "; ".join(parts)
+
+
+def history_rows(situs: Site, t: PublishedDataset) -> list[dict]:
+    """One row per version of `t`, newest first: what the dataset page's history table shows
+    and its riwayat.json holds (one source, so the two never disagree). A withdrawn version
+    keeps no link to its commit or pull request: the forge would show what was withdrawn."""
+    forge = situs.portal.forge
+    base = str(forge.url).rstrip("/")
+    commit_part, pr_part = (
+        ("/-/commit/", "/-/merge_requests/") if forge.jenis == "gitlab" else ("/commit/", "/pull/")
+    )
+    rows = []
+    for v in t.versi:
+        c = v.commit
+        counts = t.baris_versi.get(c.sha)
+        withdrawn = t.versi_ditarik.get(c.sha)
+        rows.append(
+            {
+                "tanggal": c.date,
+                "jenis": v.jenis,
+                "tambah": counts[0] if counts else None,  # None: a metadata-only version
+                "hapus": counts[1] if counts else None,
+                "pesan": mask_personal(c.subject),  # commit messages are not validated
+                "penulis": ", ".join(v.penulis),
+                "penyetuju": ", ".join(c.approvers),
+                "sha": c.sha[:10],
+                "commit_url": None if withdrawn else base + commit_part + c.sha,
+                "pr": c.pr,
+                "pr_url": f"{base}{pr_part}{c.pr}" if c.pr and not withdrawn else None,
+                "unduh": None if withdrawn else t.berkas_versi.get(c.sha),
+                "ditarik": withdrawn.teks if withdrawn else None,
+            }
+        )
+    return rows
+
+
+def history_document(t: PublishedDataset, rows: list[dict]) -> dict:
+    """riwayat.json: every version of `t` for readers and tools (the page shows the newest)."""
+    return {
+        "dataset": t.id,
+        "judul": t.meta.judul,
+        "versi": [
+            {
+                **row,
+                "tanggal": row["tanggal"].date().isoformat(),
+                "unduh": (
+                    {"path": row["unduh"].path, "sha256": row["unduh"].sha256}
+                    if row["unduh"]
+                    else None
+                ),
+            }
+            for row in rows
+        ],
+    }

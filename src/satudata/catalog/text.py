@@ -119,4 +119,7 @@ def environment(templates: list[Path]) -> jinja2.Environment:
         blok_html=html_block,
         halaman_html=html_page,
     )
+    # Data in attributes (`data-grafik`, `data-pratinjau`) without the spaces after , and :
+    # that json.dumps adds by default: bytes on every dataset page, read only by scripts.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
     return env

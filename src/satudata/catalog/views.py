@@ -18,7 +18,7 @@ from satudata.rules.publishing import publication_blockers
 class Download:
     """One downloadable file of a published dataset."""
 
-    jenis: str  # csv | xlsx | json | datapackage | csv-nama | lembar
+    jenis: str  # csv | xlsx | json | datapackage | csv-nama | lembar | riwayat
     path: str  # relative to the site root, e.g. unduh/dinkes/puskesmas/puskesmas.csv
     sha256: str
     bytes: int

@@ -85,5 +85,5 @@ def _variable(kolom) -> dict:
 
 def script_json(data: dict) -> str:
     """JSON safe inside <script type="application/ld+json">: metadata cannot close the tag."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")

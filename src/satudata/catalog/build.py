@@ -188,14 +188,14 @@ def _downloads(t, situs: Site, docs: Path, when: dt.datetime):
     write_lembar(t, situs.repo, docs)
     descriptor = dataset_package(situs, t)
     path = f"unduh/{t.id}/datapackage.json"
-    _checked(descriptor, path)
+    _checked(descriptor, path, schemas=False)  # the catalogue's package checks every schema
     t.berkas["datapackage"] = write_file(docs, path, _json_bytes(descriptor), "datapackage")
     return t.berkas, t.tambahan, data
 
 
-def _checked(descriptor: dict, path: str) -> None:
+def _checked(descriptor: dict, path: str, *, schemas: bool = True) -> None:
     try:
-        validate_package(descriptor, path)
+        validate_package(descriptor, path, schemas=schemas)
     except PackageError as exc:
         raise BuildError(str(exc)) from exc
 

@@ -114,3 +114,26 @@ def test_validate_package_rejects_a_broken_descriptor_in_indonesian(situs):
     package["licenses"] = [{"title": "tanpa nama"}]  # a licence needs a name or a path
     with pytest.raises(feeds.PackageError, match='license requires "path" or "name"'):
         feeds.validate_package(package, "datapackage.json")
+
+
+def test_a_schema_the_dataset_check_skips_is_caught_by_the_catalogue_check(situs, monkeypatch):
+    """A dataset's own package is checked without its Table Schema (`schemas=False`): the
+    catalogue's package carries the same schema and is checked whole, so a broken schema still
+    stops the build."""
+    t = _by_id(situs, "dinkes/puskesmas")
+    package = feeds.dataset_package(situs, t)
+    package["resources"][0]["schema"]["fields"][0]["type"] = "bukan-tipe"
+    feeds.validate_package(package, "unduh/dinkes/puskesmas/datapackage.json", schemas=False)
+    with pytest.raises(feeds.PackageError):
+        feeds.validate_package(package, "unduh/dinkes/puskesmas/datapackage.json")
+
+    broken = feeds.table_schema
+
+    def with_bad_type(meta):
+        schema = broken(meta)
+        schema["fields"][0]["type"] = "bukan-tipe"
+        return schema
+
+    monkeypatch.setattr(feeds, "table_schema", with_bad_type)
+    with pytest.raises(feeds.PackageError, match="datapackage.json tidak sah"):
+        feeds.validate_package(feeds.catalog_package(situs), "datapackage.json")

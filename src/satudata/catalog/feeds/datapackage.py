@@ -135,9 +135,19 @@ class PackageError(ValueError):
     """A descriptor the build wrote that frictionless rejects; the message is Indonesian."""
 
 
-def validate_package(descriptor: dict, where: str) -> None:
+def validate_package(descriptor: dict, where: str, *, schemas: bool = True) -> None:
     """Check a descriptor against the Data Package profile with frictionless' own validator
-    (descriptor and profile only: the rows were read by the checks already)."""
+    (descriptor and profile only: the rows were read by the checks already). `schemas=False`
+    leaves the resources' Table Schemas out, for a dataset's own package: the catalogue's
+    package carries the same schema of every dataset (`table_schema`) and is checked whole,
+    and the schema was three quarters of each dataset's check (2.5 of 3.3 ms)."""
+    if not schemas:
+        descriptor = {
+            **descriptor,
+            "resources": [
+                {k: v for k, v in r.items() if k != "schema"} for r in descriptor["resources"]
+            ],
+        }
     report = frictionless.Package.validate_descriptor(descriptor)
     if report.valid:
         return

@@ -126,11 +126,14 @@ def column_letter(index: int) -> str:
 
 
 def xlsx(sheets: dict[str, list[list]], creator: str, when: dt.datetime) -> bytes:
-    """A plain workbook: one sheet per entry of `sheets` (name → rows, first row = header)."""
+    """A plain workbook: one sheet per entry of `sheets` (name → rows, first row = header).
+    Deflate level 1, as the OPD workbook: the catalog writes one for every dataset, and level 6
+    took 3.2 ms a workbook against 1.9 ms for a file a quarter larger (21 → 26 KB, 504 rows)."""
     return workbook(
         [Sheet(name, rows[0] if rows else [], rows[1:]) for name, rows in sheets.items()],
         creator,
         when,
+        level=1,
     )
 
 

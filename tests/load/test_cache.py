@@ -79,3 +79,18 @@ def test_values_json_would_change_are_not_cached(cache_dir, tmp_path):
     cache.put("kunci-angka", {1: "satu"})
     cache.put("biasa", {"a": [1, 1.5, True, None, "x"]})
     assert list(cache.entries) == ["biasa"]
+
+
+def test_entries_sent_as_json_text_are_written_and_read_back(cache_dir, tmp_path):
+    cache = YamlCache(tmp_path)
+    data = {"judul": "Ê 日本", "kolom": [{"nama": "a", "min": 0, "skala": 1.5, "wajib": True}]}
+    cache.put("dari-pekerja", data, json_safe=True, json_text=json.dumps(data, ensure_ascii=False))
+    cache.put("dari-sini", {"a": None}, json_safe=True)
+    cache.put("diperiksa", {"b": [1, "x"]})
+    cache.save()
+    again = YamlCache(tmp_path)
+    assert again.entries == {
+        "dari-pekerja": data,
+        "dari-sini": {"a": None},
+        "diperiksa": {"b": [1, "x"]},
+    }

@@ -65,6 +65,7 @@ class YamlCache:
         name = hashlib.blake2b(str(root).encode(), digest_size=10).hexdigest()
         self.path = cache_dir() / f"metadata-{name}.json"
         self.entries: dict[str, Any] = {}
+        self.encoded: dict[str, str] = {}  # entries whose JSON text is at hand
         self.used: set[str] = set()
         self.added = 0
         if enabled():
@@ -86,14 +87,24 @@ class YamlCache:
             return True, self.entries[key]
         return False, None
 
-    def put(self, key: str, data: Any) -> None:
-        """Remember `data` if JSON gives back exactly the same (else leave it uncached)."""
-        try:
-            encoded = json.dumps(data, ensure_ascii=False)
-        except (TypeError, ValueError):
-            return
-        if json.loads(encoded) != data or not _same_types(json.loads(encoded), data):
-            return
+    def put(
+        self, key: str, data: Any, json_safe: bool = False, json_text: str | None = None
+    ) -> None:
+        """Remember `data` if JSON gives back exactly the same (else leave it uncached).
+
+        `json_safe` is the reader's word (`LoadedYaml.json_safe`, worked out while it made the
+        data, often in a worker) that it does: the round trip is then skipped. `json_text` is
+        `data` as JSON when a worker sent it so; the cache file is written from it."""
+        if json_text is not None:
+            self.encoded[key] = json_text
+        elif not json_safe:
+            try:
+                encoded = json.dumps(data, ensure_ascii=False)
+            except (TypeError, ValueError):
+                return
+            back = json.loads(encoded)
+            if back != data or not _same_types(back, data):
+                return
         self.entries[key] = data
         self.used.add(key)
         self.added += 1
@@ -102,9 +113,16 @@ class YamlCache:
         """Write back only the entries this run used, when something new was added."""
         if not enabled() or (not self.added and len(self.used) == len(self.entries)):
             return
-        document = {"format": _FORMAT, "entries": {k: self.entries[k] for k in self.used}}
+        # The document `json.dumps` would write, put together from each entry's JSON text
+        # (most are at hand, from the workers that parsed them).
+        entries = ", ".join(f"{json.dumps(key)}: {self._json_text(key)}" for key in self.used)
+        document = f'{{"format": {_FORMAT}, "entries": {{{entries}}}}}'
         with contextlib.suppress(OSError):  # a read-only home folder only costs speed
-            write_atomic(self.path, json.dumps(document, ensure_ascii=False).encode("utf-8"))
+            write_atomic(self.path, document.encode("utf-8"))
+
+    def _json_text(self, key: str) -> str:
+        text = self.encoded.get(key)
+        return json.dumps(self.entries[key], ensure_ascii=False) if text is None else text
 
 
 def _same_types(left: Any, right: Any) -> bool:

@@ -32,7 +32,7 @@ from satudata.model import (
 )
 from satudata.model.errors import validation_findings
 from satudata.util.collector import paused_gc
-from satudata.util.parallel import fork_map
+from satudata.util.parallel import fork_imap
 
 _SLUG = re.compile(paths.SLUG_PATTERN)
 
@@ -124,15 +124,20 @@ class Repository:
     def _load_datasets(self, jobs: int) -> None:
         entries = [(e, e.metadata_path) for e in self.datasets.values() if e.metadata_path]
         raws = [_read_bytes(path) for _, path in entries]
-        # Only files whose bytes were not seen before are parsed, in workers when many.
+        # Only files whose bytes were not seen before are parsed, in workers when many; each
+        # result is used as it comes, while the workers parse the rest.
         unseen = [i for i, raw in enumerate(raws) if not _in_cache(raw, self._cache)]
-        parsed = dict(
-            zip(unseen, fork_map(lambda i: _parse(raws[i]), unseen, jobs, 200), strict=True)
-        )
+        parsed = fork_imap(lambda i: _parse(raws[i]), unseen, jobs, 200)
+        to_parse = set(unseen)
         for i, (entry, path) in enumerate(entries):
             rel = self.rel(path)
             meta, source, problems = _model(
-                raws[i], rel, Dataset, entry.id, self._cache, parsed.get(i)
+                raws[i],
+                rel,
+                Dataset,
+                entry.id,
+                self._cache,
+                next(parsed) if i in to_parse else None,
             )
             entry.meta, entry.source = meta, source
             self.problems.extend(problems)
@@ -294,7 +299,8 @@ def _model(
     else:
         source, problems = _source(parsed or _parse(raw), rel, dataset)
         if source is not None and cache is not None and key:
-            cache.put(key, source.data)
+            cache.put(key, source.data, source.json_safe, source.json_text)
+            source.json_text = None
     if source is None:
         return None, None, problems
     try:

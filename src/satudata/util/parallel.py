@@ -7,7 +7,7 @@ instead of re-reading it, which is what makes parallelism pay off on 2 cores.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
@@ -33,8 +33,22 @@ def fork_map(
 ) -> list[R]:
     """`[function(item) for item in items]`, in order, over `jobs` forked processes when there
     are at least `minimum` items (below that, process start-up costs more than it saves)."""
+    return list(fork_imap(function, items, jobs, minimum, chunks_per_job))
+
+
+def fork_imap(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    jobs: int,
+    minimum: int = 64,
+    chunks_per_job: int = 4,
+) -> Iterator[R]:
+    """`fork_map`, giving each result as soon as its chunk is done (still in order), so that
+    the caller can work on the first results while the workers make the rest. Use it up:
+    the workers are waited for when the iterator ends."""
     if jobs <= 1 or len(items) < minimum:
-        return [function(item) for item in items]
+        yield from map(function, items)
+        return
     global _CALL
     _CALL = function
     size = -(-len(items) // (jobs * chunks_per_job))
@@ -42,6 +56,7 @@ def fork_map(
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            return [result for chunk in pool.map(_run_chunk, chunks) for result in chunk]
+            for chunk in pool.map(_run_chunk, chunks):
+                yield from chunk
     finally:
         _CALL = None

@@ -316,3 +316,9 @@ def test_a_worker_sends_the_same_data_back(text):
         assert back.json_text is not None and _same(json.loads(back.json_text), loaded.data)
     else:
         assert back.json_text is None
+
+
+@pytest.mark.parametrize("text", ["a: !!bool foo\n", "a: !!timestamp x\n"])
+def test_a_tag_its_value_does_not_fit_is_a_yaml_error_not_a_traceback(text):
+    with pytest.raises(YamlError, match="nilai bertag YAML"):
+        load_yaml(text)

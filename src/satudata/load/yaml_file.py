@@ -280,6 +280,13 @@ def _load_with_pyyaml(text: str) -> LoadedYaml:
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:
         # libyaml constructs e.g. dates eagerly; an impossible date lands here.
         raise YamlError(f"nilai tidak dapat dibaca: {exc}") from None
+    except (KeyError, AttributeError):
+        # PyYAML's own error for an explicit tag its value does not fit (`!!bool foo`,
+        # `!!timestamp x`): a traceback before.
+        raise YamlError(
+            "nilai bertag YAML (mis. `!!bool`, `!!timestamp`) tidak dapat dibaca; hapus "
+            "tag `!!…` itu dan tulis nilainya biasa"
+        ) from None
     finally:
         loader.dispose()
     return LoadedYaml(data, text)

@@ -135,5 +135,5 @@ def test_a_schema_the_dataset_check_skips_is_caught_by_the_catalogue_check(situs
         return schema
 
     monkeypatch.setattr(feeds, "table_schema", with_bad_type)
-    with pytest.raises(feeds.PackageError, match="datapackage.json tidak sah"):
+    with pytest.raises(feeds.PackageError, match=r"datapackage\.json tidak sah"):
         feeds.validate_package(feeds.catalog_package(situs), "datapackage.json")

@@ -44,7 +44,6 @@ LABEL_BERKAS = {
     "datapackage": "datapackage.json (Frictionless)",
     "csv-nama": "CSV dengan nama",
     "lembar": "Lembar kerja OPD (Excel)",
-    "riwayat": "Riwayat versi (JSON)",
 }
 
 

@@ -5,6 +5,7 @@ A broken file becomes a finding in `Repository.problems`, never an exception.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -124,25 +125,29 @@ class Repository:
     def _load_datasets(self, jobs: int) -> None:
         entries = [(e, e.metadata_path) for e in self.datasets.values() if e.metadata_path]
         raws = [_read_bytes(path) for _, path in entries]
+        keys = [_cache_key(raw, self._cache) for raw in raws]  # one hash a file
         # Only files whose bytes were not seen before are parsed, in workers when many; each
         # result is used as it comes, while the workers parse the rest.
-        unseen = [i for i, raw in enumerate(raws) if not _in_cache(raw, self._cache)]
-        parsed = fork_imap(lambda i: _parse(raws[i]), unseen, jobs, 200)
+        cached = self._cache.entries if self._cache is not None else {}
+        unseen = [i for i, key in enumerate(keys) if key is None or key not in cached]
         to_parse = set(unseen)
-        for i, (entry, path) in enumerate(entries):
-            rel = self.rel(path)
-            meta, source, problems = _model(
-                raws[i],
-                rel,
-                Dataset,
-                entry.id,
-                self._cache,
-                next(parsed) if i in to_parse else None,
-            )
-            entry.meta, entry.source = meta, source
-            self.problems.extend(problems)
-            if source is not None:
-                source.data = None  # the model holds the content; the text is kept for lines
+        # closing: the workers are shut down however the loop ends
+        with contextlib.closing(fork_imap(lambda i: _parse(raws[i]), unseen, jobs, 200)) as parsed:
+            for i, (entry, path) in enumerate(entries):
+                rel = self.rel(path)
+                meta, source, problems = _model(
+                    raws[i],
+                    rel,
+                    Dataset,
+                    entry.id,
+                    self._cache,
+                    next(parsed) if i in to_parse else None,
+                    keys[i],
+                )
+                entry.meta, entry.source = meta, source
+                self.problems.extend(problems)
+                if source is not None:
+                    source.data = None  # the model holds the content; the text is for lines
                 self.sources[rel] = source
 
     def rel(self, path: Path) -> str:
@@ -286,11 +291,18 @@ def _read_model(
 
 
 def _model(
-    raw, rel: str, model: type[M], dataset: str | None, cache: YamlCache | None, parsed=None
+    raw,
+    rel: str,
+    model: type[M],
+    dataset: str | None,
+    cache: YamlCache | None,
+    parsed=None,
+    key: str | None = None,
 ):
     """(model or None, source or None, findings) of a file's bytes: the data from the cache
-    when these exact bytes were parsed before, else from `parsed` or parsing them now."""
-    key = content_key(raw) if cache is not None and isinstance(raw, bytes) else None
+    when these exact bytes were parsed before, else from `parsed` or parsing them now. `key`:
+    the bytes' cache key when the caller has it already."""
+    key = key or _cache_key(raw, cache)
     found, data = cache.get(key) if cache is not None and key else (False, None)
     source: LoadedYaml | None
     problems: list[Finding] = []
@@ -309,8 +321,8 @@ def _model(
         return None, source, validation_findings(exc, model, source, rel, dataset)
 
 
-def _in_cache(raw, cache: YamlCache | None) -> bool:
-    return cache is not None and isinstance(raw, bytes) and content_key(raw) in cache.entries
+def _cache_key(raw, cache: YamlCache | None) -> str | None:
+    return content_key(raw) if cache is not None and isinstance(raw, bytes) else None
 
 
 def _read_bytes(path: Path) -> bytes | OSError:

@@ -7,7 +7,7 @@ instead of re-reading it, which is what makes parallelism pay off on 2 cores.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
@@ -42,10 +42,10 @@ def fork_imap(
     jobs: int,
     minimum: int = 64,
     chunks_per_job: int = 4,
-) -> Iterator[R]:
+) -> Generator[R, None, None]:
     """`fork_map`, giving each result as soon as its chunk is done (still in order), so that
-    the caller can work on the first results while the workers make the rest. Use it up:
-    the workers are waited for when the iterator ends."""
+    the caller can work on the first results while the workers make the rest. Use it up or
+    close it (`contextlib.closing`): the workers are shut down when the generator ends."""
     if jobs <= 1 or len(items) < minimum:
         yield from map(function, items)
         return

@@ -23,7 +23,11 @@
    written it (search index, theme). With a `toc` setting it does not know (e.g. permalinks)
    the page goes through Markdown, which renders it the same.
 4. The theme's indentation is dropped from every page (`compact`): a third of each page's bytes.
-5. One MkDocs process of several (`extra.satudata_bagian: [part, parts]`, set by
+5. The primary navigation is rendered once for all dataset pages (`satudata_sekali`, called
+   by the engine's `partials/nav.html`, which wraps the theme's own): they are outside the nav
+   and at one depth, so the theme writes the same menu, with the same relative links, on each
+   of them (a seventh of MkDocs' time at 2,000 dataset pages).
+6. One MkDocs process of several (`extra.satudata_bagian: [part, parts]`, set by
    `catalog.build._run_mkdocs_parts`) writes only its share of the dataset pages, and part 0
    every other page and file: the other pages are read as empty with an empty template, so
    MkDocs neither converts, renders, indexes nor writes them.
@@ -36,6 +40,7 @@ from __future__ import annotations
 import html
 import re
 
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from markdown.extensions.toc import nest_toc_tokens, slugify, strip_tags, unique
 from markupsafe import Markup
 from mkdocs.structure.toc import get_toc
@@ -63,8 +68,14 @@ _VERBATIM = re.compile(r"<(pre|textarea|script|style)\b.*?</\1>", re.DOTALL)
 _SPACE = " \t\r\f\v"  # ASCII only: a no-break space is text
 
 
+_THEME = "tema/"  # the theme's own templates by this prefix (`on_env`), e.g. to wrap one
+_once: dict[str, str] = {}  # rendered once per build: the dataset pages' primary navigation
+_in_nav: set[str] = set()  # source paths of the pages in the nav
+
+
 def on_config(config, **kwargs):
     global _part, _markdown_toc
+    _once.clear()
     _part = tuple((config.get("extra") or {}).get("satudata_bagian") or (0, 1))
     _markdown_toc = any(((config.get("mdx_configs") or {}).get("toc") or {}).values())
     for key in CONFIG_TEXT:
@@ -96,6 +107,35 @@ def on_files(files, **kwargs):
         for file in [f for f in files if not f.is_documentation_page()]:
             files.remove(file)
     return files
+
+
+def on_nav(nav, **kwargs):
+    _in_nav.clear()
+    _in_nav.update(page.file.src_uri for page in nav.pages)
+    return nav
+
+
+def on_env(env, config, **kwargs):
+    """The theme's templates are also reachable as `tema/<name>` (so that an override can wrap
+    the template it replaces), and `satudata_sekali` is a global."""
+    theme = [d for d in config.theme.dirs if d != config.theme.custom_dir]
+    env.loader = ChoiceLoader(
+        [env.loader, PrefixLoader({_THEME.rstrip("/"): FileSystemLoader(theme)})]
+    )
+    env.globals["satudata_sekali"] = _nav_once
+    return env
+
+
+def _nav_once(page, base_url: str, caller) -> str:
+    """`caller()` (the primary navigation), rendered once for all dataset pages at
+    `base_url`: the pages outside the nav, where the theme's menu marks no page as current."""
+    uri = getattr(getattr(page, "file", None), "src_uri", "")
+    if not uri.startswith(_DATASETS) or uri in _in_nav:
+        return caller()
+    key = f"nav:{base_url}"
+    if key not in _once:
+        _once[key] = caller()
+    return _once[key]
 
 
 def on_page_markdown(markdown, page, **kwargs):

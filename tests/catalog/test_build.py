@@ -357,16 +357,16 @@ def test_a_build_in_several_processes_is_the_same_byte_for_byte(built, tmp_path,
 
 
 def test_the_dataset_pages_share_one_rendering_of_the_themes_navigation(built, tmp_path):
-    """The engine's partials/nav.html renders the theme's menu once for all dataset pages: the
-    site is the same byte for byte as with the theme's own partials/nav.html (a repository's
-    override of it replaces the engine's)."""
+    """The engine's partials/nav.html and tabs.html render the theme's menu and tabs once for
+    all dataset pages: the site is the same byte for byte as with the theme's own partials (a
+    repository's override of them replaces the engine's)."""
     import material
 
     _, result = built
     other = _copy_example(tmp_path / "repo")
     own = other / "site" / "overrides" / "partials"
     own.mkdir(parents=True)
-    shutil.copyfile(
-        Path(material.__file__).parent / "templates/partials/nav.html", own / "nav.html"
-    )
+    theme = Path(material.__file__).parent / "templates" / "partials"
+    for name in ("nav.html", "tabs.html"):
+        shutil.copyfile(theme / name, own / name)
     assert _digest(build(other, other / "public", jobs=1).output) == _digest(result.output)

@@ -23,10 +23,13 @@
    written it (search index, theme). With a `toc` setting it does not know (e.g. permalinks)
    the page goes through Markdown, which renders it the same.
 4. The theme's indentation is dropped from every page (`compact`): a third of each page's bytes.
-5. The primary navigation is rendered once for all dataset pages (`satudata_sekali`, called
-   by the engine's `partials/nav.html`, which wraps the theme's own): they are outside the nav
-   and at one depth, so the theme writes the same menu, with the same relative links, on each
-   of them (a seventh of MkDocs' time at 2,000 dataset pages).
+   Such a page also skips MkDocs' `Page.render`, which would make a Python-Markdown instance
+   (~0.5 ms) only to convert an empty text.
+5. The primary navigation and the tabs are rendered once for all dataset pages
+   (`satudata_sekali`, called by the engine's `partials/nav.html` and `partials/tabs.html`,
+   which wrap the theme's own): the pages are outside the nav and at one depth, so the theme
+   writes the same menu, with the same relative links, on each of them (a fifth of MkDocs'
+   time at 2,000 dataset pages).
 6. One MkDocs process of several (`extra.satudata_bagian: [part, parts]`, set by
    `catalog.build._run_mkdocs_parts`) writes only its share of the dataset pages, and part 0
    every other page and file: the other pages are read as empty with an empty template, so
@@ -69,7 +72,7 @@ _SPACE = " \t\r\f\v"  # ASCII only: a no-break space is text
 
 
 _THEME = "tema/"  # the theme's own templates by this prefix (`on_env`), e.g. to wrap one
-_once: dict[str, str] = {}  # rendered once per build: the dataset pages' primary navigation
+_once: dict[str, str] = {}  # rendered once per build: the dataset pages' navigation and tabs
 _in_nav: set[str] = set()  # source paths of the pages in the nav
 
 
@@ -126,13 +129,14 @@ def on_env(env, config, **kwargs):
     return env
 
 
-def _nav_once(page, base_url: str, caller) -> str:
-    """`caller()` (the primary navigation), rendered once for all dataset pages at
-    `base_url`: the pages outside the nav, where the theme's menu marks no page as current."""
+def _nav_once(name: str, page, base_url: str, caller) -> str:
+    """`caller()` (the theme's partial `name`, which depends on the page only through which
+    nav item is current), rendered once for all dataset pages at `base_url`: the pages
+    outside the nav, where no item is current."""
     uri = getattr(getattr(page, "file", None), "src_uri", "")
     if not uri.startswith(_DATASETS) or uri in _in_nav:
         return caller()
-    key = f"nav:{base_url}"
+    key = f"{name}:{base_url}"
     if key not in _once:
         _once[key] = caller()
     return _once[key]
@@ -161,7 +165,26 @@ def on_page_markdown(markdown, page, **kwargs):
     if _markdown_toc or (before + after).strip():
         return before + body + after
     _pages[page.file.src_uri] = _headings(body)
+    page.render = _render_nothing(page)  # on_page_content puts the page's HTML in
     return ""
+
+
+def _render_nothing(page):
+    """What `Page.render` gives a page of empty Markdown, without making a Markdown instance
+    for it; the anchors are those of the page's headings."""
+
+    def render(config, files) -> None:
+        _, toc = _pages[page.file.src_uri]
+        page.content, page.toc = "", get_toc([])
+        page.present_anchor_ids = set(_anchor_ids(toc))
+
+    return render
+
+
+def _anchor_ids(items):
+    for item in items:
+        yield item.id
+        yield from _anchor_ids(item.children)
 
 
 def on_page_content(html, page, **kwargs):

@@ -21,10 +21,10 @@
    with the ids and table of contents Python-Markdown's `toc` extension would give them (its
    own `slugify`, `unique` and `nest_toc_tokens`), and the page goes on as if Markdown had
    written it (search index, theme). With a `toc` setting it does not know (e.g. permalinks)
-   the page goes through Markdown, which renders it the same.
+   the page goes through Markdown, which renders it the same. A page the hook writes also
+   skips MkDocs' `Page.render`, which would make a Python-Markdown instance (~0.5 ms) for an
+   empty text.
 4. The theme's indentation is dropped from every page (`compact`): a third of each page's bytes.
-   Such a page also skips MkDocs' `Page.render`, which would make a Python-Markdown instance
-   (~0.5 ms) only to convert an empty text.
 5. The primary navigation and the tabs are rendered once for all dataset pages
    (`satudata_sekali`, called by the engine's `partials/nav.html` and `partials/tabs.html`,
    which wrap the theme's own): the pages are outside the nav and at one depth, so the theme
@@ -71,7 +71,7 @@ _VERBATIM = re.compile(r"<(pre|textarea|script|style)\b.*?</\1>", re.DOTALL)
 _SPACE = " \t\r\f\v"  # ASCII only: a no-break space is text
 
 
-_THEME = "tema/"  # the theme's own templates by this prefix (`on_env`), e.g. to wrap one
+_THEME = "tema"  # the theme's own templates by this prefix (`on_env`), e.g. to wrap one
 _once: dict[str, str] = {}  # rendered once per build: the dataset pages' navigation and tabs
 _in_nav: set[str] = set()  # source paths of the pages in the nav
 
@@ -122,14 +122,12 @@ def on_env(env, config, **kwargs):
     """The theme's templates are also reachable as `tema/<name>` (so that an override can wrap
     the template it replaces), and `satudata_sekali` is a global."""
     theme = [d for d in config.theme.dirs if d != config.theme.custom_dir]
-    env.loader = ChoiceLoader(
-        [env.loader, PrefixLoader({_THEME.rstrip("/"): FileSystemLoader(theme)})]
-    )
-    env.globals["satudata_sekali"] = _nav_once
+    env.loader = ChoiceLoader([env.loader, PrefixLoader({_THEME: FileSystemLoader(theme)})])
+    env.globals["satudata_sekali"] = _rendered_once
     return env
 
 
-def _nav_once(name: str, page, base_url: str, caller) -> str:
+def _rendered_once(name: str, page, base_url: str, caller) -> str:
     """`caller()` (the theme's partial `name`, which depends on the page only through which
     nav item is current), rendered once for all dataset pages at `base_url`: the pages
     outside the nav, where no item is current."""

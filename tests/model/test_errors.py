@@ -34,6 +34,17 @@ def test_column_error_points_at_its_yaml_line():
     assert "harus salah satu dari" in finding.message()
 
 
+def test_a_bound_that_is_not_a_number_is_named_once_on_its_line():
+    text = DATASET.replace("    min: 0\n", "    min: .nan\n")
+    source = load_yaml(text)
+    with pytest.raises(ValidationError) as info:
+        Dataset.model_validate(source.data)
+    (finding,) = validation_findings(info.value, Dataset, source, "m.yaml")
+    assert finding.field == "kolom[2].min"
+    assert finding.line == text.splitlines().index("    min: .nan") + 1
+    assert "harus bilangan terhingga (bukan .nan atau .inf)" in finding.message()
+
+
 def test_unquoted_region_code_is_reported_as_text_needed():
     source = load_yaml(PORTAL.replace('kode_wilayah: "12.71"', "kode_wilayah: 12.71"))
     with pytest.raises(ValidationError) as info:

@@ -3,7 +3,7 @@
 import datetime as dt
 import re
 
-from pydantic import Field, field_validator
+from pydantic import Field, FiniteFloat, field_validator
 
 from satudata.model.base import ColumnName, DatasetId, Label, LicenceId, Model, Slug, Text
 from satudata.model.vocab import (
@@ -16,7 +16,8 @@ from satudata.model.vocab import (
     Tipe,
 )
 
-Batas = int | float | dt.date
+# Finite: a NaN or infinity (YAML `.nan`, `.inf`) bounds nothing and is not JSON.
+Batas = int | FiniteFloat | dt.date
 
 
 class ReferensiKolom(Model):

@@ -21,6 +21,7 @@ _DETAIL_ID = {
     "int_type": "harus bilangan bulat",
     "int_parsing": "harus bilangan bulat",
     "int_from_float": "harus bilangan bulat",
+    "finite_number": "harus bilangan terhingga (bukan .nan atau .inf)",
     "bool_type": "harus true atau false",
     "bool_parsing": "harus true atau false",
     "list_type": "harus berupa daftar (baris-baris diawali '- ')",

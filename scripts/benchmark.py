@@ -441,6 +441,17 @@ def finding_codes(report: Path) -> dict[str, int]:
     return counts
 
 
+def commit_all(root: Path) -> None:
+    """A new git repository at `root` with everything in it committed. No automatic `git gc`
+    in the background: it would pack and delete tens of thousands of loose objects while a
+    later measurement runs (see `build_site`)."""
+    git(root, "init", "-q")
+    git(root, "config", "gc.auto", "0")
+    git(root, "config", "maintenance.auto", "false")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "bench")
+
+
 def git(root: Path, *args: str) -> None:
     subprocess.run(
         [
@@ -508,13 +519,7 @@ def main() -> None:
     try:
         t0 = time.perf_counter()
         ids = generate(root, args.datasets, args.seed)
-        git(root, "init", "-q")
-        # No automatic `git gc` in the background: it would pack and delete tens of thousands
-        # of loose objects while a later measurement runs (see `build_site`).
-        git(root, "config", "gc.auto", "0")
-        git(root, "config", "maintenance.auto", "false")
-        git(root, "add", "-A")
-        git(root, "commit", "-qm", "bench")
+        commit_all(root)
         print(
             f"generated {len(ids)} datasets × {len(YEARS) * 42} rows in "
             f"{time.perf_counter() - t0:.1f} s at {root}"
@@ -876,13 +881,7 @@ def lembar_benchmark(datasets: int, seed: int) -> None:
     root = Path(tempfile.mkdtemp(prefix="satudata-lembar-"))
     try:
         generate(root, datasets, seed)
-        git(root, "init", "-q")
-        # No automatic `git gc` in the background: it would pack and delete tens of thousands
-        # of loose objects while a later measurement runs (see `build_site`).
-        git(root, "config", "gc.auto", "0")
-        git(root, "config", "maintenance.auto", "false")
-        git(root, "add", "-A")
-        git(root, "commit", "-qm", "bench")
+        commit_all(root)
         repair(root)  # the planted bad cells would take the slow path for their column
         repo = Repository.load(root)
         entries = [e for e in repo.datasets.values() if e.meta and e.data_path]

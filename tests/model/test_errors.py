@@ -11,12 +11,17 @@ from satudata.model import Dataset, Portal
 from satudata.model.errors import validation_findings
 
 
-def test_unknown_field_is_rejected_with_a_spelling_hint():
-    text = DATASET.replace("frekuensi: tahunan", "frekwensi: tahunan")
+def _findings(text: str, model, *args) -> list:
+    """The findings of the YAML `text`, which `model` rejects (`args`: file, dataset)."""
     source = load_yaml(text)
     with pytest.raises(ValidationError) as info:
-        Dataset.model_validate(source.data)
-    found = validation_findings(info.value, Dataset, source, "m.yaml", "dinkes/puskesmas")
+        model.model_validate(source.data)
+    return validation_findings(info.value, model, source, *args)
+
+
+def test_unknown_field_is_rejected_with_a_spelling_hint():
+    text = DATASET.replace("frekuensi: tahunan", "frekwensi: tahunan")
+    found = _findings(text, Dataset, "m.yaml", "dinkes/puskesmas")
     by_field = {f.field: f for f in found}
     assert by_field["frekwensi"].line == text.splitlines().index("frekwensi: tahunan") + 1
     assert "frekuensi" in by_field["frekwensi"].saran()
@@ -25,10 +30,7 @@ def test_unknown_field_is_rejected_with_a_spelling_hint():
 
 def test_column_error_points_at_its_yaml_line():
     text = DATASET.replace("    tipe: bilangan-bulat", "    tipe: angka")
-    source = load_yaml(text)
-    with pytest.raises(ValidationError) as info:
-        Dataset.model_validate(source.data)
-    (finding,) = validation_findings(info.value, Dataset, source, "m.yaml")
+    (finding,) = _findings(text, Dataset, "m.yaml")
     assert finding.field == "kolom[2].tipe"
     assert finding.line == text.splitlines().index("    tipe: angka") + 1
     assert "harus salah satu dari" in finding.message()
@@ -36,27 +38,22 @@ def test_column_error_points_at_its_yaml_line():
 
 def test_a_bound_that_is_not_a_number_is_named_once_on_its_line():
     text = DATASET.replace("    min: 0\n", "    min: .nan\n")
-    source = load_yaml(text)
-    with pytest.raises(ValidationError) as info:
-        Dataset.model_validate(source.data)
-    (finding,) = validation_findings(info.value, Dataset, source, "m.yaml")
+    (finding,) = _findings(text, Dataset, "m.yaml")
     assert finding.field == "kolom[2].min"
     assert finding.line == text.splitlines().index("    min: .nan") + 1
     assert "harus bilangan terhingga (bukan .nan atau .inf)" in finding.message()
 
 
 def test_unquoted_region_code_is_reported_as_text_needed():
-    source = load_yaml(PORTAL.replace('kode_wilayah: "12.71"', "kode_wilayah: 12.71"))
-    with pytest.raises(ValidationError) as info:
-        Portal.model_validate(source.data)
-    (finding,) = validation_findings(info.value, Portal, source, "metadata/portal.yaml")
+    (finding,) = _findings(
+        PORTAL.replace('kode_wilayah: "12.71"', "kode_wilayah: 12.71"),
+        Portal,
+        "metadata/portal.yaml",
+    )
     assert finding.field == "kode_wilayah" and "tanda kutip" in finding.saran()
 
 
 def test_english_detail_comes_from_pydantic():
     text = DATASET.replace("    tipe: bilangan-bulat", "    tipe: angka")
-    source = load_yaml(text)
-    with pytest.raises(ValidationError) as info:
-        Dataset.model_validate(source.data)
-    (finding,) = validation_findings(info.value, Dataset, source, "m.yaml")
+    (finding,) = _findings(text, Dataset, "m.yaml")
     assert "harus" not in finding.message("en") and "Input should be" in finding.message("en")

@@ -177,7 +177,7 @@ def render(
     with _timed(phases, "halaman"):
         # Independent of each other: side by side in `jobs` processes, the longest first.
         tasks = [
-            *_package_checks(situs, docs, jobs),
+            *_catalog_package_tasks(situs, docs, jobs),
             *_feed_writers(situs, docs, pages.kinerja),
             lambda: pages.site_pages(row_counts),
         ]
@@ -387,7 +387,7 @@ def tool_versions() -> dict[str, str]:
     return versions
 
 
-def _package_checks(situs: Site, docs: Path, parts: int) -> list:
+def _catalog_package_tasks(situs: Site, docs: Path, parts: int) -> list:
     """Write the catalogue's Data Package, and check it with frictionless in `parts` shares of
     its resources, one task each: checked whole it took ~3.8 s at 2,000 datasets, the longest
     task of its phase, on one core. Its resource names are unique by construction

@@ -44,6 +44,18 @@ def test_a_bound_that_is_not_a_number_is_named_once_on_its_line():
     assert "harus bilangan terhingga (bukan .nan atau .inf)" in finding.message()
 
 
+@pytest.mark.parametrize(
+    "setting", ["faktor_lonjakan: .inf", "nilai_minimum_lonjakan: .inf", "ambang_salinan: .nan"]
+)
+def test_a_check_threshold_must_be_a_finite_number(setting):
+    """An infinite spike factor would silently switch the spike check off."""
+    text = PORTAL + f"pemeriksaan:\n  {setting}\n"
+    (finding,) = _findings(text, Portal, "metadata/portal.yaml")
+    assert finding.field == "pemeriksaan." + setting.split(":")[0]
+    assert finding.line == text.splitlines().index(f"  {setting}") + 1
+    assert "harus bilangan terhingga (bukan .nan atau .inf)" in finding.message()
+
+
 def test_unquoted_region_code_is_reported_as_text_needed():
     (finding,) = _findings(
         PORTAL.replace('kode_wilayah: "12.71"', "kode_wilayah: 12.71"),

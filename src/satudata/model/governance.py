@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from pydantic import Field, HttpUrl, ValidationInfo, field_validator
+from pydantic import Field, FiniteFloat, HttpUrl, ValidationInfo, field_validator
 
 from satudata.model.base import Label, LicenceId, Model, Slug, Text
 from satudata.model.dataset import JadwalRilis
@@ -27,14 +27,14 @@ class Walidata(Model):
 class Pemeriksaan(Model):
     """Ambang pemeriksaan kualitas dan kebaruan data (boleh diubah per pemerintah daerah)."""
 
-    ambang_salinan: float = Field(default=0.95, gt=0, le=1)
+    ambang_salinan: FiniteFloat = Field(default=0.95, gt=0, le=1)
     """Bagian nilai periode terakhir yang sama persis dengan periode sebelumnya sehingga data
     dicurigai disalin."""
     minimum_baris_salinan: int = Field(default=5, ge=1)
     """Jumlah pasangan baris minimum sebelum dugaan salinan diperiksa."""
-    faktor_lonjakan: float = Field(default=10, gt=1)
+    faktor_lonjakan: FiniteFloat = Field(default=10, gt=1)
     """Kelipatan perubahan dari periode sebelumnya yang dianggap tidak wajar."""
-    nilai_minimum_lonjakan: float = Field(default=100, ge=0)
+    nilai_minimum_lonjakan: FiniteFloat = Field(default=100, ge=0)
     """Lonjakan hanya diperiksa bila salah satu nilai setidaknya sebesar ini."""
     hari_peringatan_jatuh_tempo: int = Field(default=30, ge=0)
     """Berapa hari sebelum tenggat status menjadi 'segera jatuh tempo'."""

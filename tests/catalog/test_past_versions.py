@@ -257,6 +257,8 @@ def test_each_blob_and_each_distinct_row_is_checked_once(history, tmp_path, monk
     commit(history.root, "Metadata saja")
     history.write(CSV, original + "2026,12.71.01,4\n")
     commit(history.root, "Data 2026 lagi")  # the second blob again
+    history.write(CSV, original + "2026,12.71.01,5\n")
+    commit(history.root, "Data 2026 diperbaiki")  # the current data
     calls: list[list[bytes]] = []
     check = past_versions.csv_findings
 
@@ -269,15 +271,62 @@ def test_each_blob_and_each_distinct_row_is_checked_once(history, tmp_path, monk
 
     t = situs.terbitan[0]
     assert (
-        len([v for v in t.versi if v.data]) == 4
-        and len({v.data.blob for v in t.versi if v.data}) == 2
+        len([v for v in t.versi if v.data]) == 5
+        and len({v.data.blob for v in t.versi if v.data}) == 3
     )
-    distinct = set((original + "2026,12.71.01,4\n").encode().splitlines()[1:])
-    assert len(calls) == 1  # one table for every version with this header
-    assert sorted(calls[0]) == sorted(distinct)  # each distinct row once, none twice
+    # One table for every version with this header, holding each row once: only the row the
+    # current CSV does not hold (the others are published with it already).
+    assert calls == [[b"2026,12.71.01,4"]]
     assert t.versi_ditarik == {}
-    assert len(list((docs / VERSI).iterdir())) == 2  # one file a blob: no bytes written twice
-    assert len(t.berkas_versi) == 4
+    assert len(list((docs / VERSI).iterdir())) == 3  # one file a blob: no bytes written twice
+    assert len(t.berkas_versi) == 5
+
+
+def test_a_past_row_the_current_csv_holds_is_not_checked_again(history, tmp_path, monkeypatch):
+    """... while a past row it does not hold is, and a version holding one with personal data
+    is withdrawn even though its other rows are all published today."""
+    original = history.read(CSV)
+    _add_personal_rows(history)
+    leaking = commit(history.root, "Tambah petugas")
+    history.write(CSV, original)
+    commit(history.root, "Hapus data pribadi")
+    calls: list[list[bytes]] = []
+    check = past_versions.csv_findings
+
+    def spy(repo, entry, data):
+        calls.append(data.splitlines())
+        return check(repo, entry, data)
+
+    monkeypatch.setattr(past_versions, "csv_findings", spy)
+    situs, docs = _render(history, tmp_path)
+
+    header = original.encode().splitlines()[0]
+    assert calls == [[header, *sorted([f"2026,{NIK},1".encode(), f"2026,{PHONE},2".encode()])]]
+    t = situs.terbitan[0]
+    assert set(t.versi_ditarik) == {leaking}
+    assert "(baris " in t.versi_ditarik[leaking].teks  # named by its line in that version
+    assert _files_holding(docs, NIK, PHONE) == []
+
+
+def test_quoted_current_csv_counts_no_row_as_published(history, tmp_path, monkeypatch):
+    """A line of a CSV with quotes may be part of a cell spanning lines, not a row: then
+    every past row is checked as before."""
+    original = history.read(CSV)
+    history.write(CSV, original + "2026,12.71.01,4\n")
+    commit(history.root, "Data 2026")
+    history.write(CSV, original + '2026,"12.71.01",5\n')
+    commit(history.root, "Data 2026 diperbaiki")
+    calls: list[list[bytes]] = []
+    check = past_versions.csv_findings
+
+    def spy(repo, entry, data):
+        calls.append(data.splitlines()[1:])
+        return check(repo, entry, data)
+
+    monkeypatch.setattr(past_versions, "csv_findings", spy)
+    _render(history, tmp_path)
+    rows = set((original + "2026,12.71.01,4\n").encode().splitlines()[1:])
+    assert len(calls) == 1 and set(calls[0]) >= rows
 
 
 def test_versions_that_cannot_be_split_by_line_or_read_are_checked_whole(history, tmp_path):

@@ -320,12 +320,13 @@ def _dataset_versions(
         if v.data and v.data.blob and v.data.blob in blobs
     }
     lines = {blob: content.splitlines() for blob, content in contents.items()}  # once a blob
-    withdrawn = withdrawn_versions(situs.repo, t.entry, t.meta, t.versi, contents, lines)
+    current = t.berkas.get("csv")  # the committed CSV, written by write_downloads just before
+    published = (docs / current.path).read_bytes() if current else None
+    withdrawn = withdrawn_versions(situs.repo, t.entry, t.meta, t.versi, contents, lines, published)
     files: dict[str, Download] = {}
     counts: dict[str, tuple[int, int]] = {}
     written: dict[str, Download] = {}  # versions sharing a blob share one file
-    current = t.berkas.get("csv")  # the committed CSV, written by write_downloads just before
-    current_blob = _blob_id((docs / current.path).read_bytes()) if current else None
+    current_blob = _blob_id(published) if published is not None else None
     older: set[bytes] = set()
     for v in reversed(t.versi):  # oldest first
         blob = v.data.blob if v.data else None

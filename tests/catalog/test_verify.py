@@ -69,7 +69,7 @@ def test_an_untouched_site_verifies_file_by_file(built, site, capsys):
     files = sum(1 for p in site.rglob("*") if p.is_file())
     assert f"Terverifikasi: {files} berkas situs sama persis" in out and "TIDAK COCOK" not in out
     marker = json.loads((site / MARKER).read_text(encoding="utf-8"))
-    assert set(marker["perangkat"]) == {"satudata", "mkdocs", "mkdocs-material"}
+    assert set(marker["perangkat"]) == {"satudata", "mkdocs", "mkdocs-material", "isal"}
     page = (site / "dataset/dinkes/puskesmas/index.html").read_text(encoding="utf-8")
     assert "Riwayat perubahan" in page and "#2" in page and "Walidata" in page
     assert "+4 / -0 baris" in page and "+1 / -1 baris" in page

@@ -378,9 +378,10 @@ def _write_marker(situs: Site, site: Path) -> None:
 
 
 def tool_versions() -> dict[str, str]:
-    """The versions that decide the bytes of a build (`satudata verifikasi` compares them)."""
+    """The versions that decide the bytes of a build (`satudata verifikasi` compares them):
+    isal deflates the workbooks."""
     versions = {"satudata": __version__}
-    for name in ("mkdocs", "mkdocs-material"):
+    for name in ("mkdocs", "mkdocs-material", "isal"):
         try:
             versions[name] = package_metadata.version(name)
         except package_metadata.PackageNotFoundError:

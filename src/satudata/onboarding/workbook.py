@@ -163,7 +163,7 @@ def _workbook(
         _info_sheet(dataset_id, data, layout, new),
         daftar,
     ]
-    return workbook(sheets, level=1)  # deflate level 1: a third of the time, +30 % size
+    return workbook(sheets)
 
 
 def _read_csv(data: bytes) -> tuple[list[str], list[list[str]]]:

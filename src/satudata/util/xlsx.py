@@ -23,6 +23,8 @@ from itertools import repeat, zip_longest
 from typing import Any, NamedTuple
 from xml.sax.saxutils import escape
 
+from isal import isal_zlib
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01, the earliest a zip can say, at 00:00
 _LOCAL = struct.Struct("<IHHHHHIIIHH")
@@ -126,22 +128,19 @@ def column_letter(index: int) -> str:
 
 
 def xlsx(sheets: dict[str, list[list]], creator: str, when: dt.datetime) -> bytes:
-    """A plain workbook: one sheet per entry of `sheets` (name → rows, first row = header).
-    Deflate level 1, as the OPD workbook: the catalog writes one for every dataset, and level 6
-    took 3.2 ms a workbook against 1.9 ms for a file a quarter larger (21 → 26 KB, 504 rows)."""
+    """A plain workbook: one sheet per entry of `sheets` (name → rows, first row = header)."""
     return workbook(
         [Sheet(name, rows[0] if rows else [], rows[1:]) for name, rows in sheets.items()],
         creator,
         when,
-        level=1,
     )
 
 
 def workbook(
-    sheets: list[Sheet], creator: str = "satudata", when: dt.datetime | None = None, level: int = 6
+    sheets: list[Sheet], creator: str = "satudata", when: dt.datetime | None = None
 ) -> bytes:
     """Workbook bytes; the same arguments give the same bytes. `when` (created/modified) is
-    left out when None; `level` is the deflate level (1 is about three times faster)."""
+    left out when None."""
     styles, strings = _Styles(), _Strings()
     parts: dict[str, str] = {}
     commented = []
@@ -160,19 +159,24 @@ def workbook(
     parts["[Content_Types].xml"] = _content_types(len(sheets), commented, bool(strings.ids))
     parts["_rels/.rels"] = _ROOT_RELS
     parts["docProps/core.xml"] = _core(creator, when)
-    return _zip(parts, level)
+    return _zip(parts)
 
 
-def _zip(parts: dict[str, str], level: int) -> bytes:
+def _zip(parts: dict[str, str]) -> bytes:
     """A zip of deflated parts with fixed metadata (1980-01-01, made on Unix, mode 644): the
     same bytes on every machine. Written directly: zipfile's bookkeeping cost more than the
-    compression of the small parts."""
+    compression of the small parts.
+
+    Deflated by ISA-L (python-isal) at its level 1, not by zlib: on 200 of the 2,000-dataset
+    catalogue's workbooks it took 0.52 ms a file against zlib's 1.70 ms at level 1 (3.64 ms
+    at level 6), and the files came out smaller (33.4 KB against 35.1 KB at zlib's level 1).
+    The catalogue writes two workbooks a dataset. The stream is plain deflate, which every
+    zip reader inflates; like zlib's, its bytes are the same on every run of one version."""
     out, directory = [], []
     offset = 0
     for name in sorted(parts):
         data, path = parts[name].encode("utf-8"), name.encode()
-        deflate = zlib.compressobj(level, zlib.DEFLATED, -15)
-        packed = deflate.compress(data) + deflate.flush()
+        packed = isal_zlib.compress(data, 1, -15)
         fields = (zlib.crc32(data), len(packed), len(data), len(path))
         local = _LOCAL.pack(0x04034B50, 20, 0, 8, 0, _DOS_DATE, *fields, 0)
         directory.append(

@@ -3,6 +3,7 @@ from __future__ import annotations
 import hashlib
 import json
 import subprocess
+import sys
 
 from satudata.cli import main
 
@@ -23,6 +24,18 @@ def test_exit_codes_and_never_writing(repo, capsys):
     assert main(["validate", "--repo", str(repo.root)]) == 1
     assert _snapshot(repo.root) == before
     assert "GAGAL" in capsys.readouterr().out
+
+
+def test_the_installed_command_exits_with_the_report_s_code_and_prints_it_all(repo):
+    """`satudata validate` as installed (`entry_point`: collector off, objects frozen for the
+    exit): the exit code and the whole report come through."""
+    repo.write("data/dinkes/puskesmas.csv", "tahun,kode_kecamatan,jumlah_puskesmas\n2024,x,1\n")
+    command = [sys.executable, "-m", "satudata", "validate", "--format", "json"]
+    result = subprocess.run(
+        [*command, "--repo", str(repo.root)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1, result.stderr
+    assert json.loads(result.stdout)["summary"]["ok"] is False
 
 
 def test_usage_errors_exit_2(repo, capsys):

@@ -53,6 +53,30 @@ def test_validate_workflow_has_no_paths_filter_and_full_history():
     assert checkout["with"]["fetch-depth"] == 0
 
 
+def test_uploads_hold_validation_red_until_imported_and_the_import_reruns_it():
+    """A pull request with unimported files in masukan/ must not pass the required check
+    unvalidated; the import commit, pushed with GITHUB_TOKEN (which starts no workflow), gets
+    the check by a dispatch of the same workflow."""
+    validate = yaml.safe_load((REPO_ROOT / ".github/workflows/validate.yml").read_text())
+    inputs = validate[True]["workflow_dispatch"]["inputs"]
+    assert set(inputs) == {"dasar", "pr"} and all(i["required"] for i in inputs.values())
+    steps = validate["jobs"]["validasi"]["steps"]
+    bases = [s["env"]["BASE_REF"] for s in steps if "BASE_REF" in s.get("env", {})]
+    assert bases and set(bases) == {"${{ github.base_ref || inputs.dasar }}"}
+    (hold,) = [s for s in steps if s.get("if") == "steps.masukan.outputs.ada == '1'"]
+    assert hold["run"].rstrip().endswith("exit 1")
+    assert "inputs.pr" in validate["concurrency"]["group"]
+
+    masukan = yaml.safe_load((REPO_ROOT / ".github/workflows/masukan.yml").read_text())
+    assert masukan["permissions"]["actions"] == "write"
+    (step,) = [s for s in masukan["jobs"]["impor"]["steps"] if s.get("id") == "impor"]
+    script = step["run"]
+    push = script.index('git push origin "HEAD:refs/heads/${HEAD_REF}"')
+    dispatch = script.index('gh workflow run validate.yml --ref "${HEAD_REF}"')
+    assert push < dispatch and "fi\n" not in script[push:dispatch]  # only after a push
+    assert {"PR", "GH_TOKEN"} <= set(step["env"])
+
+
 def test_gitlab_twin_mirrors_the_jobs():
     pipeline = yaml.safe_load((REPO_ROOT / ".gitlab-ci.yml").read_text())
     assert {"validasi", "pages", "pengingat"} <= set(pipeline)
